@@ -1,0 +1,174 @@
+"""The demo newsroom: the AUX Wuhu compressor story and the project it reports.
+
+Every write goes through `upsert`, which saves only what differs, so loading
+twice changes nothing and loading after an edit of this file applies the edit.
+"""
+
+import datetime
+from decimal import Decimal
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db import transaction
+from django.utils.html import escape
+
+from newsroom.models import Article, Category
+from projects.dates import Precision
+from projects.models import (
+    ArticleProject,
+    Capacity,
+    Designation,
+    Jobs,
+    Milestone,
+    Money,
+    Organization,
+    Project,
+    ProjectOrganization,
+    Source,
+    Status,
+)
+
+STORY = Path(__file__).with_name("aux_compressor_project.txt")
+ARTICLE_SLUG = "aux-compressor-project-listed-as-major-construction-project-in-anhui-province"
+PROJECT_SLUG = "aux-compressor-wuhu"
+STARTED = datetime.date(2024, 1, 2)
+
+
+def upsert(model, lookup, values):
+    """get_or_create, then update only the fields whose values differ."""
+    obj, created = model.objects.get_or_create(**lookup, defaults=values)
+    changed = [name for name, value in values.items() if getattr(obj, name) != value]
+    if not created and changed:
+        for name in changed:
+            setattr(obj, name, values[name])
+        obj.save()
+    return obj
+
+
+def read_story():
+    """Split the seed text into its category, title and paragraphs."""
+    text = STORY.read_text(encoding="utf-8").replace("\xa0", " ")
+    blocks = [b.strip() for b in text.split("\n") if b.strip()]
+    category, title, *paragraphs = blocks
+    return category, title, paragraphs
+
+
+@transaction.atomic
+def load():
+    category_name, title, paragraphs = read_story()
+    category = upsert(
+        Category,
+        {"slug": "enterprise-news"},
+        {"name": category_name, "description": "News from AUX Group and its businesses."},
+    )
+    article = upsert(
+        Article,
+        {"slug": ARTICLE_SLUG},
+        {
+            "title": title,
+            "summary": "AUX's Wuhu plant for 30 million air-conditioning compressors a year, "
+            "an investment of about 5 billion yuan, started construction among Anhui "
+            "Province's first batch of major projects for 2024.",
+            "body": "".join(f"<p>{escape(p)}</p>" for p in paragraphs),
+            "dateline": "Wuhu, Anhui",
+            "category": category,
+            "status": Article.Status.PUBLISHED,
+            "publish_at": datetime.datetime(2024, 1, 2, 18, 0, tzinfo=ZoneInfo(settings.TIME_ZONE)),
+            "is_featured": True,
+        },
+    )
+    if sorted(t.name for t in article.tags.all()) != sorted(TAGS):
+        article.tags.set(TAGS)
+    load_project(article)
+    return article
+
+
+TAGS = ["AUX", "Anhui", "Wuhu", "compressors", "major projects"]
+
+
+def load_project(article):
+    source = upsert(Source, {"article": article}, {"published_on": STARTED})
+    aux = upsert(
+        Organization,
+        {"slug": "aux-group"},
+        {
+            "name": "AUX Group",
+            "local_name": "奥克斯集团",
+            "kind": Organization.Kind.COMPANY,
+            "description": "Manufacturer of air conditioners and compressors, based in Ningbo.",
+        },
+    )
+    project = upsert(
+        Project,
+        {"slug": PROJECT_SLUG},
+        {
+            "name": "AUX Intelligent Air Conditioning Compressor Production and Construction "
+            "Project (Wuhu branch)",
+            "local_name": "奥克斯智能空调压缩机生产建设项目（芜湖分公司）",
+            "summary": "A plant in Wuhu for 30 million intelligent air-conditioning compressors "
+            "a year, built by AUX Group.",
+            "sector": "Home appliances",
+            "product": "Air-conditioning compressors",
+            "status": Status.CONSTRUCTION,
+            "status_as_of": STARTED,
+            "status_source": source,
+            "country": "CN",
+            "province": "Anhui",
+            "city": "Wuhu",
+        },
+    )
+    upsert(ProjectOrganization, {"project": project, "organization": aux}, {"role": "owner"})
+    upsert(ArticleProject, {"article": article, "project": project}, {"link": "announces"})
+    cited = {"source": source, "stated_on": STARTED}
+    upsert(
+        Money,
+        {"project": project, "kind": Money.Kind.INVESTMENT, "replaces": None},
+        {"amount": Decimal("5000000000.00"), "currency": "CNY", "qualifier": "about",
+         "as_stated": "about 5 billion yuan", **cited},
+    )  # fmt: skip
+    upsert(
+        Money,
+        {"project": project, "kind": Money.Kind.REVENUE, "replaces": None},
+        {"amount": Decimal("6000000000.00"), "currency": "CNY", "qualifier": "over",
+         "as_stated": "annual revenue will exceed 6 billion yuan", "is_estimate": True, **cited},
+    )  # fmt: skip
+    upsert(
+        Capacity,
+        {"project": project, "product": "intelligent air-conditioning compressors"},
+        {"quantity": Decimal("30000000.000"), "period": "year",
+         "as_stated": "annual production of 30 million intelligent air conditioning compressors",
+         **cited},
+    )  # fmt: skip
+    upsert(
+        Jobs,
+        {"project": project, "kind": Jobs.Kind.DIRECT, "replaces": None},
+        {"count": 3000, "as_stated": "directly creating 3,000 job opportunities", **cited},
+    )
+    upsert(
+        Designation,
+        {"project": project, "authority": "Anhui Province", "year": 2024},
+        {"list_name": "Major projects", "batch": "first batch", "designated_on": STARTED,
+         "source": source},
+    )  # fmt: skip
+    milestones = [
+        (Milestone.Kind.LAND, "Land acquired", {
+            "actual_date": STARTED - datetime.timedelta(days=16),
+            "note": "The article states that construction started 16 days after land "
+            "acquisition; the date is counted back from the construction start.",
+        }),
+        (Milestone.Kind.GROUNDBREAKING, "Mobilisation meeting and construction start", {
+            "actual_date": STARTED,
+        }),
+        (Milestone.Kind.OPERATION, "Completion and start of operation", {
+            "planned_date": datetime.date(2025, 3, 1),
+            "planned_precision": Precision.MONTH,
+        }),
+    ]  # fmt: skip
+    for order, (kind, title, dates) in enumerate(milestones, start=1):
+        upsert(
+            Milestone,
+            {"project": project, "kind": kind},
+            {"title": title, "order": order, "source": source, **dates},
+        )
+    return project

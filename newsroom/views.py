@@ -1,0 +1,98 @@
+from django.conf import settings
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404
+from django.views.generic import (
+    DetailView,
+    ListView,
+    MonthArchiveView,
+    TemplateView,
+    YearArchiveView,
+)
+
+from newsroom.models import Article, Category, Tag
+from projects.models import Project
+
+
+class HomeView(TemplateView):
+    template_name = "newsroom/home.html"
+
+    def get_context_data(self, **kwargs):
+        published = Article.objects.published().select_related("category")
+        featured = list(published.filter(is_featured=True)[:3])
+        latest = published.exclude(pk__in=[a.pk for a in featured])[:8]
+        return super().get_context_data(
+            featured=featured,
+            latest=latest,
+            projects=Project.objects.published().with_facts().order_by("-updated_at")[:6],
+            categories=Category.objects.all(),
+            **kwargs,
+        )
+
+
+class ArticleListView(ListView):
+    """The news list; category, tag and archive pages narrow it down."""
+
+    template_name = "newsroom/article_list.html"
+    context_object_name = "articles"
+    paginate_by = settings.NEWS_PAGE_SIZE
+    heading = "News"
+    intro = ""
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
+
+
+class CategoryView(ArticleListView):
+    def get_queryset(self):
+        category = get_object_or_404(Category, slug=self.kwargs["slug"])
+        self.heading, self.intro = category.name, category.description
+        return super().get_queryset().filter(category=category)
+
+
+class TagView(ArticleListView):
+    def get_queryset(self):
+        tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        self.heading = f"Tagged “{tag.name}”"
+        return super().get_queryset().filter(tags=tag)
+
+
+class ArchiveMixin:
+    date_field = "publish_at"
+    allow_empty = False
+    make_object_list = True
+    paginate_by = settings.NEWS_PAGE_SIZE
+    context_object_name = "articles"
+    template_name = "newsroom/article_archive.html"
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class YearArchive(ArchiveMixin, YearArchiveView):
+    pass
+
+
+class MonthArchive(ArchiveMixin, MonthArchiveView):
+    month_format = "%m"
+
+
+class ArticleDetailView(DetailView):
+    template_name = "newsroom/article_detail.html"
+    context_object_name = "article"
+
+    def get_queryset(self):
+        return (
+            Article.objects.published()
+            .select_related("category")
+            .prefetch_related(
+                "tags",
+                Prefetch("projects", queryset=Project.objects.published().with_facts()),
+                Prefetch(
+                    "related_articles",
+                    queryset=Article.objects.published().select_related("category"),
+                ),
+            )
+        )

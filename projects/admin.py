@@ -1,0 +1,181 @@
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+
+from projects import models
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = "timeline"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Overdue milestone"), ("no", "Up to date")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            overdue = Exists(models.Milestone.objects.overdue().filter(project=OuterRef("pk")))
+            return queryset.filter(overdue if self.value() == "yes" else ~overdue)
+        return queryset
+
+
+class SourcedInline(admin.TabularInline):
+    extra = 0
+    autocomplete_fields = ["source"]
+
+
+class MoneyInline(SourcedInline):
+    model = models.Money
+    fields = ["kind", "qualifier", "amount", "amount_high", "currency", "as_stated",
+              "is_estimate", "source", "stated_on", "replaces"]  # fmt: skip
+    raw_id_fields = ["replaces"]
+
+
+class CapacityInline(SourcedInline):
+    model = models.Capacity
+    fields = ["product", "qualifier", "quantity", "quantity_high", "unit", "period", "phase",
+              "as_stated", "source", "stated_on", "replaces"]  # fmt: skip
+    raw_id_fields = ["replaces"]
+
+
+class JobsInline(SourcedInline):
+    model = models.Jobs
+    fields = ["kind", "qualifier", "count", "count_high", "as_stated", "source", "stated_on",
+              "replaces"]  # fmt: skip
+    raw_id_fields = ["replaces"]
+
+
+class MilestoneInline(SourcedInline):
+    model = models.Milestone
+    fields = ["order", "kind", "title", "planned_date", "planned_precision", "actual_date",
+              "actual_precision", "source", "note"]  # fmt: skip
+
+
+class DesignationInline(SourcedInline):
+    model = models.Designation
+
+
+class RoleInline(admin.TabularInline):
+    model = models.ProjectOrganization
+    extra = 0
+    autocomplete_fields = ["organization"]
+
+
+class ArticleProjectInline(admin.TabularInline):
+    model = models.ArticleProject
+    extra = 0
+    autocomplete_fields = ["article", "project"]
+
+
+@admin.register(models.Project)
+class ProjectAdmin(admin.ModelAdmin):
+    list_display = ["name", "status", "country", "province", "investment_display", "is_overdue",
+                    "is_published"]  # fmt: skip
+    list_filter = ["status", "country", StaleFilter, "is_published"]
+    search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["status_source"]
+    inlines = [RoleInline, MoneyInline, CapacityInline, JobsInline, MilestoneInline,
+               DesignationInline, ArticleProjectInline]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
+        ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
+        ("Location", {"fields": ["country", "province", "city", "zone"]}),
+    ]
+
+    def get_queryset(self, request):
+        overdue = models.Milestone.objects.overdue().filter(project=OuterRef("pk"))
+        return super().get_queryset(request).with_facts().annotate(overdue=Exists(overdue))
+
+    @admin.display(description="investment")
+    def investment_display(self, obj):
+        return obj.investment.display if obj.investment else "—"
+
+    @admin.display(boolean=True, description="overdue", ordering="overdue")
+    def is_overdue(self, obj):
+        return obj.overdue
+
+
+@admin.register(models.Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "local_name", "kind", "parent"]
+    list_filter = ["kind"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "local_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(models.Source)
+class SourceAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "publisher", "published_on", "url"]
+    list_select_related = ["article"]
+    search_fields = ["title", "publisher", "url", "article__title"]
+    autocomplete_fields = ["article"]
+
+
+class ProjectPartAdmin(admin.ModelAdmin):
+    """The parts of a project are edited inline; these lists help find them across projects."""
+
+    list_select_related = ["project"]
+    search_fields = ["project__name"]
+    autocomplete_fields = ["project"]
+
+
+@admin.register(models.Money)
+class MoneyAdmin(ProjectPartAdmin):
+    list_display = ["project", "kind", "display", "source", "stated_on"]
+    list_select_related = ["project", "source__article"]
+    list_filter = ["kind", "currency", "qualifier"]
+    autocomplete_fields = ["project", "source"]
+    raw_id_fields = ["replaces"]
+
+
+@admin.register(models.Capacity)
+class CapacityAdmin(ProjectPartAdmin):
+    list_display = ["project", "display", "phase"]
+    autocomplete_fields = ["project", "source"]
+    raw_id_fields = ["replaces"]
+
+
+@admin.register(models.Jobs)
+class JobsAdmin(ProjectPartAdmin):
+    list_display = ["project", "display", "stated_on"]
+    list_filter = ["kind"]
+    autocomplete_fields = ["project", "source"]
+    raw_id_fields = ["replaces"]
+
+
+@admin.register(models.Milestone)
+class MilestoneAdmin(ProjectPartAdmin):
+    list_display = ["title", "project", "kind", "planned", "actual", "is_overdue"]
+    list_filter = ["kind"]
+    search_fields = ["title", "project__name"]
+    autocomplete_fields = ["project", "source"]
+
+    @admin.display(boolean=True, description="overdue")
+    def is_overdue(self, obj):
+        return obj.is_overdue
+
+
+@admin.register(models.Designation)
+class DesignationAdmin(ProjectPartAdmin):
+    list_display = ["__str__", "project", "year"]
+    list_filter = ["year", "authority"]
+    autocomplete_fields = ["project", "source"]
+
+
+@admin.register(models.ArticleProject)
+class ArticleProjectAdmin(ProjectPartAdmin):
+    list_display = ["article", "link", "project"]
+    list_select_related = ["article", "project"]
+    list_filter = ["link"]
+    search_fields = ["article__title", "project__name"]
+    autocomplete_fields = ["article", "project"]
+
+
+@admin.register(models.ProjectOrganization)
+class ProjectOrganizationAdmin(ProjectPartAdmin):
+    list_display = ["organization", "role", "project"]
+    list_select_related = ["organization", "project"]
+    list_filter = ["role"]
+    autocomplete_fields = ["organization", "project"]

@@ -1,0 +1,70 @@
+"""Dates known only to a day, month, quarter or year, shown as exactly that."""
+
+import calendar
+import datetime
+from dataclasses import dataclass
+
+from django.db import models
+
+
+class Precision(models.TextChoices):
+    DAY = "day", "Day"
+    MONTH = "month", "Month"
+    QUARTER = "quarter", "Quarter"
+    YEAR = "year", "Year"
+
+
+def precision_error(value: datetime.date, precision: str) -> str | None:
+    """Why `value` cannot be stored with `precision`, or None when it can.
+
+    A partial date is stored as the first day of its period, so "March 2025"
+    is 2025-03-01 with month precision; any other day would invent a fact.
+    """
+    if precision == Precision.MONTH and value.day != 1:
+        return "A date known to the month is entered as the first day of that month."
+    if precision == Precision.QUARTER and (value.day != 1 or value.month not in (1, 4, 7, 10)):
+        return "A date known to the quarter is entered as the first day of the quarter."
+    if precision == Precision.YEAR and (value.day, value.month) != (1, 1):
+        return "A date known to the year is entered as 1 January of that year."
+    return None
+
+
+@dataclass(frozen=True)
+class PreciseDate:
+    start: datetime.date
+    precision: str
+
+    @property
+    def end(self) -> datetime.date:
+        """The last day the date could mean; comparisons treat a month as its whole month."""
+        year, month = self.start.year, self.start.month
+        if self.precision == Precision.MONTH:
+            return self.start.replace(day=calendar.monthrange(year, month)[1])
+        if self.precision == Precision.QUARTER:
+            last_month = month + 2
+            return datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
+        if self.precision == Precision.YEAR:
+            return datetime.date(year, 12, 31)
+        return self.start
+
+    def __str__(self) -> str:
+        if self.precision == Precision.MONTH:
+            return self.start.strftime("%B %Y")
+        if self.precision == Precision.QUARTER:
+            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
+        if self.precision == Precision.YEAR:
+            return str(self.start.year)
+        return f"{self.start.day} {self.start:%B %Y}"
+
+    @property
+    def iso(self) -> str:
+        """A valid HTML <time> value with only the known parts (2025-03, 2027)."""
+        if self.precision == Precision.MONTH:
+            return self.start.strftime("%Y-%m")
+        if self.precision in (Precision.YEAR, Precision.QUARTER):
+            return str(self.start.year)  # HTML's <time> has no quarter; the year is what is sure
+        return self.start.isoformat()
+
+    @classmethod
+    def of(cls, value: datetime.date | None, precision: str) -> "PreciseDate | None":
+        return cls(value, precision) if value else None

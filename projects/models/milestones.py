@@ -1,0 +1,125 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+from django.utils import timezone
+
+from projects.dates import PreciseDate, Precision, precision_error
+
+
+class MilestoneQuerySet(models.QuerySet):
+    def overdue(self, today=None):
+        """Planned dates whose whole period has passed with no actual date recorded."""
+        today = today or timezone.localdate()
+        return self.filter(actual_date__isnull=True, planned_end__lt=today)
+
+
+class Milestone(models.Model):
+    class Kind(models.TextChoices):
+        ANNOUNCEMENT = "announcement", "Announcement"
+        AGREEMENT = "agreement", "Agreement signed"
+        LAND = "land", "Land acquired"
+        APPROVAL = "approval", "Approval"
+        GROUNDBREAKING = "groundbreaking", "Groundbreaking / construction start"
+        TOPPING_OUT = "topping_out", "Topping out"
+        TRIAL = "trial", "Trial production"
+        OPERATION = "operation", "Operation start"
+        COMPLETION = "completion", "Completion"
+        OTHER = "other", "Other"
+
+    project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="milestones")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
+    title = models.CharField(max_length=200)
+    planned_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For a month, quarter or year, enter its first day and choose the precision.",
+    )
+    planned_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
+    planned_end = models.DateField(null=True, editable=False)
+    actual_date = models.DateField(
+        null=True, blank=True, help_text="When it actually happened; cannot be in the future."
+    )
+    actual_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
+    source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
+    note = models.TextField(blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    objects = MilestoneQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["order", "planned_date", "pk"]
+        indexes = [models.Index(fields=["actual_date", "planned_end"], name="milestone_overdue")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(planned_date__isnull=False) | Q(actual_date__isnull=False),
+                name="milestone_has_a_date",
+                violation_error_message="Give a planned date, an actual date, or both.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        # Stored so that "overdue" can be filtered in the database.
+        self.planned_end = self.planned.end if self.planned else None
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        errors = {}
+        if self.planned_date is None and self.actual_date is None:
+            errors["planned_date"] = "Give a planned date, an actual date, or both."
+        for field in ("planned", "actual"):
+            value = getattr(self, f"{field}_date")
+            if value and (message := precision_error(value, getattr(self, f"{field}_precision"))):
+                errors[f"{field}_date"] = message
+        if self.actual_date and self.actual_date > timezone.localdate():
+            errors["actual_date"] = "An actual date cannot be in the future; use the planned date."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def planned(self):
+        return PreciseDate.of(self.planned_date, self.planned_precision)
+
+    @property
+    def actual(self):
+        return PreciseDate.of(self.actual_date, self.actual_precision)
+
+    @property
+    def is_overdue(self):
+        return (
+            self.actual_date is None
+            and self.planned is not None
+            and (self.planned.end < timezone.localdate())
+        )
+
+
+class Designation(models.Model):
+    """An official listing, e.g. Anhui Province's first batch of major projects for 2024."""
+
+    project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="designations")
+    authority = models.CharField(
+        max_length=200, help_text="Who designated it, e.g. “Anhui Province”."
+    )
+    list_name = models.CharField(max_length=200, help_text="e.g. “Major projects”.")
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    batch = models.CharField(max_length=50, blank=True, help_text="e.g. “first batch”.")
+    designated_on = models.DateField(null=True, blank=True)
+    source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
+
+    class Meta:
+        ordering = ["-year", "authority"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(year__isnull=True) | Q(year__gte=1900, year__lte=2200),
+                name="designation_plausible_year",
+                violation_error_message="Enter a four-digit year.",
+            )
+        ]
+
+    def __str__(self):
+        parts = [self.authority, " of ".join(p for p in (self.batch, self.list_name.lower()) if p)]
+        if self.year:
+            parts.append(str(self.year))
+        return ", ".join(p for p in parts if p)

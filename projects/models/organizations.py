@@ -1,0 +1,46 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+
+
+class Organization(models.Model):
+    class Kind(models.TextChoices):
+        COMPANY = "company", "Company"
+        SUBSIDIARY = "subsidiary", "Subsidiary"
+        GOVERNMENT = "government", "Government body"
+        OTHER = "other", "Other"
+
+    name = models.CharField(max_length=200)
+    local_name = models.CharField(
+        max_length=200, blank=True, help_text="The name in the local language, e.g. 奥克斯集团."
+    )
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.COMPANY)
+    parent = models.ForeignKey(
+        "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
+    )
+    website = models.URLField(blank=True)
+    description = models.TextField(blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(parent=models.F("pk")), name="organization_not_own_parent"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organization", kwargs={"slug": self.slug})
+
+    def clean(self):
+        seen = {self.pk}
+        ancestor = self.parent
+        while ancestor is not None:
+            if ancestor.pk in seen:
+                raise ValidationError({"parent": "An organisation cannot be its own ancestor."})
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent

@@ -1,0 +1,198 @@
+from babel import Locale
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+
+from newsroom.models import Article
+
+
+class Status(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    AGREEMENT = "agreement", "Agreement signed"
+    APPROVALS = "approvals", "Approvals"
+    CONSTRUCTION = "construction", "Under construction"
+    TRIAL = "trial", "Trial or partial operation"
+    OPERATING = "operating", "Operating"
+    ON_HOLD = "on_hold", "On hold"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+STATUS_DEFINITIONS = {
+    Status.ANNOUNCED: "The company has publicly stated its intention to build the project.",
+    Status.AGREEMENT: "An investment or framework agreement has been signed, usually with a "
+    "local government.",
+    Status.APPROVALS: "Land, environmental or planning approvals are being sought or granted; "
+    "construction has not started.",
+    Status.CONSTRUCTION: "Construction has started (groundbreaking or mobilisation) and the "
+    "project is not yet producing.",
+    Status.TRIAL: "Part of the capacity is producing, or trial production has begun.",
+    Status.OPERATING: "The project is complete and in regular operation.",
+    Status.ON_HOLD: "Work has been suspended; the company has not cancelled it.",
+    Status.CANCELLED: "The company has abandoned the project.",
+}
+
+
+class ProjectQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def with_facts(self):
+        """Prefetch the current figures, with their sources, shown in every fact box."""
+        from projects.models.figures import Capacity, Jobs, Money
+
+        def current(model):
+            return model.objects.current().select_related("source__article")
+
+        return self.prefetch_related(
+            Prefetch("money", queryset=current(Money), to_attr="current_money"),
+            Prefetch("capacities", queryset=current(Capacity), to_attr="current_capacities"),
+            Prefetch("jobs", queryset=current(Jobs), to_attr="current_jobs"),
+        )
+
+
+class Project(models.Model):
+    name = models.CharField(max_length=300)
+    local_name = models.CharField(
+        max_length=300, blank=True, help_text="The name in the local language, if different."
+    )
+    slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    summary = models.TextField(blank=True, help_text="A short description for readers.")
+    sector = models.CharField(
+        max_length=100, blank=True, help_text="The industry, e.g. “Home appliances”."
+    )
+    product = models.CharField(
+        max_length=200, blank=True, help_text="What the plant makes, e.g. “Compressors”."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=Status,
+        default=Status.ANNOUNCED,
+        help_text=" ".join(
+            f"{Status(key).label}: {text}" for key, text in STATUS_DEFINITIONS.items()
+        ),
+    )
+    status_as_of = models.DateField(
+        "status as of", null=True, blank=True, help_text="The date the status was last confirmed."
+    )
+    status_source = models.ForeignKey(
+        "Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    country = models.CharField(max_length=2, help_text="Two-letter ISO 3166 country code, e.g. CN.")
+    province = models.CharField("province or state", max_length=100, blank=True)
+    city = models.CharField(max_length=100, blank=True)
+    zone = models.CharField(
+        "zone or address", max_length=200, blank=True, help_text="Industrial park or street."
+    )
+    organizations = models.ManyToManyField(
+        "Organization", through="ProjectOrganization", related_name="projects", blank=True
+    )
+    articles = models.ManyToManyField(
+        Article, through="ArticleProject", related_name="projects", blank=True
+    )
+    is_published = models.BooleanField(
+        "published", default=True, help_text="Only published projects appear on the public site."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ProjectQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        indexes = [models.Index(fields=["status", "country"], name="project_status_country")]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(status__in=Status.values), name="project_known_status"
+            ),
+            models.CheckConstraint(
+                condition=Q(country__regex=r"^[A-Z]{2}$"), name="project_country_iso_code"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("project", kwargs={"slug": self.slug})
+
+    def clean(self):
+        if self.country and not (
+            len(self.country) == 2
+            and self.country.isascii()
+            and self.country.isalpha()
+            and self.country.isupper()
+        ):
+            raise ValidationError({"country": "Use a two-letter upper-case code such as CN."})
+
+    def current_figure(self, kind):
+        """The current money figure of `kind`, from the with_facts() prefetch."""
+        return next((m for m in self.current_money if m.kind == kind), None)
+
+    @property
+    def investment(self):
+        return self.current_figure("investment")
+
+    @property
+    def revenue(self):
+        return self.current_figure("revenue") or self.current_figure("output_value")
+
+    @property
+    def status_definition(self):
+        return STATUS_DEFINITIONS[self.status]
+
+    @property
+    def country_name(self):
+        return Locale("en").territories.get(self.country, self.country)
+
+    @property
+    def place(self):
+        return ", ".join(part for part in (self.city, self.province) if part)
+
+
+class ProjectOrganization(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", "Owner or sponsor"
+        PARTNER = "partner", "Partner"
+        AUTHORITY = "authority", "Public authority"
+        CONTRACTOR = "contractor", "Contractor"
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="roles")
+    organization = models.ForeignKey("Organization", on_delete=models.PROTECT, related_name="roles")
+    role = models.CharField(max_length=20, choices=Role, default=Role.OWNER)
+
+    class Meta:
+        ordering = ["role", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organization", "role"], name="organization_role_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class ArticleProject(models.Model):
+    class Link(models.TextChoices):
+        ANNOUNCES = "announces", "Announces"
+        UPDATES = "updates", "Updates"
+        MENTIONS = "mentions", "Mentions"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="project_links")
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="article_links")
+    link = models.CharField(
+        max_length=20,
+        choices=Link,
+        default=Link.MENTIONS,
+        help_text="Whether the article announces the project, reports an update, or mentions it.",
+    )
+
+    class Meta:
+        verbose_name = "article–project link"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "project"], name="article_project_once")
+        ]
+
+    def __str__(self):
+        return f"{self.article} {self.get_link_display().lower()} {self.project}"

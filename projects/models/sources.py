@@ -1,0 +1,52 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q
+
+
+class Source(models.Model):
+    """Where a figure or milestone was stated: one of our articles, or an outside page."""
+
+    article = models.ForeignKey(
+        "newsroom.Article",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="sources",
+        help_text="One of our articles. Leave empty to cite an outside page instead.",
+    )
+    url = models.URLField("URL", max_length=500, blank=True)
+    title = models.CharField(max_length=300, blank=True, help_text="Required for an outside page.")
+    publisher = models.CharField(max_length=200, blank=True)
+    published_on = models.DateField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-published_on", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(Q(article__isnull=False) & Q(url=""))
+                | (Q(article__isnull=True) & ~Q(url="") & ~Q(title="")),
+                name="source_is_article_or_titled_url",
+            ),
+            models.UniqueConstraint(
+                fields=["article"],
+                condition=Q(article__isnull=False),
+                name="one_source_per_article",
+            ),
+        ]
+
+    def __str__(self):
+        return self.label
+
+    @property
+    def label(self):
+        return self.article.title if self.article_id else self.title
+
+    @property
+    def href(self):
+        return self.article.get_absolute_url() if self.article_id else self.url
+
+    def clean(self):
+        if self.article_id and self.url:
+            raise ValidationError("Cite either one of our articles or an outside URL, not both.")
+        if not self.article_id and not (self.url and self.title):
+            raise ValidationError("An outside source needs both a URL and a title.")

@@ -1,0 +1,10 @@
+"""Loaded by pytest before Django starts (see pyproject.toml): the test run's environment.
+
+Tests run with DEBUG off, as production does; only the secret is a throwaway.
+"""
+
+import os
+
+os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks")
+os.environ["DEBUG"] = "false"
+os.environ["SECURE_SSL_REDIRECT"] = "false"
