@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 PG_URL := postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run test lint format migrations-check demo clean
+.PHONY: install run test lint format migrations-check demo static clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -37,7 +37,11 @@ format: install
 migrations-check: install
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
-test: install lint migrations-check
+# Tests run with DEBUG off, so pages use the hashed files of the manifest, as in production.
+static: install
+	SECRET_KEY=collectstatic-only $(BIN)/python manage.py collectstatic --noinput -v0
+
+test: install lint migrations-check static
 	$(BIN)/python -m pytest
 
 clean:

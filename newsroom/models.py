@@ -20,10 +20,14 @@ EDITOR_EXTENSIONS = {
     "Heading": {"levels": [2, 3, 4]},
     "BulletList": True,
     "OrderedList": True,
+    "ListItem": True,
     "Blockquote": True,
     "HorizontalRule": True,
     "Link": {"enableTarget": False},
     "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
     "History": True,
     "HTML": True,
 }
@@ -85,7 +89,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.live().filter(publish_at__lte=timezone.now())
 
     def for_listing(self):
-        return self.select_related("category").prefetch_related("tags")
+        return self.select_related("category").prefetch_related("tags").defer("body")
 
 
 class Article(models.Model):
@@ -159,11 +163,14 @@ class Article(models.Model):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=["draft", "published"]), name="article_known_status"
+                condition=models.Q(status__in=["draft", "published"]),
+                name="article_known_status",
+                violation_error_message="Choose one of the listed statuses.",
             ),
             models.CheckConstraint(
                 condition=models.Q(lead_image="") | ~models.Q(lead_image_alt=""),
                 name="article_lead_image_has_alt",
+                violation_error_message="Describe the lead image for readers who cannot see it.",
             ),
         ]
 

@@ -75,11 +75,17 @@ class Figure(models.Model):
 def range_constraints(prefix, low, high):
     """The database half of Figure.clean(): a value is never negative, a range is well formed."""
     return [
-        models.CheckConstraint(condition=Q(**{f"{low}__gte": 0}), name=f"{prefix}_not_negative"),
+        models.CheckConstraint(
+            condition=Q(**{f"{low}__gte": 0}),
+            name=f"{prefix}_not_negative",
+            violation_error_message="A figure cannot be negative.",
+        ),
         models.CheckConstraint(
             condition=(Q(**{f"{high}__isnull": True}) & ~Q(qualifier=Qualifier.RANGE))
             | Q(**{f"{high}__isnull": False, f"{high}__gte": F(low), "qualifier": Qualifier.RANGE}),
             name=f"{prefix}_range_has_valid_high",
+            violation_error_message="A range needs a high value at or above its low value; "
+            "other qualifiers take no high value.",
         ),
     ]
 
@@ -108,7 +114,9 @@ class Money(Figure):
         constraints = [
             *range_constraints("money", "amount", "amount_high"),
             models.CheckConstraint(
-                condition=Q(currency__regex=r"^[A-Z]{3}$"), name="money_currency_code"
+                condition=Q(currency__regex=r"^[A-Z]{3}$"),
+                name="money_currency_code",
+                violation_error_message="Use a three-letter upper-case currency code such as CNY.",
             ),
         ]
 

@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 
+from projects.fields import WebAddressField
+
 
 class Organization(models.Model):
     class Kind(models.TextChoices):
@@ -19,14 +21,16 @@ class Organization(models.Model):
     parent = models.ForeignKey(
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="children"
     )
-    website = models.URLField(blank=True)
+    website = WebAddressField(blank=True)
     description = models.TextField(blank=True)
 
     class Meta:
         ordering = ["name"]
         constraints = [
             models.CheckConstraint(
-                condition=~models.Q(parent=models.F("pk")), name="organization_not_own_parent"
+                condition=~models.Q(parent=models.F("pk")),
+                name="organization_not_own_parent",
+                violation_error_message="An organisation cannot be its own parent.",
             ),
         ]
 

@@ -103,10 +103,14 @@ class Project(models.Model):
         indexes = [models.Index(fields=["status", "country"], name="project_status_country")]
         constraints = [
             models.CheckConstraint(
-                condition=Q(status__in=Status.values), name="project_known_status"
+                condition=Q(status__in=Status.values),
+                name="project_known_status",
+                violation_error_message="Choose one of the listed statuses.",
             ),
             models.CheckConstraint(
-                condition=Q(country__regex=r"^[A-Z]{2}$"), name="project_country_iso_code"
+                condition=Q(country__regex=r"^[A-Z]{2}$"),
+                name="project_country_iso_code",
+                violation_error_message="Use a two-letter upper-case country code such as CN.",
             ),
         ]
 

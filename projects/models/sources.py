@@ -2,6 +2,8 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 
+from projects.fields import WebAddressField
+
 
 class Source(models.Model):
     """Where a figure or milestone was stated: one of our articles, or an outside page."""
@@ -14,7 +16,7 @@ class Source(models.Model):
         related_name="sources",
         help_text="One of our articles. Leave empty to cite an outside page instead.",
     )
-    url = models.URLField("URL", max_length=500, blank=True)
+    url = WebAddressField("URL", max_length=500, blank=True)
     title = models.CharField(max_length=300, blank=True, help_text="Required for an outside page.")
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
@@ -26,6 +28,8 @@ class Source(models.Model):
                 condition=(Q(article__isnull=False) & Q(url=""))
                 | (Q(article__isnull=True) & ~Q(url="") & ~Q(title="")),
                 name="source_is_article_or_titled_url",
+                violation_error_message="Cite either one of our articles, or an outside URL "
+                "with a title.",
             ),
             models.UniqueConstraint(
                 fields=["article"],

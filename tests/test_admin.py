@@ -1,0 +1,114 @@
+"""Every admin screen opens for staff, with the demo data and with many articles."""
+
+import pytest
+from django.contrib import admin
+from django.urls import reverse
+
+from newsroom.models import Article
+from projects.models import Money, Project
+from tests import factories
+
+MODELS = [model for model in admin.site._registry if model._meta.app_label in {"newsroom", "projects"}]
+
+
+def admin_url(model, view, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{view}", args=args)
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_change_list_and_add_page_open_for_staff(staff_client, demo, model):
+    assert staff_client.get(admin_url(model, "changelist")).status_code == 200
+    assert staff_client.get(admin_url(model, "add")).status_code == 200
+
+
+@pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
+def test_change_page_opens_for_every_demo_record(staff_client, demo, model):
+    obj = model.objects.first()
+    assert obj is not None, f"the demo has no {model.__name__}"
+    assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
+
+
+def test_visitors_are_sent_to_the_login_page(client, demo):
+    response = client.get(admin_url(Article, "changelist"))
+    assert response.status_code == 302
+    assert "/admin/login/" in response["Location"]
+
+
+def test_article_change_list_with_1000_articles_has_no_n_plus_one(
+    staff_client, db, django_assert_max_num_queries
+):
+    news = factories.category()
+    Article.objects.bulk_create(
+        Article(title=f"Bulk {n}", slug=f"bulk-{n}", category=news, status="published")
+        for n in range(1000)
+    )
+    for story in Article.objects.all()[:100]:
+        story.tags.add("Bulk")
+    # session, user, count, total count, page, tags, categories filter, dates: a constant
+    with django_assert_max_num_queries(12):
+        response = staff_client.get(admin_url(Article, "changelist"))
+    assert response.status_code == 200
+    assert "1000 articles" in response.content.decode()
+
+
+def test_project_change_list_shows_formatted_figures_and_overdue_flag(staff_client, demo):
+    page = staff_client.get(admin_url(Project, "changelist")).content.decode()
+    assert "about CNY 5 billion" in page
+    assert 'alt="True"' in page  # overdue: March 2025 has passed with no actual date
+
+
+def test_project_change_list_filters_overdue_records(staff_client, demo):
+    factories.project(name="Fresh project")
+    overdue = staff_client.get(admin_url(Project, "changelist"), {"overdue": "yes"}).content.decode()
+    current = staff_client.get(admin_url(Project, "changelist"), {"overdue": "no"}).content.decode()
+    assert "AUX Intelligent" in overdue and "Fresh project" not in overdue
+    assert "Fresh project" in current and "AUX Intelligent" not in current
+
+
+def project_form(project, **money):
+    """The project change form as the browser posts it, with one money row."""
+    data = {
+        "name": project.name,
+        "slug": project.slug,
+        "status": project.status,
+        "country": project.country,
+        "is_published": "on",
+    }
+    for prefix in ("roles", "capacities", "jobs", "milestones", "designations", "article_links"):
+        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
+    data |= {"money-TOTAL_FORMS": "1", "money-INITIAL_FORMS": "0", "money-0-project": project.pk}
+    data |= {f"money-0-{key}": value for key, value in money.items()}
+    return data
+
+
+@pytest.mark.parametrize(
+    ("money", "message"),
+    [
+        ({"amount": "-5", "currency": "CNY", "qualifier": "exact"}, "Must be zero or more."),
+        ({"amount": "abc", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
+        ({"amount": "NaN", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
+        ({"amount": "Infinity", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
+        ({"amount": "5", "currency": "ABC", "qualifier": "exact"}, "not an ISO 4217 currency"),
+        (
+            {"amount": "5", "amount_high": "2", "currency": "CNY", "qualifier": "range"},
+            "cannot be below the low value",
+        ),
+    ],
+)
+def test_invalid_figures_are_refused_with_a_clear_message_and_nothing_saved(
+    staff_client, db, money, message
+):
+    project = factories.project()
+    data = project_form(project, kind="investment", **money)
+    response = staff_client.post(admin_url(Project, "change", project.pk), data)
+    assert response.status_code == 200
+    assert message in response.content.decode()
+    assert not Money.objects.exists()
+
+
+def test_valid_figure_is_saved_through_the_project_form(staff_client, db):
+    project = factories.project()
+    data = project_form(project, kind="investment", amount="5000000000", currency="CNY", qualifier="about")
+    response = staff_client.post(admin_url(Project, "change", project.pk), data)
+    assert response.status_code == 302
+    assert Money.objects.get().display == "about CNY 5 billion"

@@ -1,0 +1,163 @@
+"""The rules of a project record, each enforced by the database and explained by clean()."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.db import IntegrityError, transaction
+
+from projects.dates import PreciseDate, Precision
+from projects.models import Capacity, Jobs, Milestone, Money, Project, Source
+from tests import factories
+
+
+def refused_by_database(obj):
+    with pytest.raises(IntegrityError), transaction.atomic():
+        obj.save()
+
+
+@pytest.mark.parametrize(
+    ("fields", "field", "message"),
+    [
+        ({"amount": Decimal("-1")}, "amount", "zero or more"),
+        ({"qualifier": "range"}, "amount_high", "needs a high value"),
+        ({"qualifier": "range", "amount_high": Decimal("1")}, "amount_high", "below the low"),
+        ({"amount_high": Decimal("9e9")}, "amount_high", "Only a range"),
+        ({"currency": "XYZ"}, "currency", "not an ISO 4217"),
+    ],
+)
+def test_invalid_money_gets_a_message_an_editor_understands(db, fields, field, message):
+    values = {"kind": "investment", "currency": "CNY", "amount": 10, **fields}
+    figure = Money(project=factories.project(), **values)
+    with pytest.raises(ValidationError) as error:
+        figure.full_clean()
+    assert message in " ".join(error.value.message_dict[field])
+
+
+@pytest.mark.parametrize(
+    "fields",
+    [
+        {"amount": Decimal("-1")},
+        {"qualifier": "range"},
+        {"qualifier": "range", "amount_high": Decimal("1")},
+        {"amount_high": Decimal("20")},
+        {"currency": "cny"},
+    ],
+)
+def test_database_refuses_invalid_money(db, fields):
+    project = factories.project()
+    values = {"kind": "investment", "currency": "CNY", "amount": 10, **fields}
+    refused_by_database(Money(project=project, **values))
+
+
+def test_database_refuses_negative_capacity_and_jobs(db):
+    project = factories.project()
+    refused_by_database(Capacity(project=project, product="cells", quantity=Decimal("-5")))
+    refused_by_database(Jobs(project=project, count=10, count_high=5, qualifier="range"))
+
+
+def test_database_refuses_an_unknown_status_and_a_bad_country(db):
+    refused_by_database(Project(name="X", slug="x", country="CN", status="dreaming"))
+    refused_by_database(Project(name="Y", slug="y", country="cn"))
+
+
+def test_project_slugs_are_unique(db):
+    factories.project(slug="same")
+    refused_by_database(Project(name="Other", slug="same", country="CN"))
+
+
+def test_country_must_be_a_two_letter_code(db):
+    with pytest.raises(ValidationError) as error:
+        Project(name="X", slug="x", country="cn").full_clean()
+    assert "two-letter" in error.value.message_dict["country"][0]
+
+
+def test_source_is_an_article_or_a_titled_url(db):
+    refused_by_database(Source(url="https://example.com/"))
+    with pytest.raises(ValidationError, match="URL and a title"):
+        Source(url="https://example.com/").full_clean()
+    with pytest.raises(ValidationError, match="not both"):
+        Source(article=factories.article(), url="https://example.com/", title="x").full_clean()
+
+
+def test_milestone_needs_a_date_and_a_matching_precision(db):
+    project = factories.project()
+    refused_by_database(Milestone(project=project, title="Nothing known"))
+    wrong_day = Milestone(
+        project=project,
+        title="Op",
+        planned_date=datetime.date(2025, 3, 15),
+        planned_precision="month",
+    )
+    with pytest.raises(ValidationError) as error:
+        wrong_day.full_clean()
+    assert "first day of that month" in error.value.message_dict["planned_date"][0]
+
+
+def test_actual_date_cannot_be_in_the_future(db):
+    milestone = Milestone(
+        project=factories.project(),
+        title="Op",
+        actual_date=datetime.date.today().replace(year=2999),
+    )
+    with pytest.raises(ValidationError) as error:
+        milestone.full_clean()
+    assert "cannot be in the future" in error.value.message_dict["actual_date"][0]
+
+
+@pytest.mark.parametrize(
+    ("start", "precision", "text", "end"),
+    [
+        (datetime.date(2024, 1, 2), Precision.DAY, "2 January 2024", datetime.date(2024, 1, 2)),
+        (datetime.date(2025, 3, 1), Precision.MONTH, "March 2025", datetime.date(2025, 3, 31)),
+        (datetime.date(2024, 2, 1), Precision.MONTH, "February 2024", datetime.date(2024, 2, 29)),
+        (datetime.date(2026, 1, 1), Precision.QUARTER, "Q1 2026", datetime.date(2026, 3, 31)),
+        (datetime.date(2026, 10, 1), Precision.QUARTER, "Q4 2026", datetime.date(2026, 12, 31)),
+        (datetime.date(2027, 1, 1), Precision.YEAR, "2027", datetime.date(2027, 12, 31)),
+    ],
+)
+def test_a_partial_date_shows_only_what_is_known_and_spans_its_period(start, precision, text, end):
+    date = PreciseDate(start, precision)
+    assert str(date) == text
+    assert date.end == end
+
+
+def test_a_month_milestone_is_overdue_only_after_the_whole_month(db, time_machine):
+    milestone = Milestone.objects.create(
+        project=factories.project(),
+        title="Operation",
+        planned_date=datetime.date(2025, 3, 1),
+        planned_precision=Precision.MONTH,
+    )
+    time_machine.move_to(datetime.datetime(2025, 3, 31, 12, tzinfo=datetime.UTC))
+    assert not milestone.is_overdue
+    assert not Milestone.objects.overdue().exists()
+    time_machine.move_to(datetime.datetime(2025, 4, 1, 12, tzinfo=datetime.UTC))
+    assert milestone.is_overdue
+    assert Milestone.objects.overdue().get() == milestone
+
+
+@pytest.mark.parametrize(
+    ("fields", "text"),
+    [
+        ({"qualifier": "about", "amount": Decimal("5000000000")}, "about CNY 5 billion"),
+        ({"qualifier": "over", "amount": Decimal("6000000000")}, "over CNY 6 billion"),
+        ({"qualifier": "up_to", "amount": Decimal("1250000000")}, "up to CNY 1.25 billion"),
+        (
+            {"qualifier": "range", "amount": Decimal("1e9"), "amount_high": Decimal("2e9")},
+            "CNY 1 billion–2 billion",
+        ),
+        ({"qualifier": "exact", "amount": Decimal("750000")}, "CNY 750,000"),
+    ],
+)
+def test_money_reads_unambiguously(fields, text):
+    assert Money(currency="CNY", **fields).display == text
+
+
+def test_a_revised_figure_keeps_the_old_one_in_its_history(db):
+    project = factories.project()
+    old = factories.money(project, amount=Decimal("5e9"), qualifier="about")
+    new = factories.money(project, amount=Decimal("6e9"), qualifier="about", replaces=old)
+    assert list(Money.objects.current()) == [new]
+    assert old.replaced_by == new

@@ -1,0 +1,101 @@
+"""Every public page with the demo content: it answers, and shows the figures of the story."""
+
+import pytest
+
+from newsroom.demo.loader import ARTICLE_SLUG, PROJECT_SLUG
+
+ARTICLE = f"/news/{ARTICLE_SLUG}/"
+PROJECT = f"/projects/{PROJECT_SLUG}/"
+
+PAGES = [
+    "/",
+    "/news/",
+    ARTICLE,
+    "/news/category/enterprise-news/",
+    "/news/tag/aux/",
+    "/news/tag/major-projects/",
+    "/news/2024/",
+    "/news/2024/01/",
+    "/projects/",
+    PROJECT,
+    "/organizations/aux-group/",
+]
+
+
+@pytest.mark.parametrize("url", PAGES)
+def test_every_public_page_answers_with_the_demo_story(client, demo, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith("text/html")
+
+
+@pytest.mark.parametrize("url", [ARTICLE, PROJECT, "/", "/projects/"])
+def test_the_demo_figures_appear_on_the_page(client, demo, url):
+    page = client.get(url).content.decode()
+    for figure in ("about CNY 5 billion", "30 million", "3,000", "over CNY 6 billion"):
+        assert figure in page, figure
+
+
+def test_project_page_shows_the_month_of_planned_operation_and_no_invented_day(client, demo):
+    page = client.get(PROJECT).content.decode()
+    assert "March 2025" in page
+    assert '<time datetime="2025-03">' in page
+    assert "1 March 2025" not in page
+
+
+def test_project_page_shows_status_designation_owner_and_the_news(client, demo):
+    page = client.get(PROJECT).content.decode()
+    assert "Under construction" in page
+    assert "Anhui Province, first batch of major projects, 2024" in page
+    assert 'href="/organizations/aux-group/"' in page
+    assert f'href="{ARTICLE}"' in page
+    assert "China" in page
+
+
+def test_article_page_has_a_fact_box_from_the_project_record(client, demo):
+    page = client.get(ARTICLE).content.decode()
+    assert 'class="factbox"' in page
+    assert f'href="{PROJECT}"' in page
+    assert "about CNY 5 billion" in page
+
+
+def test_article_page_links_its_tags_and_category(client, demo):
+    page = client.get(ARTICLE).content.decode()
+    assert 'href="/news/tag/wuhu/"' in page
+    assert 'href="/news/category/enterprise-news/"' in page
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/news/no-such-story/",
+        "/projects/no-such-project/",
+        "/organizations/nobody/",
+        "/news/category/none/",
+        "/news/tag/none/",
+        "/news/1999/",
+        "/news/2024/13/",
+        "/no/such/page/",
+    ],
+)
+def test_unknown_addresses_get_the_friendly_404_page(client, demo, url):
+    response = client.get(url)
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+@pytest.mark.parametrize("page", ["abc", "0", "-1", "999", "1.5", "%00", "9" * 40])
+def test_bad_page_numbers_give_404_not_500(client, demo, page):
+    assert client.get("/news/", {"page": page}).status_code == 404
+
+
+def test_last_is_an_accepted_page_number(client, demo):
+    assert client.get("/news/", {"page": "last"}).status_code == 200
+
+
+def test_server_error_page_is_plain_html_without_a_traceback(client, db, settings):
+    from django.template.loader import render_to_string
+
+    html = render_to_string("500.html")
+    assert "Something went wrong" in html
+    assert "Traceback" not in html

@@ -1,0 +1,61 @@
+"""Public pages run the same small number of queries with 10 articles as with 200."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from newsroom.models import Article, Category
+from projects.models import ArticleProject, Project
+from tests import factories
+
+
+def fill(count):
+    """`count` more published articles with tags, all linked to the demo project."""
+    news = Category.objects.get()
+    project = Project.objects.get()
+    start = Article.objects.count()
+    stories = Article.objects.bulk_create(
+        Article(title=f"Filler {n}", slug=f"filler-{n}", category=news, status="published")
+        for n in range(start, start + count)
+    )
+    for story in stories[:20]:
+        story.tags.add("Filler", f"Topic {story.pk % 5}")
+    ArticleProject.objects.bulk_create(ArticleProject(article=s, project=project) for s in stories)
+    factories.article(category=news).related_articles.set(stories[:5])
+
+
+def queries(client, url):
+    with CaptureQueriesContext(connection) as captured:
+        assert client.get(url).status_code == 200
+    return len(captured)
+
+
+PAGES = {
+    # featured, latest, projects + money + capacities + jobs, categories
+    "/": 7,
+    # count, page, tags
+    "/news/": 3,
+    # category, count, page, tags
+    "/news/category/enterprise-news/": 4,
+    # tag, count, page, tags
+    "/news/tag/filler/": 4,
+    # article, tags, projects + money + capacities + jobs, related articles
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 7,
+    # count, page, money, capacities, jobs
+    "/projects/": 5,
+    # project, money, capacities, jobs, milestones, designations, roles, news links
+    "/projects/aux-compressor-wuhu/": 8,
+    # organisation, projects + money + capacities + jobs, news
+    "/organizations/aux-group/": 6,
+    # Django's date views: emptiness, months, neighbouring periods (2-3); count, page, tags
+    "/news/2024/": 8,
+    "/news/2024/01/": 8,
+}
+
+
+@pytest.mark.parametrize(("url", "expected"), PAGES.items())
+def test_page_queries_are_pinned_and_do_not_grow_with_content(client, demo, url, expected):
+    fill(10)
+    assert queries(client, url) == expected
+    fill(190)
+    assert queries(client, url) == expected
