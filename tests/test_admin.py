@@ -8,7 +8,9 @@ from newsroom.models import Article
 from projects.models import Money, Project
 from tests import factories
 
-MODELS = [model for model in admin.site._registry if model._meta.app_label in {"newsroom", "projects"}]
+MODELS = [
+    model for model in admin.site._registry if model._meta.app_label in {"newsroom", "projects"}
+]
 
 
 def admin_url(model, view, *args):
@@ -59,7 +61,9 @@ def test_project_change_list_shows_formatted_figures_and_overdue_flag(staff_clie
 
 def test_project_change_list_filters_overdue_records(staff_client, demo):
     factories.project(name="Fresh project")
-    overdue = staff_client.get(admin_url(Project, "changelist"), {"overdue": "yes"}).content.decode()
+    overdue = staff_client.get(
+        admin_url(Project, "changelist"), {"overdue": "yes"}
+    ).content.decode()
     current = staff_client.get(admin_url(Project, "changelist"), {"overdue": "no"}).content.decode()
     assert "AUX Intelligent" in overdue and "Fresh project" not in overdue
     assert "Fresh project" in current and "AUX Intelligent" not in current
@@ -108,7 +112,9 @@ def test_invalid_figures_are_refused_with_a_clear_message_and_nothing_saved(
 
 def test_valid_figure_is_saved_through_the_project_form(staff_client, db):
     project = factories.project()
-    data = project_form(project, kind="investment", amount="5000000000", currency="CNY", qualifier="about")
+    data = project_form(
+        project, kind="investment", amount="5000000000", currency="CNY", qualifier="about"
+    )
     response = staff_client.post(admin_url(Project, "change", project.pk), data)
     assert response.status_code == 302
     assert Money.objects.get().display == "about CNY 5 billion"

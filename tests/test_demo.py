@@ -34,7 +34,10 @@ def test_loading_the_demo_twice_changes_nothing(demo):
 
 def test_demo_article_is_published_on_2_january_2024_in_enterprise_news(demo):
     story = Article.objects.published().get()
-    assert story.title == "AUX Compressor Project Listed as Major Construction Project in Anhui Province"
+    assert (
+        story.title
+        == "AUX Compressor Project Listed as Major Construction Project in Anhui Province"
+    )
     assert story.category.name == "Enterprise News"
     assert story.publish_at.date() == datetime.date(2024, 1, 2)
     assert {"AUX", "Anhui", "Wuhu", "compressors", "major projects"} <= set(story.tags.names())
