@@ -1,7 +1,9 @@
+from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
 from projects import models
+from projects.models.figures import MONEY_KINDS, Kind
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -23,25 +25,53 @@ class SourcedInline(admin.TabularInline):
     autocomplete_fields = ["source"]
 
 
-class MoneyInline(SourcedInline):
-    model = models.Money
-    fields = ["kind", "qualifier", "amount", "amount_high", "currency", "as_stated",
-              "is_estimate", "source", "stated_on", "replaces"]  # fmt: skip
+class FigureInline(SourcedInline):
+    """One inline per kind of figure; all of them edit rows of the one Figure table."""
+
+    model = models.Figure
+    kinds = ()
     raw_id_fields = ["replaces"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(kind__in=self.kinds).select_related("source")
 
-class CapacityInline(SourcedInline):
-    model = models.Capacity
-    fields = ["product", "qualifier", "quantity", "quantity_high", "unit", "period", "phase",
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "kind":
+            kwargs["choices"] = [(k, label) for k, label in db_field.choices if k in self.kinds]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+
+class SingleKindForm(forms.ModelForm):
+    """For inlines whose rows are all of one kind, so the editor does not pick it."""
+
+    kind = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = self.kind
+
+
+class MoneyInline(FigureInline):
+    verbose_name, verbose_name_plural = "money figure", "money: investment, revenue, output value"
+    kinds = MONEY_KINDS
+    fields = ["kind", "qualifier", "value", "value_high", "currency", "is_estimate", "as_stated",
+              "source", "stated_on", "replaces"]  # fmt: skip
+
+
+class CapacityInline(FigureInline):
+    verbose_name, verbose_name_plural = "capacity", "capacities"
+    kinds = (Kind.CAPACITY,)
+    form = type("CapacityForm", (SingleKindForm,), {"kind": Kind.CAPACITY})
+    fields = ["product", "qualifier", "value", "value_high", "unit", "period", "phase",
               "as_stated", "source", "stated_on", "replaces"]  # fmt: skip
-    raw_id_fields = ["replaces"]
 
 
-class JobsInline(SourcedInline):
-    model = models.Jobs
-    fields = ["kind", "qualifier", "count", "count_high", "as_stated", "source", "stated_on",
+class JobsInline(FigureInline):
+    verbose_name, verbose_name_plural = "jobs figure", "jobs"
+    kinds = (Kind.JOBS,)
+    form = type("JobsForm", (SingleKindForm,), {"kind": Kind.JOBS})
+    fields = ["job_type", "qualifier", "value", "value_high", "as_stated", "source", "stated_on",
               "replaces"]  # fmt: skip
-    raw_id_fields = ["replaces"]
 
 
 class MilestoneInline(SourcedInline):
@@ -121,28 +151,18 @@ class ProjectPartAdmin(admin.ModelAdmin):
     autocomplete_fields = ["project"]
 
 
-@admin.register(models.Money)
-class MoneyAdmin(ProjectPartAdmin):
-    list_display = ["project", "kind", "display", "source", "stated_on"]
-    list_select_related = ["project", "source__article"]
+@admin.register(models.Figure)
+class FigureAdmin(ProjectPartAdmin):
+    list_display = ["project", "kind", "display", "source", "stated_on", "is_current"]
+    list_select_related = ["project", "source__article", "replaced_by"]
     list_filter = ["kind", "currency", "qualifier"]
+    search_fields = ["project__name", "as_stated", "product"]
     autocomplete_fields = ["project", "source"]
     raw_id_fields = ["replaces"]
 
-
-@admin.register(models.Capacity)
-class CapacityAdmin(ProjectPartAdmin):
-    list_display = ["project", "display", "phase"]
-    autocomplete_fields = ["project", "source"]
-    raw_id_fields = ["replaces"]
-
-
-@admin.register(models.Jobs)
-class JobsAdmin(ProjectPartAdmin):
-    list_display = ["project", "display", "stated_on"]
-    list_filter = ["kind"]
-    autocomplete_fields = ["project", "source"]
-    raw_id_fields = ["replaces"]
+    @admin.display(boolean=True, description="current")
+    def is_current(self, obj):
+        return not hasattr(obj, "replaced_by")
 
 
 @admin.register(models.Milestone)

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 
 from newsroom.models import Article, Category
-from projects.models import ArticleProject, Money, Project
+from projects.models import ArticleProject, Figure, Kind, Project
 
 _numbers = itertools.count(1)
 
@@ -51,8 +51,23 @@ def project(**fields):
 
 
 def money(project, **fields):
-    defaults = {"kind": Money.Kind.INVESTMENT, "amount": Decimal("1000000000"), "currency": "CNY"}
-    return Money.objects.create(project=project, **{**defaults, **fields})
+    defaults = {"kind": Kind.INVESTMENT, "value": Decimal("1000000000"), "currency": "CNY"}
+    return Figure.objects.create(project=project, **{**defaults, **fields})
+
+
+def jobs(project, count, **fields):
+    defaults = {"kind": Kind.JOBS, "value": Decimal(count), "job_type": "direct"}
+    return Figure.objects.create(project=project, **{**defaults, **fields})
+
+
+def capacity(project, quantity, product="compressors", **fields):
+    defaults = {
+        "kind": Kind.CAPACITY,
+        "value": Decimal(quantity),
+        "product": product,
+        "period": "year",
+    }
+    return Figure.objects.create(project=project, **{**defaults, **fields})
 
 
 def link(article, project, link=ArticleProject.Link.MENTIONS):

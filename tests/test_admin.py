@@ -5,7 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from newsroom.models import Article
-from projects.models import Money, Project
+from projects.models import Figure, Project
 from tests import factories
 
 MODELS = [
@@ -78,23 +78,35 @@ def project_form(project, **money):
         "country": project.country,
         "is_published": "on",
     }
-    for prefix in ("roles", "capacities", "jobs", "milestones", "designations", "article_links"):
+    # The money, capacity and jobs inlines all edit figures: Django numbers their prefixes.
+    for prefix in (
+        "roles",
+        "figures-2",
+        "figures-3",
+        "milestones",
+        "designations",
+        "article_links",
+    ):
         data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
-    data |= {"money-TOTAL_FORMS": "1", "money-INITIAL_FORMS": "0", "money-0-project": project.pk}
-    data |= {f"money-0-{key}": value for key, value in money.items()}
+    data |= {
+        "figures-TOTAL_FORMS": "1",
+        "figures-INITIAL_FORMS": "0",
+        "figures-0-project": project.pk,
+    }
+    data |= {f"figures-0-{key}": value for key, value in money.items()}
     return data
 
 
 @pytest.mark.parametrize(
     ("money", "message"),
     [
-        ({"amount": "-5", "currency": "CNY", "qualifier": "exact"}, "Must be zero or more."),
-        ({"amount": "abc", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
-        ({"amount": "NaN", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
-        ({"amount": "Infinity", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
-        ({"amount": "5", "currency": "ABC", "qualifier": "exact"}, "not an ISO 4217 currency"),
+        ({"value": "-5", "currency": "CNY", "qualifier": "exact"}, "Must be zero or more."),
+        ({"value": "abc", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
+        ({"value": "NaN", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
+        ({"value": "Infinity", "currency": "CNY", "qualifier": "exact"}, "Enter a number."),
+        ({"value": "5", "currency": "ABC", "qualifier": "exact"}, "not an ISO 4217 currency"),
         (
-            {"amount": "5", "amount_high": "2", "currency": "CNY", "qualifier": "range"},
+            {"value": "5", "value_high": "2", "currency": "CNY", "qualifier": "range"},
             "cannot be below the low value",
         ),
     ],
@@ -107,14 +119,14 @@ def test_invalid_figures_are_refused_with_a_clear_message_and_nothing_saved(
     response = staff_client.post(admin_url(Project, "change", project.pk), data)
     assert response.status_code == 200
     assert message in response.content.decode()
-    assert not Money.objects.exists()
+    assert not Figure.objects.exists()
 
 
 def test_valid_figure_is_saved_through_the_project_form(staff_client, db):
     project = factories.project()
     data = project_form(
-        project, kind="investment", amount="5000000000", currency="CNY", qualifier="about"
+        project, kind="investment", value="5000000000", currency="CNY", qualifier="about"
     )
     response = staff_client.post(admin_url(Project, "change", project.pk), data)
     assert response.status_code == 302
-    assert Money.objects.get().display == "about CNY 5 billion"
+    assert Figure.objects.get().display == "about CNY 5 billion"

@@ -9,7 +9,7 @@ from django.core import serializers
 from django.core.management import call_command
 
 from newsroom.models import Article
-from projects.models import Milestone, Money, Project
+from projects.models import Kind, Milestone, Project
 
 
 def snapshot():
@@ -47,19 +47,21 @@ def test_demo_article_is_published_on_2_january_2024_in_enterprise_news(demo):
 def test_demo_project_holds_every_figure_of_the_story_citing_it(demo):
     project = Project.objects.get()
     story = Article.objects.get()
-    investment = project.money.get(kind=Money.Kind.INVESTMENT)
-    revenue = project.money.get(kind=Money.Kind.REVENUE)
-    assert (investment.amount, investment.currency, investment.qualifier) == (
+    investment = project.figures.get(kind=Kind.INVESTMENT)
+    revenue = project.figures.get(kind=Kind.REVENUE)
+    capacity = project.figures.get(kind=Kind.CAPACITY)
+    jobs = project.figures.get(kind=Kind.JOBS)
+    assert (investment.value, investment.currency, investment.qualifier) == (
         Decimal("5000000000"),
         "CNY",
         "about",
     )
-    assert (revenue.amount, revenue.qualifier) == (Decimal("6000000000"), "over")
-    assert project.capacities.get().quantity == 30_000_000
-    assert project.jobs.get().count == 3000
+    assert (revenue.value, revenue.qualifier, revenue.is_estimate) == (Decimal("6e9"), "over", True)
+    assert (capacity.value, capacity.period) == (30_000_000, "year")
+    assert (jobs.value, jobs.job_type) == (3000, "direct")
     assert project.status == "construction"
     assert str(project.designations.get()) == "Anhui Province, first batch of major projects, 2024"
-    for figure in (investment, revenue, project.capacities.get(), project.jobs.get()):
+    for figure in (investment, revenue, capacity, jobs):
         assert figure.source.article == story
     assert project.article_links.get().article == story
 

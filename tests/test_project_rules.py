@@ -8,7 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
 from projects.dates import PreciseDate, Precision
-from projects.models import Capacity, Jobs, Milestone, Money, Project, Source
+from projects.models import Figure, Milestone, Project, Source
 from tests import factories
 
 
@@ -17,19 +17,27 @@ def refused_by_database(obj):
         obj.save()
 
 
+def money(**fields):
+    return Figure(**{"kind": "investment", "currency": "CNY", "value": 10, **fields})
+
+
 @pytest.mark.parametrize(
     ("fields", "field", "message"),
     [
-        ({"amount": Decimal("-1")}, "amount", "zero or more"),
-        ({"qualifier": "range"}, "amount_high", "needs a high value"),
-        ({"qualifier": "range", "amount_high": Decimal("1")}, "amount_high", "below the low"),
-        ({"amount_high": Decimal("9e9")}, "amount_high", "Only a range"),
+        ({"value": Decimal("-1")}, "value", "zero or more"),
+        ({"qualifier": "range"}, "value_high", "needs a high value"),
+        ({"qualifier": "range", "value_high": Decimal("1")}, "value_high", "below the low"),
+        ({"value_high": Decimal("9e9")}, "value_high", "Only a range"),
         ({"currency": "XYZ"}, "currency", "not an ISO 4217"),
+        ({"currency": ""}, "currency", "not an ISO 4217"),
+        ({"kind": "capacity", "currency": ""}, "product", "what the capacity is of"),
+        ({"kind": "jobs", "currency": ""}, "job_type", "which kind of jobs"),
+        ({"kind": "jobs", "currency": "", "value": Decimal("2.5")}, "value", "whole numbers"),
+        ({"kind": "jobs", "currency": "CNY"}, "currency", "Only money"),
     ],
 )
-def test_invalid_money_gets_a_message_an_editor_understands(db, fields, field, message):
-    values = {"kind": "investment", "currency": "CNY", "amount": 10, **fields}
-    figure = Money(project=factories.project(), **values)
+def test_invalid_figures_get_a_message_an_editor_understands(db, fields, field, message):
+    figure = money(project=factories.project(), **fields)
     with pytest.raises(ValidationError) as error:
         figure.full_clean()
     assert message in " ".join(error.value.message_dict[field])
@@ -38,23 +46,20 @@ def test_invalid_money_gets_a_message_an_editor_understands(db, fields, field, m
 @pytest.mark.parametrize(
     "fields",
     [
-        {"amount": Decimal("-1")},
+        {"value": Decimal("-1")},
         {"qualifier": "range"},
-        {"qualifier": "range", "amount_high": Decimal("1")},
-        {"amount_high": Decimal("20")},
+        {"qualifier": "range", "value_high": Decimal("1")},
+        {"value_high": Decimal("20")},
         {"currency": "cny"},
+        {"currency": ""},
+        {"kind": "capacity", "currency": ""},
+        {"kind": "jobs", "currency": "", "job_type": ""},
+        {"kind": "jobs", "currency": "CNY", "job_type": "direct"},
+        {"kind": "dreams"},
     ],
 )
-def test_database_refuses_invalid_money(db, fields):
-    project = factories.project()
-    values = {"kind": "investment", "currency": "CNY", "amount": 10, **fields}
-    refused_by_database(Money(project=project, **values))
-
-
-def test_database_refuses_negative_capacity_and_jobs(db):
-    project = factories.project()
-    refused_by_database(Capacity(project=project, product="cells", quantity=Decimal("-5")))
-    refused_by_database(Jobs(project=project, count=10, count_high=5, qualifier="range"))
+def test_database_refuses_invalid_figures(db, fields):
+    refused_by_database(money(project=factories.project(), **fields))
 
 
 def test_database_refuses_an_unknown_status_and_a_bad_country(db):
@@ -141,23 +146,38 @@ def test_a_month_milestone_is_overdue_only_after_the_whole_month(db, time_machin
 @pytest.mark.parametrize(
     ("fields", "text"),
     [
-        ({"qualifier": "about", "amount": Decimal("5000000000")}, "about CNY 5 billion"),
-        ({"qualifier": "over", "amount": Decimal("6000000000")}, "over CNY 6 billion"),
-        ({"qualifier": "up_to", "amount": Decimal("1250000000")}, "up to CNY 1.25 billion"),
+        ({"qualifier": "about", "value": Decimal("5000000000")}, "about CNY 5 billion"),
+        ({"qualifier": "over", "value": Decimal("6000000000")}, "over CNY 6 billion"),
+        ({"qualifier": "up_to", "value": Decimal("1250000000")}, "up to CNY 1.25 billion"),
         (
-            {"qualifier": "range", "amount": Decimal("1e9"), "amount_high": Decimal("2e9")},
+            {"qualifier": "range", "value": Decimal("1e9"), "value_high": Decimal("2e9")},
             "CNY 1 billion–2 billion",
         ),
-        ({"qualifier": "exact", "amount": Decimal("750000")}, "CNY 750,000"),
+        ({"qualifier": "exact", "value": Decimal("750000")}, "CNY 750,000"),
     ],
 )
 def test_money_reads_unambiguously(fields, text):
-    assert Money(currency="CNY", **fields).display == text
+    assert Figure(kind="investment", currency="CNY", **fields).display == text
+
+
+def test_capacity_and_jobs_read_as_sentences():
+    capacity = Figure(
+        kind="capacity", value=Decimal("30000000"), product="compressors", period="year"
+    )
+    assert capacity.display == "30 million compressors per year"
+    storage = Figure(
+        kind="capacity", value=Decimal("10"), unit="GWh", product="batteries", period="year"
+    )
+    assert storage.display == "10 GWh batteries per year"
+    jobs = Figure(kind="jobs", value=Decimal("3000"), job_type="direct", qualifier="over")
+    assert jobs.display == "over 3,000 direct jobs"
 
 
 def test_a_revised_figure_keeps_the_old_one_in_its_history(db):
     project = factories.project()
-    old = factories.money(project, amount=Decimal("5e9"), qualifier="about")
-    new = factories.money(project, amount=Decimal("6e9"), qualifier="about", replaces=old)
-    assert list(Money.objects.current()) == [new]
+    old = factories.money(project, value=Decimal("5e9"), qualifier="about")
+    new = factories.money(project, value=Decimal("6e9"), qualifier="about", replaces=old)
+    assert list(Figure.objects.current()) == [new]
+    assert project.current_figures == [new]
+    assert project.history_of(new) == [old]
     assert old.replaced_by == new

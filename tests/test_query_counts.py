@@ -31,22 +31,22 @@ def queries(client, url):
 
 
 PAGES = {
-    # featured, latest, projects + money + capacities + jobs, categories
-    "/": 7,
+    # featured, latest, projects, their figures, categories
+    "/": 5,
     # count, page, tags
     "/news/": 3,
     # category, count, page, tags
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article, tags, projects + money + capacities + jobs, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 7,
-    # count, page, money, capacities, jobs
-    "/projects/": 5,
-    # project, money, capacities, jobs, milestones, designations, roles, news links
-    "/projects/aux-compressor-wuhu/": 8,
-    # organisation, projects + money + capacities + jobs, news
-    "/organizations/aux-group/": 6,
+    # article, tags, projects, their figures, related articles
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 5,
+    # count, page, figures
+    "/projects/": 3,
+    # project, figures, milestones, designations, roles, news links
+    "/projects/aux-compressor-wuhu/": 6,
+    # organisation, projects, their figures, news
+    "/organizations/aux-group/": 4,
     # Django's date views: emptiness, months, neighbouring periods (2-3); count, page, tags
     "/news/2024/": 8,
     "/news/2024/01/": 8,

@@ -18,11 +18,10 @@ from newsroom.sanitize import sanitize_html
 from projects.dates import Precision
 from projects.models import (
     ArticleProject,
-    Capacity,
     Designation,
-    Jobs,
+    Figure,
+    Kind,
     Milestone,
-    Money,
     Organization,
     Project,
     ProjectOrganization,
@@ -123,30 +122,21 @@ def load_project(article):
     upsert(ProjectOrganization, {"project": project, "organization": aux}, {"role": "owner"})
     upsert(ArticleProject, {"article": article, "project": project}, {"link": "announces"})
     cited = {"source": source, "stated_on": STARTED}
-    upsert(
-        Money,
-        {"project": project, "kind": Money.Kind.INVESTMENT, "replaces": None},
-        {"amount": Decimal("5000000000.00"), "currency": "CNY", "qualifier": "about",
-         "as_stated": "about 5 billion yuan", **cited},
-    )  # fmt: skip
-    upsert(
-        Money,
-        {"project": project, "kind": Money.Kind.REVENUE, "replaces": None},
-        {"amount": Decimal("6000000000.00"), "currency": "CNY", "qualifier": "over",
-         "as_stated": "annual revenue will exceed 6 billion yuan", "is_estimate": True, **cited},
-    )  # fmt: skip
-    upsert(
-        Capacity,
-        {"project": project, "product": "intelligent air-conditioning compressors"},
-        {"quantity": Decimal("30000000.000"), "period": "year",
-         "as_stated": "annual production of 30 million intelligent air conditioning compressors",
-         **cited},
-    )  # fmt: skip
-    upsert(
-        Jobs,
-        {"project": project, "kind": Jobs.Kind.DIRECT, "replaces": None},
-        {"count": 3000, "as_stated": "directly creating 3,000 job opportunities", **cited},
-    )
+    figures = [
+        (Kind.INVESTMENT, {"value": Decimal("5000000000"), "currency": "CNY",
+                           "qualifier": "about", "as_stated": "about 5 billion yuan"}),
+        (Kind.REVENUE, {"value": Decimal("6000000000"), "currency": "CNY", "qualifier": "over",
+                        "is_estimate": True,
+                        "as_stated": "annual revenue will exceed 6 billion yuan"}),
+        (Kind.CAPACITY, {"value": Decimal("30000000"), "period": "year",
+                         "product": "intelligent air-conditioning compressors",
+                         "as_stated": "annual production of 30 million intelligent air "
+                         "conditioning compressors"}),
+        (Kind.JOBS, {"value": Decimal("3000"), "job_type": "direct",
+                     "as_stated": "directly creating 3,000 job opportunities"}),
+    ]  # fmt: skip
+    for kind, values in figures:
+        upsert(Figure, {"project": project, "kind": kind, "replaces": None}, {**values, **cited})
     upsert(
         Designation,
         {"project": project, "authority": "Anhui Province", "year": 2024},

@@ -1,4 +1,4 @@
-from projects.models.figures import Capacity, Jobs, Money, Qualifier
+from projects.models.figures import Figure, JobType, Kind, Period, Qualifier
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
 from projects.models.projects import ArticleProject, Project, ProjectOrganization, Status
@@ -6,12 +6,13 @@ from projects.models.sources import Source
 
 __all__ = [
     "ArticleProject",
-    "Capacity",
     "Designation",
-    "Jobs",
+    "Figure",
+    "JobType",
+    "Kind",
     "Milestone",
-    "Money",
     "Organization",
+    "Period",
     "Project",
     "ProjectOrganization",
     "Qualifier",

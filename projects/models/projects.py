@@ -3,8 +3,10 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from newsroom.models import Article
+from projects.models.figures import MONEY_KINDS, Figure, Kind
 
 
 class Status(models.TextChoices):
@@ -38,17 +40,9 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def with_facts(self):
-        """Prefetch the current figures, with their sources, shown in every fact box."""
-        from projects.models.figures import Capacity, Jobs, Money
-
-        def current(model):
-            return model.objects.current().select_related("source__article")
-
-        return self.prefetch_related(
-            Prefetch("money", queryset=current(Money), to_attr="current_money"),
-            Prefetch("capacities", queryset=current(Capacity), to_attr="current_capacities"),
-            Prefetch("jobs", queryset=current(Jobs), to_attr="current_jobs"),
-        )
+        """Prefetch every figure, current and revised, with its source: one query for all."""
+        figures = Figure.objects.select_related("source__article")
+        return self.prefetch_related(Prefetch("figures", queryset=figures, to_attr="figure_rows"))
 
 
 class Project(models.Model):
@@ -129,17 +123,48 @@ class Project(models.Model):
         ):
             raise ValidationError({"country": "Use a two-letter upper-case code such as CN."})
 
-    def current_figure(self, kind):
-        """The current money figure of `kind`, from the with_facts() prefetch."""
-        return next((m for m in self.current_money if m.kind == kind), None)
+    @cached_property
+    def all_figures(self):
+        if not hasattr(self, "figure_rows"):
+            self.figure_rows = list(self.figures.select_related("source__article"))
+        return self.figure_rows
+
+    @cached_property
+    def current_figures(self):
+        replaced = {figure.replaces_id for figure in self.all_figures}
+        return [figure for figure in self.all_figures if figure.pk not in replaced]
+
+    def history_of(self, figure):
+        """The values `figure` revised, newest first."""
+        by_pk = {f.pk: f for f in self.all_figures}
+        earlier = []
+        while figure.replaces_id in by_pk:
+            figure = by_pk[figure.replaces_id]
+            earlier.append(figure)
+        return earlier
+
+    def current(self, *kinds):
+        return [figure for figure in self.current_figures if figure.kind in kinds]
 
     @property
     def investment(self):
-        return self.current_figure("investment")
+        return next(iter(self.current(Kind.INVESTMENT)), None)
 
     @property
     def revenue(self):
-        return self.current_figure("revenue") or self.current_figure("output_value")
+        return next(iter(self.current(Kind.REVENUE, Kind.OUTPUT_VALUE)), None)
+
+    @property
+    def money(self):
+        return self.current(*MONEY_KINDS)
+
+    @property
+    def capacities(self):
+        return self.current(Kind.CAPACITY)
+
+    @property
+    def jobs(self):
+        return self.current(Kind.JOBS)
 
     @property
     def status_definition(self):
