@@ -10,7 +10,7 @@ from django.views.generic import (
 )
 
 from newsroom.models import Article, Category, Tag
-from projects.models import Project
+from projects.models import Milestone, Project
 
 
 class HomeView(TemplateView):
@@ -90,6 +90,9 @@ class ArticleDetailView(DetailView):
             .prefetch_related(
                 "tags",
                 Prefetch("projects", queryset=Project.objects.published().with_facts()),
+                Prefetch(
+                    "projects__milestones", queryset=Milestone.objects.select_related("source")
+                ),
                 Prefetch(
                     "related_articles",
                     queryset=Article.objects.published().select_related("category"),

@@ -77,7 +77,8 @@ class JobsInline(FigureInline):
 class MilestoneInline(SourcedInline):
     model = models.Milestone
     fields = ["order", "kind", "title", "planned_date", "planned_precision", "actual_date",
-              "actual_precision", "source", "note"]  # fmt: skip
+              "actual_precision", "original_planned_date", "original_planned_precision",
+              "source", "note"]  # fmt: skip
 
 
 class DesignationInline(SourcedInline):
@@ -110,6 +111,13 @@ class ProjectAdmin(admin.ModelAdmin):
         (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
         ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
         ("Location", {"fields": ["country", "province", "city", "zone"]}),
+        (
+            "Coordinates",
+            {
+                "classes": ["collapse"],
+                "fields": ["latitude", "longitude", "coordinates_accuracy"],
+            },
+        ),
     ]
 
     def get_queryset(self, request):
@@ -199,3 +207,11 @@ class ProjectOrganizationAdmin(ProjectPartAdmin):
     list_select_related = ["organization", "project"]
     list_filter = ["role"]
     autocomplete_fields = ["organization", "project"]
+
+
+@admin.register(models.ExchangeRate)
+class ExchangeRateAdmin(admin.ModelAdmin):
+    list_display = ["currency", "usd_per_unit", "on", "source"]
+    list_filter = ["currency"]
+    search_fields = ["currency"]
+    date_hierarchy = "on"

@@ -68,3 +68,24 @@ class PreciseDate:
     @classmethod
     def of(cls, value: datetime.date | None, precision: str) -> "PreciseDate | None":
         return cls(value, precision) if value else None
+
+
+def span(first: PreciseDate, second: PreciseDate) -> str:
+    """The time between two dates, no more exact than the vaguer of them: "16 days"."""
+    if first.precision == second.precision == Precision.DAY:
+        days = (second.start - first.start).days
+        return f"{days} day{'' if abs(days) == 1 else 's'}"
+    if Precision.YEAR in (first.precision, second.precision):
+        years = second.start.year - first.start.year
+        return f"about {years} year{'' if abs(years) == 1 else 's'}"
+    months = (second.start.year - first.start.year) * 12 + second.start.month - first.start.month
+    return f"about {months} month{'' if abs(months) == 1 else 's'}"
+
+
+def shift(plan: PreciseDate, outcome: PreciseDate) -> str:
+    """How `outcome` compares with `plan`, treating each as its whole period."""
+    if outcome.start > plan.end:
+        return f"{span(plan, outcome)} later than planned"
+    if outcome.end < plan.start:
+        return f"{span(outcome, plan)} earlier than planned"
+    return "as planned"

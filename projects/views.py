@@ -1,16 +1,26 @@
-from django.db.models import Prefetch
+from django.db.models import Case, Prefetch, When
 from django.views.generic import DetailView, ListView
 
 from newsroom.models import Article
-from projects.models import ArticleProject, Milestone, Organization, Project, ProjectOrganization
+from projects.models import (
+    ArticleProject,
+    ExchangeRate,
+    Milestone,
+    Organization,
+    Project,
+    ProjectOrganization,
+)
 
 
 def published_links():
-    """Article links whose article the public may see, newest first."""
+    """Article links whose article the public may see: announcements, updates, mentions."""
+    link_order = Case(
+        *(When(link=link, then=n) for n, link in enumerate(ArticleProject.Link.values)),
+    )
     return (
         ArticleProject.objects.filter(article__in=Article.objects.published())
         .select_related("article__category")
-        .order_by("-article__publish_at")
+        .order_by(link_order, "-article__publish_at")
     )
 
 
@@ -43,6 +53,9 @@ class ProjectDetailView(DetailView):
                 Prefetch("article_links", queryset=published_links(), to_attr="news_links"),
             )
         )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(rates=ExchangeRate.objects.latest_by_currency(), **kwargs)
 
 
 class OrganizationDetailView(DetailView):

@@ -39,12 +39,12 @@ PAGES = {
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article, tags, projects, their figures, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 5,
+    # article, tags, projects, their figures, their milestones, related articles
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 6,
     # count, page, figures
     "/projects/": 3,
-    # project, figures, milestones, designations, roles, news links
-    "/projects/aux-compressor-wuhu/": 6,
+    # project, figures, milestones, designations, roles, news links, exchange rates
+    "/projects/aux-compressor-wuhu/": 7,
     # organisation, projects, their figures, news
     "/organizations/aux-group/": 4,
     # Django's date views: emptiness, months, neighbouring periods (2-3); count, page, tags

@@ -19,6 +19,7 @@ from projects.dates import Precision
 from projects.models import (
     ArticleProject,
     Designation,
+    ExchangeRate,
     Figure,
     Kind,
     Milestone,
@@ -163,4 +164,10 @@ def load_project(article):
             {"project": project, "kind": kind},
             {"title": title, "order": order, "source": source, **dates},
         )
+    upsert(
+        ExchangeRate,
+        {"currency": "CNY", "on": STARTED},
+        {"usd_per_unit": Decimal("0.14130"),
+         "source": "People's Bank of China central parity, 7.0770 CNY per USD"},
+    )  # fmt: skip
     return project

@@ -1,3 +1,4 @@
+from projects.models.exchange_rates import ExchangeRate
 from projects.models.figures import Figure, JobType, Kind, Period, Qualifier
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
@@ -7,6 +8,7 @@ from projects.models.sources import Source
 __all__ = [
     "ArticleProject",
     "Designation",
+    "ExchangeRate",
     "Figure",
     "JobType",
     "Kind",

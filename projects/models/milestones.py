@@ -3,7 +3,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from projects.dates import PreciseDate, Precision, precision_error
+from projects.dates import PreciseDate, Precision, precision_error, shift
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -36,6 +36,14 @@ class Milestone(models.Model):
     )
     planned_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     planned_end = models.DateField(null=True, editable=False)
+    original_planned_date = models.DateField(
+        null=True,
+        blank=True,
+        help_text="The first plan, kept when the planned date moves; filled in automatically.",
+    )
+    original_planned_precision = models.CharField(
+        max_length=10, choices=Precision, default=Precision.DAY
+    )
     actual_date = models.DateField(
         null=True, blank=True, help_text="When it actually happened; cannot be in the future."
     )
@@ -61,15 +69,27 @@ class Milestone(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
+        # When the plan moves for the first time, the first plan is kept to measure the slip.
+        loaded = getattr(self, "_loaded_plan", None)
+        if loaded and self.original_planned_date is None and self.planned != loaded:
+            self.original_planned_date = loaded.start
+            self.original_planned_precision = loaded.precision
         # Stored so that "overdue" can be filtered in the database.
         self.planned_end = self.planned.end if self.planned else None
         super().save(*args, **kwargs)
+        self._loaded_plan = self.planned
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        milestone = super().from_db(db, field_names, values)
+        milestone._loaded_plan = milestone.planned
+        return milestone
 
     def clean(self):
         errors = {}
         if self.planned_date is None and self.actual_date is None:
             errors["planned_date"] = "Give a planned date, an actual date, or both."
-        for field in ("planned", "actual"):
+        for field in ("planned", "actual", "original_planned"):
             value = getattr(self, f"{field}_date")
             if value and (message := precision_error(value, getattr(self, f"{field}_precision"))):
                 errors[f"{field}_date"] = message
@@ -85,6 +105,24 @@ class Milestone(models.Model):
     @property
     def actual(self):
         return PreciseDate.of(self.actual_date, self.actual_precision)
+
+    @property
+    def original_plan(self):
+        return PreciseDate.of(self.original_planned_date, self.original_planned_precision)
+
+    @property
+    def when(self):
+        """What is best known: the actual date once it happened, else the plan."""
+        return self.actual or self.planned
+
+    @property
+    def slip(self):
+        """How far the outcome (or the current plan) has moved from the first plan."""
+        first = self.original_plan or self.planned
+        outcome = self.actual or self.planned
+        if first is None or outcome is None or first == outcome:
+            return None
+        return shift(first, outcome)
 
     @property
     def is_overdue(self):

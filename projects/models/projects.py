@@ -1,3 +1,6 @@
+from dataclasses import dataclass
+from itertools import pairwise
+
 from babel import Locale
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -6,6 +9,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 
 from newsroom.models import Article
+from projects.dates import span
 from projects.models.figures import MONEY_KINDS, Figure, Kind
 
 
@@ -33,6 +37,12 @@ STATUS_DEFINITIONS = {
     Status.ON_HOLD: "Work has been suspended; the company has not cancelled it.",
     Status.CANCELLED: "The company has abandoned the project.",
 }
+
+
+KIND_ORDER = {kind: n for n, kind in enumerate(Kind.values)}
+COORDINATES_RULE = (
+    "Give latitude (−90 to 90), longitude (−180 to 180) and what they point at, or none of them."
+)
 
 
 class ProjectQuerySet(models.QuerySet):
@@ -78,6 +88,14 @@ class Project(models.Model):
     zone = models.CharField(
         "zone or address", max_length=200, blank=True, help_text="Industrial park or street."
     )
+    latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
+    coordinates_accuracy = models.CharField(
+        max_length=10,
+        choices=[("site", "The site itself"), ("city", "The city"), ("region", "The region")],
+        blank=True,
+        help_text="What the coordinates point at; required with coordinates.",
+    )
     organizations = models.ManyToManyField(
         "Organization", through="ProjectOrganization", related_name="projects", blank=True
     )
@@ -97,6 +115,20 @@ class Project(models.Model):
         indexes = [models.Index(fields=["status", "country"], name="project_status_country")]
         constraints = [
             models.CheckConstraint(
+                condition=(
+                    Q(latitude__isnull=True, longitude__isnull=True, coordinates_accuracy="")
+                    | Q(
+                        latitude__gte=-90,
+                        latitude__lte=90,
+                        longitude__gte=-180,
+                        longitude__lte=180,
+                    )
+                    & ~Q(coordinates_accuracy="")
+                ),
+                name="project_coordinates_complete",
+                violation_error_message=COORDINATES_RULE,
+            ),
+            models.CheckConstraint(
                 condition=Q(status__in=Status.values),
                 name="project_known_status",
                 violation_error_message="Choose one of the listed statuses.",
@@ -115,6 +147,11 @@ class Project(models.Model):
         return reverse("project", kwargs={"slug": self.slug})
 
     def clean(self):
+        located = (self.latitude, self.longitude, self.coordinates_accuracy or None)
+        if any(v is not None for v in located) and (
+            None in located or abs(self.latitude) > 90 or abs(self.longitude) > 180
+        ):
+            raise ValidationError({"latitude": COORDINATES_RULE})
         if self.country and not (
             len(self.country) == 2
             and self.country.isascii()
@@ -132,7 +169,8 @@ class Project(models.Model):
     @cached_property
     def current_figures(self):
         replaced = {figure.replaces_id for figure in self.all_figures}
-        return [figure for figure in self.all_figures if figure.pk not in replaced]
+        current = [figure for figure in self.all_figures if figure.pk not in replaced]
+        return sorted(current, key=lambda f: (KIND_ORDER[f.kind], f.phase, f.pk))
 
     def history_of(self, figure):
         """The values `figure` revised, newest first."""
@@ -142,6 +180,11 @@ class Project(models.Model):
             figure = by_pk[figure.replaces_id]
             earlier.append(figure)
         return earlier
+
+    @property
+    def fact_sheet(self):
+        """(figure, the values it revised) for every current figure, in the table's order."""
+        return [(figure, self.history_of(figure)) for figure in self.current_figures]
 
     def current(self, *kinds):
         return [figure for figure in self.current_figures if figure.kind in kinds]
@@ -166,6 +209,17 @@ class Project(models.Model):
     def jobs(self):
         return self.current(Kind.JOBS)
 
+    @cached_property
+    def timeline(self):
+        """Milestones in the order they happened or are planned, vaguer dates after exact ones."""
+        dated = [m for m in self.milestones.all() if m.when]
+        return sorted(dated, key=lambda m: (m.when.end, m.when.start, m.order, m.pk))
+
+    @cached_property
+    def intervals(self):
+        """Durations derived from consecutive milestones, never typed in."""
+        return [Interval(first, second) for first, second in pairwise(self.timeline)]
+
     @property
     def status_definition(self):
         return STATUS_DEFINITIONS[self.status]
@@ -177,6 +231,20 @@ class Project(models.Model):
     @property
     def place(self):
         return ", ".join(part for part in (self.city, self.province) if part)
+
+
+@dataclass(frozen=True)
+class Interval:
+    first: "Milestone"  # noqa: F821
+    second: "Milestone"  # noqa: F821
+
+    @property
+    def length(self):
+        return span(self.first.when, self.second.when)
+
+    @property
+    def is_planned(self):
+        return not (self.first.actual and self.second.actual)
 
 
 class ProjectOrganization(models.Model):
