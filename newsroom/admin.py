@@ -1,12 +1,34 @@
-from django.contrib import admin
+import copy
+
+import reversion
+from django import forms
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils import timezone
 from taggit.models import Tag as TaggitTag
 
-from newsroom.models import Article, Category, Tag
+from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
+from newsroom.models import Article, Category, Correction, PreviewLink, Tag, TaggedArticle
+from newsroom.revisions import RevisionAdmin
+from newsroom.workflow import (
+    WRITER_STATUSES,
+    PublishingAdminMixin,
+    can_publish,
+    record_transition,
+)
 from projects.admin import ArticleProjectInline
+from projects.models import ArticleProject
 
 # We use our own case-insensitive Tag model; taggit's stock one stays empty.
 admin.site.unregister(TaggitTag)
 admin.site.site_header = admin.site.site_title = "Newsroom administration"
+
+# A revision of an article holds its tags, project links and corrections too.
+reversion.register(Tag)
+reversion.register(TaggedArticle, follow=["tag"])
+reversion.register(ArticleProject)
+reversion.register(Correction)
+reversion.register(Article, follow=["taggedarticle_set", "project_links", "corrections"])
 
 
 @admin.register(Category)
@@ -24,10 +46,68 @@ class TagAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["name"]}
 
 
+class CorrectionInline(admin.StackedInline):
+    model = Correction
+    extra = 0
+
+
+class PreviewLinkForm(forms.ModelForm):
+    revoke = forms.BooleanField(required=False, help_text="The link stops working at once.")
+
+    class Meta:
+        model = PreviewLink
+        fields = ["recipient", "expires_at"]
+
+    def save(self, commit=True):
+        if self.cleaned_data.get("revoke") and not self.instance.revoked_at:
+            self.instance.revoked_at = timezone.now()
+        return super().save(commit)
+
+
+class PreviewLinkInline(admin.TabularInline):
+    model = PreviewLink
+    form = PreviewLinkForm
+    extra = 0
+    can_delete = False
+    fields = ["recipient", "expires_at", "address", "state", "revoke"]
+    readonly_fields = ["address", "state"]
+    verbose_name_plural = "preview links (for journalists under embargo; no account needed)"
+
+    @admin.display(description="address")
+    def address(self, link):
+        if not link.pk:
+            return "Shown after saving."
+        return self.request.build_absolute_uri(link.get_absolute_url())
+
+    @admin.display(description="state")
+    def state(self, link):
+        if link.revoked_at:
+            return "Revoked"
+        return "Active" if link.is_usable else "Expired"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        self.request = request
+        return super().get_formset(request, obj, **kwargs)
+
+
+class ArticleForm(VersionedForm):
+    def clean(self):
+        cleaned = super().clean()
+        status = cleaned.get("status")
+        if status and not self.can_publish and status not in WRITER_STATUSES:
+            raise ValidationError(
+                "You do not have permission to publish or archive; submit the article for "
+                "review and an editor will publish it."
+            )
+        return cleaned
+
+
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+    form = ArticleForm
+    publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [
-        "title", "category", "status", "publish_at", "is_published", "is_featured", "tag_list",
+        "title", "category", "status", "visibility", "publish_at", "is_featured", "tag_list",
     ]  # fmt: skip
     list_filter = ["status", "is_featured", "category", "publish_at"]
     list_select_related = ["category"]
@@ -36,7 +116,8 @@ class ArticleAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "related_articles"]
     readonly_fields = ["created_at", "updated_at", "created_by"]
-    inlines = [ArticleProjectInline]
+    inlines = [ArticleProjectInline, CorrectionInline, PreviewLinkInline]
+    actions = ["submit_for_review", "publish_now", "unpublish", "archive"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "summary", "body"]}),
         ("Reporting", {"fields": ["dateline", "byline", "category", "tags"]}),
@@ -44,11 +125,11 @@ class ArticleAdmin(admin.ModelAdmin):
             "Lead image",
             {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
         ),
-        ("Publishing", {"fields": ["status", "publish_at", "is_featured"]}),
         (
-            "Related",
-            {"classes": ["collapse"], "fields": ["related_articles"]},
+            "Publishing",
+            {"fields": ["status", "publish_at", "unpublish_at", "embargo_until", "is_featured"]},
         ),
+        ("Related", {"classes": ["collapse"], "fields": ["related_articles"]}),
         (
             "Record",
             {"classes": ["collapse"], "fields": ["created_at", "updated_at", "created_by"]},
@@ -58,15 +139,86 @@ class ArticleAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("tags")
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.can_publish = can_publish(request.user, self.model)
+        return form
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        if db_field.name == "status" and not can_publish(request.user, self.model):
+            kwargs["choices"] = [c for c in db_field.choices if c[0] in WRITER_STATUSES]
+        return super().formfield_for_choice_field(db_field, request, **kwargs)
+
+    def is_public(self, obj):
+        return obj.status not in WRITER_STATUSES
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        before = type(obj).objects.get(pk=obj.pk) if change else None
+        super().save_model(request, obj, form, change)
+        record_transition(self, request, obj, before)
+
+    def save_formset(self, request, form, formset, change):
+        instances = formset.save(commit=False)
+        for instance in instances:
+            if isinstance(instance, PreviewLink) and instance.created_by_id is None:
+                instance.created_by = request.user
+        formset.save()
+
     @admin.display(description="tags")
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
-    @admin.display(boolean=True, description="public")
-    def is_published(self, obj):
-        return obj.is_published
+    @admin.display(description="public")
+    def visibility(self, obj):
+        return obj.visibility
+
+    def _move(self, request, queryset, status, **fields):
+        moved = 0
+        for article in queryset.select_for_update():
+            before = copy.copy(article)
+            article.status = status
+            for name, value in fields.items():
+                setattr(article, name, value)
+            with reversion.create_revision():
+                reversion.set_user(request.user)
+                article.save()
+                record_transition(self, request, article, before)
+            moved += 1
+        self.message_user(request, f"{moved} article(s) now {status}.", messages.SUCCESS)
+
+    @admin.action(description="Submit for review", permissions=["change"])
+    def submit_for_review(self, request, queryset):
+        self._move(request, queryset.filter(status=Article.Status.DRAFT), Article.Status.REVIEW)
+
+    @admin.action(description="Publish now", permissions=["publish"])
+    def publish_now(self, request, queryset):
+        self._move(request, queryset, Article.Status.PUBLISHED, publish_at=timezone.now())
+
+    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
+    def unpublish(self, request, queryset):
+        self._move(request, queryset, Article.Status.DRAFT)
+
+    @admin.action(description="Archive", permissions=["publish"])
+    def archive(self, request, queryset):
+        self._move(request, queryset, Article.Status.ARCHIVED)
+
+
+@admin.register(PreviewLink)
+class PreviewLinkAdmin(admin.ModelAdmin):
+    list_display = ["article", "recipient", "expires_at", "revoked_at", "created_by"]
+    list_select_related = ["article", "created_by"]
+    search_fields = ["article__title", "recipient"]
+    autocomplete_fields = ["article"]
+    actions = ["revoke"]
 
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+
+    @admin.action(description="Revoke selected links", permissions=["change"])
+    def revoke(self, request, queryset):
+        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
+        self.message_user(request, f"{count} link(s) revoked.", messages.SUCCESS)

@@ -28,6 +28,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "django_prose_editor",
+    "django_filters",
+    "reversion",
     "newsroom",
     "projects",
 ]

@@ -16,6 +16,7 @@ urlpatterns = [
     path("news/category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),
     path("news/tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("preview/<str:token>/", views.preview, name="preview"),
     path("", include("projects.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,9 +1,20 @@
+import reversion
 from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
+from newsroom.locking import SafeConcurrencyAdminMixin
+from newsroom.revisions import RevisionAdmin
+from newsroom.workflow import PublishingAdminMixin
 from projects import models
 from projects.models.figures import MONEY_KINDS, Kind
+
+# A revision of a project holds its figures, milestones, designations, roles and links.
+for part in (models.Figure, models.Milestone, models.Designation, models.ProjectOrganization):
+    reversion.register(part)
+reversion.register(
+    models.Project, follow=["figures", "milestones", "designations", "roles", "article_links"]
+)
 
 
 class StaleFilter(admin.SimpleListFilter):
@@ -98,7 +109,8 @@ class ArticleProjectInline(admin.TabularInline):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(admin.ModelAdmin):
+class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+    publish_fields = ["is_published"]
     list_display = ["name", "status", "country", "province", "investment_display", "is_overdue",
                     "is_published"]  # fmt: skip
     list_filter = ["status", "country", StaleFilter, "is_published"]
@@ -123,6 +135,17 @@ class ProjectAdmin(admin.ModelAdmin):
     def get_queryset(self, request):
         overdue = models.Milestone.objects.overdue().filter(project=OuterRef("pk"))
         return super().get_queryset(request).with_facts().annotate(overdue=Exists(overdue))
+
+    def is_public(self, obj):
+        return obj.is_published
+
+    def save_model(self, request, obj, form, change):
+        was_public = form.initial.get("is_published", False) if change else False
+        super().save_model(request, obj, form, change)
+        if obj.is_published != was_public:
+            text = "Published" if obj.is_published else "Unpublished"
+            self.log_change(request, obj, text)
+            reversion.set_comment(text)
 
     @admin.display(description="investment")
     def investment_display(self, obj):

@@ -4,6 +4,10 @@ from projects import views
 
 urlpatterns = [
     path("projects/", views.ProjectListView.as_view(), name="projects"),
+    path("projects/export.csv", views.projects_csv, name="projects_export_csv"),
+    path("projects/export.json", views.projects_json, name="projects_export_json"),
+    # Before the project pages: a project with the slug "data" would be hidden by it.
+    path("projects/data/", views.DataDictionaryView.as_view(), name="projects_data_dictionary"),
     path("projects/<uslug:slug>/", views.ProjectDetailView.as_view(), name="project"),
     path(
         "organizations/<uslug:slug>/",

@@ -1,15 +1,30 @@
 from django.db.models import Case, Prefetch, When
-from django.views.generic import DetailView, ListView
+from django.http import JsonResponse, StreamingHttpResponse
+from django.views.generic import DetailView, ListView, TemplateView
 
+from newsroom.detail import WorkflowDetailView
 from newsroom.models import Article
+from projects import export
+from projects.dates import Precision
+from projects.directory import (
+    SORTS,
+    ProjectFilter,
+    construction_start,
+    directory_projects,
+    directory_totals,
+)
 from projects.models import (
     ArticleProject,
     ExchangeRate,
+    Kind,
     Milestone,
     Organization,
     Project,
     ProjectOrganization,
+    Qualifier,
+    Status,
 )
+from projects.models.projects import STATUS_DEFINITIONS
 
 
 def published_links():
@@ -24,22 +39,108 @@ def published_links():
     )
 
 
+def directory_filter(request):
+    return ProjectFilter(request.GET, queryset=directory_projects(), request=request)
+
+
 class ProjectListView(ListView):
+    """The directory: published projects, filtered and sorted by GET parameters, with totals."""
+
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 24
 
     def get_queryset(self):
-        return Project.objects.published().with_facts()
+        self.filterset = directory_filter(self.request)
+        return self.filterset.qs.with_facts()
+
+    def paginate_queryset(self, queryset, page_size):
+        """A page number that is no page shows the nearest page instead of an error."""
+        paginator = self.get_paginator(queryset, page_size)
+        page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        return paginator, page, page.object_list, page.has_other_pages()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        for project in context["projects"]:
+            project.start = construction_start(project)
+        sort = self.filterset.form.cleaned_data.get("sort") or "name"
+        return {
+            **context,
+            "filter": self.filterset,
+            "totals": directory_totals(self.filterset.qs),
+            "query_string": self.filterset.query_string,
+            "sort_label": SORTS[sort][0],
+        }
 
 
-class ProjectDetailView(DetailView):
+def exported(request):
+    """The filtered projects with all an export needs, or None when a filter value is unknown.
+
+    The directory page shows an unknown value as a form error; an export has no
+    form, so it refuses (400) rather than quietly export more than was asked for.
+    """
+    filterset = directory_filter(request)
+    if not filterset.is_valid():
+        return filterset, None
+    return filterset, list(export.for_export(filterset.qs))
+
+
+def bad_filters(filterset):
+    return JsonResponse({"errors": filterset.errors.get_json_data()}, status=400)
+
+
+def projects_csv(request):
+    filterset, projects = exported(request)
+    if projects is None:
+        return bad_filters(filterset)
+    response = StreamingHttpResponse(
+        export.csv_lines(projects, request), content_type="text/csv; charset=utf-8"
+    )
+    response["Content-Disposition"] = 'attachment; filename="projects.csv"'
+    return response
+
+
+def projects_json(request):
+    filterset, projects = exported(request)
+    if projects is None:
+        return bad_filters(filterset)
+    return JsonResponse(
+        export.as_json(projects, request), json_dumps_params={"ensure_ascii": False}
+    )
+
+
+class DataDictionaryView(TemplateView):
+    """What every export column and field means; built from the export's own column list."""
+
+    template_name = "projects/data_dictionary.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            project_columns=export.PROJECT_COLUMNS,
+            figure_columns=[
+                (column, None if len(column.kinds) == len(Kind) else map(Kind, column.kinds))
+                for column in export.FIGURE_COLUMNS
+            ],
+            kinds=[(Kind(kind), text) for kind, text in export.KINDS.items()],
+            qualifiers=[(Qualifier(q), text) for q, text in export.QUALIFIERS.items()],
+            statuses=[(Status(s), text) for s, text in STATUS_DEFINITIONS.items()],
+            precisions=[(Precision(p), text) for p, text in export.PRECISIONS.items()],
+            units=export.UNITS,
+            **kwargs,
+        )
+
+
+class ProjectDetailView(WorkflowDetailView):
+    model = Project
+    redirects = "redirects"
     template_name = "projects/project_detail.html"
     context_object_name = "project"
 
     def get_queryset(self):
         return (
-            Project.objects.published()
+            super()
+            .get_queryset()
             .with_facts()
             .select_related("status_source__article")
             .prefetch_related(

@@ -1,6 +1,7 @@
 import io
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core.management import call_command
 
 from newsroom.demo import loader
@@ -23,4 +24,34 @@ def staff(django_user_model):
 @pytest.fixture
 def staff_client(client, staff):
     client.force_login(staff)
+    return client
+
+
+def member(django_user_model, username, role):
+    user = django_user_model.objects.create_user(
+        username, f"{username}@example.com", "pw", is_staff=True
+    )
+    user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def writer(db, django_user_model):
+    return member(django_user_model, "wanda", "Writer")
+
+
+@pytest.fixture
+def editor(db, django_user_model):
+    return member(django_user_model, "eddie", "Editor")
+
+
+@pytest.fixture
+def writer_client(client, writer):
+    client.force_login(writer)
+    return client
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
     return client

@@ -7,7 +7,17 @@ from decimal import Decimal
 from django.utils import timezone
 
 from newsroom.models import Article, Category
-from projects.models import ArticleProject, Figure, Kind, Project
+from projects.models import (
+    ArticleProject,
+    Designation,
+    Figure,
+    Kind,
+    Milestone,
+    Organization,
+    Project,
+    ProjectOrganization,
+    Source,
+)
 
 _numbers = itertools.count(1)
 
@@ -46,7 +56,13 @@ def scheduled(**fields):
 def project(**fields):
     n = next(_numbers)
     return Project.objects.create(
-        **{"name": f"Project {n}", "slug": f"project-{n}", "country": "CN", **fields}
+        **{
+            "name": f"Project {n}",
+            "slug": f"project-{n}",
+            "country": "CN",
+            "is_published": True,
+            **fields,
+        }
     )
 
 
@@ -72,3 +88,62 @@ def capacity(project, quantity, product="compressors", **fields):
 
 def link(article, project, link=ArticleProject.Link.MENTIONS):
     return ArticleProject.objects.create(article=article, project=project, link=link)
+
+
+def milestone(project, **fields):
+    """A construction start (groundbreaking) unless `kind` says otherwise."""
+    defaults = {"kind": Milestone.Kind.GROUNDBREAKING, "title": "Construction start"}
+    return Milestone.objects.create(project=project, **{**defaults, **fields})
+
+
+def designation(project, **fields):
+    defaults = {"authority": "Anhui Province", "list_name": "Major projects", "year": 2024}
+    return Designation.objects.create(project=project, **{**defaults, **fields})
+
+
+def organization(**fields):
+    n = next(_numbers)
+    return Organization.objects.create(**{"name": f"Company {n}", "slug": f"company-{n}", **fields})
+
+
+def role(project, organization, role=ProjectOrganization.Role.OWNER):
+    return ProjectOrganization.objects.create(project=project, organization=organization, role=role)
+
+
+def web_source(**fields):
+    """An outside page cited as a source."""
+    n = next(_numbers)
+    defaults = {"url": f"https://example.com/report-{n}", "title": f"Report {n}"}
+    return Source.objects.create(**{**defaults, **fields})
+
+
+def many_projects(count, owner=None):
+    """`count` published projects, each with investment, jobs, capacity, a construction start,
+    an owner and a designation: rows for query-count tests, made in a few bulk inserts."""
+    start = Project.objects.count()
+    made = Project.objects.bulk_create(
+        Project(name=f"Bulk {n}", slug=f"bulk-{n}", country="CN", is_published=True)
+        for n in range(start, start + count)
+    )
+    owner = owner or organization()
+    Figure.objects.bulk_create(
+        figure
+        for p in made
+        for figure in (
+            Figure(project=p, kind=Kind.INVESTMENT, value=Decimal(p.pk), currency="CNY"),
+            Figure(project=p, kind=Kind.JOBS, value=Decimal(p.pk), job_type="direct"),
+            Figure(project=p, kind=Kind.CAPACITY, value=Decimal(p.pk), product="cells"),
+        )
+    )
+    Milestone.objects.bulk_create(
+        Milestone(project=p, kind=Milestone.Kind.GROUNDBREAKING, title="Start",
+                  actual_date=datetime.date(2020 + p.pk % 5, 1, 1))
+        for p in made
+    )  # fmt: skip
+    ProjectOrganization.objects.bulk_create(
+        ProjectOrganization(project=p, organization=owner) for p in made
+    )
+    Designation.objects.bulk_create(
+        Designation(project=p, authority="Anhui Province", list_name="Major projects") for p in made
+    )
+    return made

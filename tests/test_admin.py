@@ -4,9 +4,10 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from newsroom.models import Article
+from newsroom.models import Article, Correction, PreviewLink
 from projects.models import Figure, Project
 from tests import factories
+from tests.admin_forms import form_data
 
 MODELS = [
     model for model in admin.site._registry if model._meta.app_label in {"newsroom", "projects"}
@@ -25,6 +26,10 @@ def test_change_list_and_add_page_open_for_staff(staff_client, demo, model):
 
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_change_page_opens_for_every_demo_record(staff_client, demo, model):
+    # The demo has no preview links, corrections or redirects; make one of each.
+    story = Article.objects.get()
+    PreviewLink.objects.create(article=story, recipient="Reuters")
+    Correction.objects.create(article=story, note="Fixed the mayor's name.")
     obj = model.objects.first()
     assert obj is not None, f"the demo has no {model.__name__}"
     assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200
@@ -69,30 +74,11 @@ def test_project_change_list_filters_overdue_records(staff_client, demo):
     assert "Fresh project" in current and "AUX Intelligent" not in current
 
 
-def project_form(project, **money):
-    """The project change form as the browser posts it, with one money row."""
-    data = {
-        "name": project.name,
-        "slug": project.slug,
-        "status": project.status,
-        "country": project.country,
-        "is_published": "on",
-    }
+def project_form(client, project, **money):
+    """The project change form as the browser posts it, with one new money row."""
+    data = form_data(client, admin_url(Project, "change", project.pk))
     # The money, capacity and jobs inlines all edit figures: Django numbers their prefixes.
-    for prefix in (
-        "roles",
-        "figures-2",
-        "figures-3",
-        "milestones",
-        "designations",
-        "article_links",
-    ):
-        data |= {f"{prefix}-TOTAL_FORMS": "0", f"{prefix}-INITIAL_FORMS": "0"}
-    data |= {
-        "figures-TOTAL_FORMS": "1",
-        "figures-INITIAL_FORMS": "0",
-        "figures-0-project": project.pk,
-    }
+    data |= {"figures-TOTAL_FORMS": "1", "figures-0-project": project.pk}
     data |= {f"figures-0-{key}": value for key, value in money.items()}
     return data
 
@@ -115,7 +101,7 @@ def test_invalid_figures_are_refused_with_a_clear_message_and_nothing_saved(
     staff_client, db, money, message
 ):
     project = factories.project()
-    data = project_form(project, kind="investment", **money)
+    data = project_form(staff_client, project, kind="investment", **money)
     response = staff_client.post(admin_url(Project, "change", project.pk), data)
     assert response.status_code == 200
     assert message in response.content.decode()
@@ -125,7 +111,12 @@ def test_invalid_figures_are_refused_with_a_clear_message_and_nothing_saved(
 def test_valid_figure_is_saved_through_the_project_form(staff_client, db):
     project = factories.project()
     data = project_form(
-        project, kind="investment", value="5000000000", currency="CNY", qualifier="about"
+        staff_client,
+        project,
+        kind="investment",
+        value="5000000000",
+        currency="CNY",
+        qualifier="about",
     )
     response = staff_client.post(admin_url(Project, "change", project.pk), data)
     assert response.status_code == 302

@@ -39,10 +39,10 @@ PAGES = {
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article, tags, projects, their figures, their milestones, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 6,
-    # count, page, figures
-    "/projects/": 3,
+    # article, tags, corrections, projects, their figures, their milestones, related articles
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 7,
+    # count, page, figures, totals; filter choices: project values, organisations, authorities
+    "/projects/": 7,
     # project, figures, milestones, designations, roles, news links, exchange rates
     "/projects/aux-compressor-wuhu/": 7,
     # organisation, projects, their figures, news

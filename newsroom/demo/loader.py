@@ -118,6 +118,7 @@ def load_project(article):
             "country": "CN",
             "province": "Anhui",
             "city": "Wuhu",
+            "is_published": True,
         },
     )
     upsert(ProjectOrganization, {"project": project, "organization": aux}, {"role": "owner"})

@@ -2,7 +2,13 @@ from projects.models.exchange_rates import ExchangeRate
 from projects.models.figures import Figure, JobType, Kind, Period, Qualifier
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
-from projects.models.projects import ArticleProject, Project, ProjectOrganization, Status
+from projects.models.projects import (
+    ArticleProject,
+    Project,
+    ProjectOrganization,
+    ProjectRedirect,
+    Status,
+)
 from projects.models.sources import Source
 
 __all__ = [
@@ -17,6 +23,7 @@ __all__ = [
     "Period",
     "Project",
     "ProjectOrganization",
+    "ProjectRedirect",
     "Qualifier",
     "Source",
     "Status",

@@ -3,7 +3,7 @@ from itertools import pairwise
 
 from babel import Locale
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -103,15 +103,23 @@ class Project(models.Model):
         Article, through="ArticleProject", related_name="projects", blank=True
     )
     is_published = models.BooleanField(
-        "published", default=True, help_text="Only published projects appear on the public site."
+        "published",
+        default=False,
+        help_text="Only published projects appear on the public site; editors publish them.",
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; stale edit forms are refused."
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
 
+    _loaded_slug = None  # the slug as read from the database; a change leaves a redirect
+
     class Meta:
         ordering = ["name"]
+        permissions = [("publish_project", "Can publish and unpublish projects")]
         indexes = [models.Index(fields=["status", "country"], name="project_status_country")]
         constraints = [
             models.CheckConstraint(
@@ -143,8 +151,26 @@ class Project(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if not self._state.adding:
+            self.version += 1
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self._loaded_slug and self._loaded_slug != self.slug:
+                ProjectRedirect.objects.update_or_create(
+                    old_slug=self._loaded_slug, defaults={"project": self}
+                )
+            ProjectRedirect.objects.filter(old_slug=self.slug).delete()
+        self._loaded_slug = self.slug
+
     def get_absolute_url(self):
         return reverse("project", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        project = super().from_db(db, field_names, values)
+        project._loaded_slug = project.__dict__.get("slug")
+        return project
 
     def clean(self):
         located = (self.latitude, self.longitude, self.coordinates_accuracy or None)
@@ -245,6 +271,16 @@ class Interval:
     @property
     def is_planned(self):
         return not (self.first.actual and self.second.actual)
+
+
+class ProjectRedirect(models.Model):
+    """An address a project used to have; visiting it redirects (301) to the current one."""
+
+    old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.project.slug}"
 
 
 class ProjectOrganization(models.Model):

@@ -1,0 +1,232 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
+from django.db.models import F, Min, Q
+from django.urls import reverse
+from django.utils import timezone
+from django_prose_editor.fields import ProseEditorField
+from taggit.managers import TaggableManager
+
+from newsroom.models.taxonomy import Category, TaggedArticle
+from newsroom.models.workflow import ArticleRedirect
+from newsroom.sanitize import sanitize_html
+
+EDITOR_EXTENSIONS = {
+    "Bold": True,
+    "Italic": True,
+    "Strike": True,
+    "Subscript": True,
+    "Superscript": True,
+    "Heading": {"levels": [2, 3, 4]},
+    "BulletList": True,
+    "OrderedList": True,
+    "ListItem": True,
+    "Blockquote": True,
+    "HorizontalRule": True,
+    "Link": {"enableTarget": False},
+    "Table": True,
+    "TableRow": True,
+    "TableHeader": True,
+    "TableCell": True,
+    "History": True,
+    "HTML": True,
+}
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self, at=None):
+        """The one rule for what the public may see, decided at query time (no cron job):
+        published, its publish time has come, no embargo holds it and it has not expired."""
+        now = at or timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
+            Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
+            status=Article.Status.PUBLISHED,
+            publish_at__lte=now,
+        )
+
+    def next_visibility_change(self, after=None):
+        """When the published set next changes by the clock alone (a schedule, an embargo
+        lifting, an expiry), so caches can stop short of it; None if nothing is pending."""
+        now = after or timezone.now()
+        scheduled = self.filter(status=Article.Status.PUBLISHED)
+        moments = [
+            scheduled.filter(**{f"{field}__gt": now}).aggregate(at=Min(field))["at"]
+            for field in ("publish_at", "embargo_until", "unpublish_at")
+        ]
+        return min((m for m in moments if m), default=None)
+
+    def for_listing(self):
+        return self.select_related("category").prefetch_related("tags").defer("body")
+
+
+class Article(models.Model):
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        REVIEW = "review", "In review"
+        PUBLISHED = "published", "Published"
+        ARCHIVED = "archived", "Archived"
+
+    title = models.CharField(max_length=200)
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        allow_unicode=True,
+        help_text="The last part of the article's address. Must be unique.",
+    )
+    subtitle = models.CharField("subtitle (dek)", max_length=300, blank=True)
+    summary = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="One or two sentences shown in lists and used as the search-engine description.",
+    )
+    body = ProseEditorField(
+        extensions=EDITOR_EXTENSIONS,
+        sanitize=sanitize_html,
+        blank=True,
+        help_text="Scripts, styles and unknown markup are removed when the article is saved.",
+    )
+    dateline = models.CharField(
+        max_length=100, blank=True, help_text="Where the story was reported, e.g. “Wuhu, Anhui”."
+    )
+    byline = models.CharField(max_length=200, blank=True, help_text="Author names as printed.")
+    category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
+    tags = TaggableManager(
+        through=TaggedArticle,
+        blank=True,
+        help_text="Comma-separated. Case is ignored: “Energy” and “energy” are one tag.",
+    )
+    lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
+    lead_image_alt = models.CharField(
+        "lead image alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the image shows, for readers who cannot see it. Required with an image.",
+    )
+    lead_image_caption = models.CharField(max_length=300, blank=True)
+    lead_image_credit = models.CharField(max_length=150, blank=True)
+    status = models.CharField(
+        max_length=20,
+        choices=Status,
+        default=Status.DRAFT,
+        help_text="Writers save drafts and submit them for review; editors publish and archive.",
+    )
+    publish_at = models.DateTimeField(
+        "publish at",
+        default=timezone.now,
+        db_index=True,
+        help_text="Visible to the public once published and this time has passed. "
+        "A time in the future schedules the article: it appears at that second, by itself.",
+    )
+    unpublish_at = models.DateTimeField(
+        "unpublish at",
+        null=True,
+        blank=True,
+        help_text="Optional: the article leaves the public site at this time.",
+    )
+    embargo_until = models.DateTimeField(
+        "embargoed until",
+        null=True,
+        blank=True,
+        help_text="Until this time the article is on no public page, feed, list or search, "
+        "even if published; only preview links show it.",
+    )
+    is_featured = models.BooleanField(
+        "featured", default=False, help_text="Featured stories lead the home page."
+    )
+    related_articles = models.ManyToManyField("self", symmetrical=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
+    )
+    version = models.PositiveIntegerField(
+        default=1, editable=False, help_text="Raised by every save; stale edit forms are refused."
+    )
+
+    objects = ArticleQuerySet.as_manager()
+
+    _loaded_slug = None  # the slug as read from the database; a change leaves a redirect
+
+    class Meta:
+        ordering = ["-publish_at", "-pk"]
+        get_latest_by = "publish_at"
+        permissions = [("publish_article", "Can publish, schedule, unpublish and archive")]
+        indexes = [
+            models.Index(fields=["status", "-publish_at"], name="article_public_order"),
+            models.Index(fields=["category", "status", "-publish_at"], name="article_category"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(status__in=["draft", "review", "published", "archived"]),
+                name="article_known_status",
+                violation_error_message="Choose one of the listed statuses.",
+            ),
+            models.CheckConstraint(
+                condition=Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("publish_at")),
+                name="article_unpublished_after_published",
+                violation_error_message="The unpublish time must come after the publish time.",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(lead_image="") | ~models.Q(lead_image_alt=""),
+                name="article_lead_image_has_alt",
+                violation_error_message="Describe the lead image for readers who cannot see it.",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body = sanitize_html(self.body)
+        if not self._state.adding:
+            self.version += 1
+        with transaction.atomic():
+            super().save(*args, **kwargs)
+            if self._loaded_slug and self._loaded_slug != self.slug:
+                ArticleRedirect.objects.update_or_create(
+                    old_slug=self._loaded_slug, defaults={"article": self}
+                )
+            ArticleRedirect.objects.filter(old_slug=self.slug).delete()
+        self._loaded_slug = self.slug
+
+    def get_absolute_url(self):
+        return reverse("article", kwargs={"slug": self.slug})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._loaded_slug = article.__dict__.get("slug")
+        return article
+
+    def clean(self):
+        errors = {}
+        if self.lead_image and not self.lead_image_alt.strip():
+            errors["lead_image_alt"] = "Describe the lead image for readers who cannot see it."
+        if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
+            errors["unpublish_at"] = "The unpublish time must come after the publish time."
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self):
+        """The published() rule for one loaded article, without a query."""
+        return self.visibility == "Live"
+
+    @property
+    def visibility(self):
+        """What the public sees now, in an editor's words."""
+        now = timezone.now()
+        if self.status != self.Status.PUBLISHED:
+            return self.get_status_display()
+        if self.unpublish_at and self.unpublish_at <= now:
+            return "Expired"
+        if self.publish_at > now:
+            return "Scheduled"
+        if self.embargo_until and self.embargo_until > now:
+            return "Embargoed"
+        return "Live"
+
+    @property
+    def is_embargoed(self):
+        return bool(self.embargo_until and self.embargo_until > timezone.now())

@@ -1,0 +1,103 @@
+"""What the editorial workflow keeps beside an article: redirects, corrections, preview links."""
+
+import datetime
+
+from django.conf import settings
+from django.core import signing
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
+
+PREVIEW_SALT = "newsroom.preview-link"
+
+
+class ArticleRedirect(models.Model):
+    """An address an article used to have; visiting it redirects (301) to the current one."""
+
+    old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.article.slug}"
+
+
+class Correction(models.Model):
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", "Correction"
+        UPDATE = "update", "Update"
+
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="corrections")
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
+    note = models.TextField(help_text="Shown to readers under the article, e.g. what was wrong.")
+    noted_at = models.DateTimeField(
+        "date", default=timezone.now, help_text="Shown with the note; also the article's "
+        "“modified” date for search engines."
+    )  # fmt: skip
+
+    class Meta:
+        ordering = ["noted_at", "pk"]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} of {self.noted_at:%Y-%m-%d}"
+
+
+class PreviewLinkQuerySet(models.QuerySet):
+    def usable(self):
+        return self.filter(revoked_at__isnull=True, expires_at__gt=timezone.now())
+
+
+def default_expiry():
+    return timezone.now() + datetime.timedelta(days=7)
+
+
+class PreviewLink(models.Model):
+    """A signed, expiring, revocable address that shows an unpublished or embargoed article
+    to someone without an account, such as a journalist under embargo."""
+
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="preview_links")
+    recipient = models.CharField(
+        max_length=200, help_text="Who it is for, e.g. “Reuters, Shanghai desk”."
+    )
+    expires_at = models.DateTimeField(default=default_expiry)
+    revoked_at = models.DateTimeField(null=True, blank=True, editable=False)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, on_delete=models.SET_NULL, editable=False
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PreviewLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(expires_at__gt=models.F("created_at")),
+                name="preview_link_expires_after_creation",
+                violation_error_message="The link must expire after it is created.",
+            )
+        ]
+
+    def __str__(self):
+        return f"Preview of “{self.article}” for {self.recipient}"
+
+    def get_absolute_url(self):
+        return reverse("preview", kwargs={"token": self.token})
+
+    @property
+    def token(self):
+        return signing.dumps(self.pk, salt=PREVIEW_SALT)
+
+    @classmethod
+    def from_token(cls, token):
+        """The usable link a token names, or None: bad signature, expired or revoked."""
+        try:
+            pk = signing.loads(token, salt=PREVIEW_SALT)
+        except signing.BadSignature:
+            return None
+        return cls.objects.usable().select_related("article__category").filter(pk=pk).first()
+
+    @property
+    def is_usable(self):
+        return self.revoked_at is None and self.expires_at > timezone.now()

@@ -1,0 +1,88 @@
+"""Scheduled and embargoed articles: on no public surface before their time, on all after."""
+
+import datetime
+
+import pytest
+from django.urls import get_resolver
+from django.utils import timezone
+
+from tests import factories
+from tests.surfaces import EXEMPT, SURFACES, hidden_story_setting
+
+HOUR = datetime.timedelta(hours=1)
+SECOND = datetime.timedelta(seconds=1)
+
+
+def shows(client, url, title):
+    response = client.get(url)
+    assert response.status_code in (200, 404), (url, response.status_code)
+    return response.status_code == 200 and title in response.content.decode()
+
+
+def test_every_public_page_is_covered_by_the_visibility_tests():
+    names = {p.name for p in get_resolver().url_patterns if getattr(p, "name", None)}
+    names |= {
+        p.name
+        for include in get_resolver().url_patterns
+        for p in getattr(include, "url_patterns", [])
+        if getattr(p, "name", None) and not str(include.pattern).startswith("admin")
+    }
+    uncovered = names - set(SURFACES) - set(EXEMPT)
+    assert not uncovered, f"add these pages to tests/surfaces.py: {sorted(uncovered)}"
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_scheduled_article_appears_exactly_at_its_publish_time(client, db, time_machine, surface):
+    moment = (timezone.now() + 2 * HOUR).replace(microsecond=0)
+    hidden, project = hidden_story_setting(factories, publish_at=moment)
+    url = SURFACES[surface](hidden, project)
+    time_machine.move_to(moment - SECOND)
+    assert not shows(client, url, "Hidden story")
+    time_machine.move_to(moment)
+    assert shows(client, url, "Hidden story")
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_embargoed_article_is_on_no_surface_until_the_embargo_lifts(
+    client, db, time_machine, surface
+):
+    lifts = (timezone.now() + 3 * HOUR).replace(microsecond=0)
+    hidden, project = hidden_story_setting(
+        factories, publish_at=timezone.now() - HOUR, embargo_until=lifts
+    )
+    url = SURFACES[surface](hidden, project)
+    assert not shows(client, url, "Hidden story")
+    time_machine.move_to(lifts - SECOND)
+    assert not shows(client, url, "Hidden story")
+    time_machine.move_to(lifts + SECOND)
+    assert shows(client, url, "Hidden story")
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_article_leaves_every_surface_at_its_unpublish_time(client, db, time_machine, surface):
+    ends = (timezone.now() + HOUR).replace(microsecond=0)
+    hidden, project = hidden_story_setting(
+        factories, publish_at=timezone.now() - HOUR, unpublish_at=ends
+    )
+    url = SURFACES[surface](hidden, project)
+    assert shows(client, url, "Hidden story")
+    time_machine.move_to(ends)
+    assert not shows(client, url, "Hidden story")
+
+
+@pytest.mark.parametrize("status", ["draft", "review", "archived"])
+@pytest.mark.parametrize("surface", SURFACES)
+def test_unpublished_states_are_on_no_surface(client, db, surface, status):
+    hidden, project = hidden_story_setting(factories, status=status)
+    assert not shows(client, SURFACES[surface](hidden, project), "Hidden story")
+
+
+def test_next_visibility_change_names_the_earliest_pending_moment(db):
+    from newsroom.models import Article
+
+    now = timezone.now()
+    factories.article(publish_at=now + 5 * HOUR)
+    factories.article(publish_at=now - HOUR, embargo_until=now + 2 * HOUR)
+    factories.article(publish_at=now - HOUR, unpublish_at=now + 3 * HOUR)
+    factories.draft(publish_at=now + HOUR)  # a draft's time changes nothing
+    assert Article.objects.next_visibility_change() == now + 2 * HOUR
