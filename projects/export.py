@@ -211,7 +211,7 @@ PROJECT_COLUMNS = [
 def published_source(figure):
     """The figure's source, unless it is one of our articles the public cannot see yet."""
     source = figure.source
-    if source is None or (source.article_id and not source.article.is_published):
+    if source is None or not source.is_public:
         return None
     return source
 

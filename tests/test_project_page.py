@@ -4,6 +4,7 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from django.utils import timezone
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -92,3 +93,21 @@ def test_exchange_rates_are_positive_and_not_for_usd(db):
         ExchangeRate(currency="USD", usd_per_unit=1, on=datetime.date(2024, 1, 2)).full_clean()
     with pytest.raises(IntegrityError), transaction.atomic():
         ExchangeRate.objects.create(currency="CNY", usd_per_unit=0, on=datetime.date(2024, 1, 2))
+
+
+def test_a_figure_citing_an_unpublished_article_does_not_leak_its_title(client, db):
+    project = factories.project()
+    embargoed = factories.article(
+        title="Secret results", embargo_until=timezone.now() + datetime.timedelta(days=1)
+    )
+    factories.money(project, source=Source.objects.create(article=embargoed))
+    html = page(client, project)
+    assert "Secret results" not in html and embargoed.get_absolute_url() not in html
+
+
+def test_a_project_cannot_take_an_address_the_site_uses(db):
+    with pytest.raises(ValidationError) as error:
+        Project(name="Data", slug="data", country="CN").full_clean()
+    assert "reserved" in error.value.message_dict["slug"][0]
+    with pytest.raises(IntegrityError), transaction.atomic():
+        Project.objects.create(name="Data", slug="data", country="CN")

@@ -40,6 +40,8 @@ STATUS_DEFINITIONS = {
 
 
 KIND_ORDER = {kind: n for n, kind in enumerate(Kind.values)}
+# Addresses under /projects/ that the site itself uses.
+RESERVED_SLUGS = ["data"]
 COORDINATES_RULE = (
     "Give latitude (−90 to 90), longitude (−180 to 180) and what they point at, or none of them."
 )
@@ -137,6 +139,11 @@ class Project(models.Model):
                 violation_error_message=COORDINATES_RULE,
             ),
             models.CheckConstraint(
+                condition=~Q(slug__in=RESERVED_SLUGS),
+                name="project_slug_not_reserved",
+                violation_error_message="This address is reserved by the site; choose another slug.",
+            ),
+            models.CheckConstraint(
                 condition=Q(status__in=Status.values),
                 name="project_known_status",
                 violation_error_message="Choose one of the listed statuses.",
@@ -173,6 +180,8 @@ class Project(models.Model):
         return project
 
     def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError({"slug": "This address is reserved by the site; choose another."})
         located = (self.latitude, self.longitude, self.coordinates_accuracy or None)
         if any(v is not None for v in located) and (
             None in located or abs(self.latitude) > 90 or abs(self.longitude) > 180

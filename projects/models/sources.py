@@ -42,6 +42,12 @@ class Source(models.Model):
         return self.label
 
     @property
+    def is_public(self):
+        """An article source is citable only once the article is public: a draft's title or
+        an embargoed story must not leak through a citation."""
+        return not self.article_id or self.article.is_published
+
+    @property
     def label(self):
         return self.article.title if self.article_id else self.title
 
