@@ -4,9 +4,9 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.utils import timezone
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
+from django.utils import timezone
 
 from projects.models import ArticleProject, ExchangeRate, Figure, Project, Source
 from tests import factories
