@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from newsroom import views
+from newsroom import search_views, views
 from newsroom.converters import UnicodeSlugConverter
 
 register_converter(UnicodeSlugConverter, "uslug")
@@ -17,6 +17,7 @@ urlpatterns = [
     path("news/tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("preview/<str:token>/", views.preview, name="preview"),
+    path("search/", search_views.search, name="search"),
     path("", include("projects.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,6 +20,7 @@ SURFACES = {
     "project": lambda a, p: p.get_absolute_url(),
     "organization": lambda a, p: p.roles.get().organization.get_absolute_url(),
     "related": lambda a, p: p.article_links.get(link="announces").article.get_absolute_url(),
+    "search": lambda a, p: "/search/?q=hidden+story",
 }
 
 # Public pages that never show articles, with the reason.

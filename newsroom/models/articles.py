@@ -1,15 +1,18 @@
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.models.workflow import ArticleRedirect
 from newsroom.sanitize import sanitize_html
+from newsroom.search import cjk_bigrams
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -137,6 +140,26 @@ class Article(models.Model):
     related_articles = models.ManyToManyField("self", symmetrical=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="Replaces the title in search results and social cards; at most 70 characters.",
+    )
+    meta_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Replaces the summary as the search-engine description; at most 160 characters.",
+    )
+    noindex = models.BooleanField(
+        "hide from search engines", default=False, help_text="Adds noindex; the page stays public."
+    )
+    search_cjk = models.TextField(
+        editable=False, blank=True, help_text="Chinese text as character pairs, for search."
+    )
+    search_vector = SearchVectorField(
+        null=True, editable=False, help_text="Kept by a database trigger on PostgreSQL."
+    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
@@ -179,6 +202,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
+        self.search_cjk = cjk_bigrams(f"{self.title} {self.summary} {strip_tags(self.body)}")
         if not self._state.adding:
             self.version += 1
         with transaction.atomic():

@@ -104,6 +104,20 @@ class Project(models.Model):
     articles = models.ManyToManyField(
         Article, through="ArticleProject", related_name="projects", blank=True
     )
+    seo_title = models.CharField(
+        "SEO title",
+        max_length=70,
+        blank=True,
+        help_text="Replaces the name in search results and social cards; at most 70 characters.",
+    )
+    meta_description = models.CharField(
+        max_length=160,
+        blank=True,
+        help_text="Replaces the summary as the search-engine description; at most 160 characters.",
+    )
+    noindex = models.BooleanField(
+        "hide from search engines", default=False, help_text="Adds noindex; the page stays public."
+    )
     is_published = models.BooleanField(
         "published",
         default=False,

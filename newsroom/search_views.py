@@ -1,0 +1,63 @@
+from django import forms
+from django.core.paginator import InvalidPage, Paginator
+from django.http import Http404
+from django.shortcuts import render
+
+from newsroom.models import Article, Category, Tag
+from newsroom.search import clean_query, search_articles, search_projects, snippet
+from projects.models import Project
+
+PAGE_SIZE = 10
+
+
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search for", required=False)
+    type = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "News and projects"),
+            ("articles", "News only"),
+            ("projects", "Projects only"),
+        ],
+    )
+    category = forms.ModelChoiceField(
+        label="Category", required=False, queryset=Category.objects.all(), to_field_name="slug",
+        empty_label="Any category",
+    )  # fmt: skip
+    tag = forms.CharField(label="Tag", required=False, max_length=100)
+    year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
+
+
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()  # invalid filters are dropped, with their error shown; the search still runs
+    params = form.cleaned_data
+    query = clean_query(params.get("q"))
+    context = {"form": form, "query": query, "projects": [], "page_obj": None}
+    if query:
+        articles = Article.objects.published()
+        if params.get("category"):
+            articles = articles.filter(category=params["category"])
+        if params.get("tag"):
+            articles = articles.filter(tags__in=Tag.objects.filter(slug=params["tag"]))
+        if params.get("year"):
+            articles = articles.filter(publish_at__year=params["year"])
+        kind = params.get("type")
+        if kind != "articles":
+            projects = search_projects(Project.objects.published(), query).with_facts()
+            context["projects"] = projects if kind == "projects" else projects[:5]
+        if kind != "projects":
+            found = search_articles(articles.select_related("category"), query)
+            paginator = Paginator(found, PAGE_SIZE)
+            try:
+                page = paginator.page(request.GET.get("page") or 1)
+            except InvalidPage:
+                raise Http404("No such page of results.") from None
+            for article in page.object_list:
+                article.snippet = snippet(article.body or article.summary, query)
+            context["page_obj"] = page
+        context["query_string"] = request.GET.copy()
+        context["query_string"].pop("page", None)
+        context["query_string"] = context["query_string"].urlencode()
+    return render(request, "newsroom/search.html", context)
