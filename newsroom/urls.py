@@ -3,7 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path, register_converter
 
-from newsroom import search_views, views
+from newsroom import feeds, search_views, views
 from newsroom.converters import UnicodeSlugConverter
 
 register_converter(UnicodeSlugConverter, "uslug")
@@ -18,6 +18,18 @@ urlpatterns = [
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("preview/<str:token>/", views.preview, name="preview"),
     path("search/", search_views.search, name="search"),
+    path("news/feed.rss", feeds.NewsFeed(), name="feed_rss"),
+    path("news/feed.atom", feeds.atom(feeds.NewsFeed)(), name="feed_atom"),
+    path("news/category/<uslug:slug>/feed.rss", feeds.CategoryFeed(), name="category_rss"),
+    path(
+        "news/category/<uslug:slug>/feed.atom",
+        feeds.atom(feeds.CategoryFeed)(),
+        name="category_atom",
+    ),
+    path("news/tag/<uslug:slug>/feed.rss", feeds.TagFeed(), name="tag_rss"),
+    path("news/tag/<uslug:slug>/feed.atom", feeds.atom(feeds.TagFeed)(), name="tag_atom"),
+    path("projects/<uslug:slug>/feed.rss", feeds.ProjectFeed(), name="project_rss"),
+    path("projects/<uslug:slug>/feed.atom", feeds.atom(feeds.ProjectFeed)(), name="project_atom"),
     path("", include("projects.urls")),
     path("admin/", admin.site.urls),
 ]

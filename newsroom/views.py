@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import (
     ListView,
     MonthArchiveView,
@@ -30,6 +31,12 @@ class HomeView(TemplateView):
         )
 
 
+def feed_links(name, slug, title):
+    """The RSS and Atom addresses of a page's own feed, for autodiscovery and links."""
+    urls = {kind: reverse(f"{name}_{kind}", kwargs={"slug": slug}) for kind in ("rss", "atom")}
+    return {**urls, "title": title}
+
+
 class ArticleListView(ListView):
     """The news list; category, tag and archive pages narrow it down."""
 
@@ -38,15 +45,23 @@ class ArticleListView(ListView):
     paginate_by = settings.NEWS_PAGE_SIZE
     heading = "News"
     intro = ""
+    feed = None  # the URL name of this page's own feeds, e.g. "category" for category_rss
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(heading=self.heading, intro=self.intro, **kwargs)
+        feeds = {}
+        if self.feed:
+            feeds = feed_links(self.feed, self.kwargs["slug"], self.heading)
+        return super().get_context_data(
+            heading=self.heading, intro=self.intro, feeds=feeds, **kwargs
+        )
 
 
 class CategoryView(ArticleListView):
+    feed = "category"
+
     def get_queryset(self):
         category = get_object_or_404(Category, slug=self.kwargs["slug"])
         self.heading, self.intro = category.name, category.description
@@ -54,6 +69,8 @@ class CategoryView(ArticleListView):
 
 
 class TagView(ArticleListView):
+    feed = "tag"
+
     def get_queryset(self):
         tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         self.heading = f"Tagged “{tag.name}”"

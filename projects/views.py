@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.detail import WorkflowDetailView
 from newsroom.models import Article
+from newsroom.views import feed_links
 from projects import export
 from projects.dates import Precision
 from projects.directory import (
@@ -156,7 +157,9 @@ class ProjectDetailView(WorkflowDetailView):
         )
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(rates=ExchangeRate.objects.latest_by_currency(), **kwargs)
+        feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")
+        rates = ExchangeRate.objects.latest_by_currency()
+        return super().get_context_data(rates=rates, feeds=feeds, **kwargs)
 
 
 class OrganizationDetailView(DetailView):

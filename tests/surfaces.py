@@ -21,6 +21,14 @@ SURFACES = {
     "organization": lambda a, p: p.roles.get().organization.get_absolute_url(),
     "related": lambda a, p: p.article_links.get(link="announces").article.get_absolute_url(),
     "search": lambda a, p: "/search/?q=hidden+story",
+    "feed_rss": lambda a, p: "/news/feed.rss",
+    "feed_atom": lambda a, p: "/news/feed.atom",
+    "category_rss": lambda a, p: f"{a.category.get_absolute_url()}feed.rss",
+    "category_atom": lambda a, p: f"{a.category.get_absolute_url()}feed.atom",
+    "tag_rss": lambda a, p: "/news/tag/hidden-topic/feed.rss",
+    "tag_atom": lambda a, p: "/news/tag/hidden-topic/feed.atom",
+    "project_rss": lambda a, p: f"{p.get_absolute_url()}feed.rss",
+    "project_atom": lambda a, p: f"{p.get_absolute_url()}feed.atom",
 }
 
 # Public pages that never show articles, with the reason.

@@ -1,3 +1,5 @@
+import uuid
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -140,6 +142,13 @@ class Article(models.Model):
     related_articles = models.ManyToManyField("self", symmetrical=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    uuid = models.UUIDField(
+        "feed ID",
+        default=uuid.uuid4,
+        unique=True,
+        editable=False,
+        help_text="The article's permanent identity in feeds; never changes.",
+    )
     seo_title = models.CharField(
         "SEO title",
         max_length=70,
