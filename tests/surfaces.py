@@ -29,6 +29,8 @@ SURFACES = {
     "tag_atom": lambda a, p: "/news/tag/hidden-topic/feed.atom",
     "project_rss": lambda a, p: f"{p.get_absolute_url()}feed.rss",
     "project_atom": lambda a, p: f"{p.get_absolute_url()}feed.atom",
+    "sitemap_section": lambda a, p: "/sitemap-articles.xml",
+    "sitemap_news": lambda a, p: "/sitemap-news.xml",
 }
 
 # Public pages that never show articles, with the reason.
@@ -38,6 +40,8 @@ EXEMPT = {
     "projects_export_json": "exports hold projects and figures only",
     "projects_data_dictionary": "documentation, no content",
     "preview": "shows unpublished articles on purpose, through a signed link",
+    "sitemap_index": "lists the sitemap sections, not articles",
+    "robots_txt": "names the sitemaps only",
 }
 
 

@@ -1,0 +1,107 @@
+"""Sitemaps for search engines: an index of sections, and a Google News sitemap."""
+
+import datetime
+
+from django.conf import settings
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Exists, OuterRef
+from django.http import HttpResponse
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+
+from newsroom.models import Article, Category, Tag
+from projects.models import Organization, Project
+
+PAGE = 5_000  # URLs per sitemap page; Google accepts up to 50,000
+
+
+class ArticleSitemap(Sitemap):
+    limit = PAGE
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .filter(noindex=False)
+            .only("slug", "updated_at", "publish_at")
+            .order_by("-publish_at", "-pk")
+        )
+
+    def lastmod(self, article):
+        return max(article.updated_at, article.publish_at)
+
+
+class ProjectSitemap(Sitemap):
+    limit = PAGE
+
+    def items(self):
+        return Project.objects.published().filter(noindex=False).only("slug", "updated_at")
+
+    def lastmod(self, project):
+        return project.updated_at
+
+
+def in_use(queryset, **link):
+    """Only the rows that published articles (or projects) point at: no empty pages."""
+    return queryset.filter(Exists(link["through"].filter(**{link["field"]: OuterRef("pk")})))
+
+
+class CategorySitemap(Sitemap):
+    def items(self):
+        return in_use(Category.objects.all(), through=Article.objects.published(), field="category")
+
+
+class TagSitemap(Sitemap):
+    limit = PAGE
+
+    def items(self):
+        return in_use(Tag.objects.all(), through=Article.objects.published(), field="tags")
+
+
+class OrganizationSitemap(Sitemap):
+    def items(self):
+        published = Project.objects.published()
+        return in_use(Organization.objects.all(), through=published, field="roles__organization")
+
+
+class SectionSitemap(Sitemap):
+    def items(self):
+        return ["home", "news", "projects"]
+
+    def location(self, name):
+        return reverse(name)
+
+
+SITEMAPS = {
+    "sections": SectionSitemap,
+    "articles": ArticleSitemap,
+    "projects": ProjectSitemap,
+    "categories": CategorySitemap,
+    "tags": TagSitemap,
+    "organizations": OrganizationSitemap,
+}
+
+
+def news_sitemap(request):
+    """Google News: the articles of the last two days."""
+    since = timezone.now() - datetime.timedelta(days=2)
+    articles = (
+        Article.objects.published()
+        .filter(noindex=False, publish_at__gte=since)
+        .only("slug", "title", "publish_at")
+        .order_by("-publish_at")[:1000]
+    )
+    context = {"articles": articles, "publication": settings.SITE_NAME}
+    return render(request, "sitemap_news.xml", context, content_type="application/xml")
+
+
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /admin/",
+        "Disallow: /preview/",
+        "Disallow: /search/",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
+        f"Sitemap: {request.build_absolute_uri(reverse('sitemap_news'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

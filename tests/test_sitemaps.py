@@ -1,0 +1,104 @@
+"""Sitemaps list exactly the published objects, with lastmod; robots.txt points at them."""
+
+import datetime
+import xml.etree.ElementTree as ET
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from newsroom.models import Article
+from tests import factories
+
+NS = {
+    "s": "http://www.sitemaps.org/schemas/sitemap/0.9",
+    "n": "http://www.google.com/schemas/sitemap-news/0.9",
+}
+
+
+def locations(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    root = ET.fromstring(response.content)
+    return [loc.text for loc in root.iterfind(".//s:loc", NS)], root
+
+
+def test_index_lists_every_section(client, demo):
+    locs, _ = locations(client, "/sitemap.xml")
+    for section in ("sections", "articles", "projects", "categories", "tags", "organizations"):
+        assert f"http://testserver/sitemap-{section}.xml" in locs
+
+
+def test_articles_sitemap_lists_exactly_the_published_with_lastmod(client, db):
+    live = factories.article(slug="live")
+    factories.draft(slug="draft")
+    factories.scheduled(slug="scheduled")
+    factories.article(slug="embargoed", embargo_until=timezone.now() + datetime.timedelta(hours=1))
+    factories.article(slug="hidden-from-engines", noindex=True)
+    locs, root = locations(client, "/sitemap-articles.xml")
+    assert locs == ["http://testserver/news/live/"]
+    lastmod = root.find(".//s:lastmod", NS).text
+    assert lastmod == timezone.localtime(live.updated_at).date().isoformat()
+
+
+def test_other_sections_skip_unpublished_and_empty_things(client, db):
+    news = factories.category(slug="used")
+    factories.category(slug="empty")
+    factories.article(category=news, tags=["Wuhu"])
+    factories.draft(tags=["Secret"])
+    factories.project(slug="open")
+    factories.project(slug="closed", is_published=False)
+    assert locations(client, "/sitemap-categories.xml")[0] == [
+        "http://testserver/news/category/used/"
+    ]
+    assert locations(client, "/sitemap-tags.xml")[0] == ["http://testserver/news/tag/wuhu/"]
+    assert locations(client, "/sitemap-projects.xml")[0] == ["http://testserver/projects/open/"]
+
+
+def test_large_sections_are_paginated(client, db, settings):
+    from newsroom import sitemaps
+
+    news = factories.category()
+    Article.objects.bulk_create(
+        Article(title=f"A{n}", slug=f"a{n}", category=news, status="published") for n in range(7)
+    )
+    original = sitemaps.ArticleSitemap.limit
+    sitemaps.ArticleSitemap.limit = 5
+    try:
+        locs, _ = locations(client, "/sitemap.xml")
+        assert "http://testserver/sitemap-articles.xml?p=2" in locs
+        assert len(locations(client, "/sitemap-articles.xml?p=2")[0]) == 2
+    finally:
+        sitemaps.ArticleSitemap.limit = original
+    assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
+
+
+def test_news_sitemap_has_the_last_two_days_only(client, db):
+    factories.article(slug="today", title="Today's story")
+    factories.article(slug="old", publish_at=timezone.now() - datetime.timedelta(days=3))
+    factories.article(slug="later", embargo_until=timezone.now() + datetime.timedelta(hours=1))
+    locs, root = locations(client, "/sitemap-news.xml")
+    assert locs == ["http://testserver/news/today/"]
+    assert root.find(".//n:title", NS).text == "Today's story"
+
+
+def test_robots_txt_names_the_sitemaps_and_keeps_private_paths_out(client, db):
+    text = client.get("/robots.txt").content.decode()
+    assert "Sitemap: http://testserver/sitemap.xml" in text
+    assert "Disallow: /admin/" in text and "Disallow: /preview/" in text
+
+
+@pytest.mark.parametrize("url", ["/sitemap-articles.xml", "/sitemap-tags.xml", "/sitemap-news.xml"])
+def test_sitemap_queries_do_not_grow_with_content(client, db, url):
+    def count():
+        with CaptureQueriesContext(connection) as queries:
+            client.get(url)
+        return len(queries)
+
+    for n in range(3):
+        factories.article(tags=[f"t{n}"])
+    few = count()
+    for n in range(30):
+        factories.article(tags=[f"more{n}"])
+    assert count() == few <= 3
