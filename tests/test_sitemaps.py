@@ -75,7 +75,7 @@ def test_large_sections_are_paginated(client, db, settings):
 
 
 def test_news_sitemap_has_the_last_two_days_only(client, db):
-    factories.article(slug="today", title="Today's story")
+    factories.article(slug="today", title="Today's story", publish_at=timezone.now())
     factories.article(slug="old", publish_at=timezone.now() - datetime.timedelta(days=3))
     factories.article(slug="later", embargo_until=timezone.now() + datetime.timedelta(hours=1))
     locs, root = locations(client, "/sitemap-news.xml")
