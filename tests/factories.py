@@ -35,7 +35,7 @@ def article(tags=(), **fields):
         "summary": f"Summary of story {n}.",
         "body": f"<p>Body of story {n}.</p>",
         "status": Article.Status.PUBLISHED,
-        "publish_at": timezone.now() - datetime.timedelta(hours=n),
+        "publish_at": timezone.now() - datetime.timedelta(minutes=n),
     }
     if "category" not in fields:
         defaults["category"] = category()

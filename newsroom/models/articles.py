@@ -261,5 +261,11 @@ class Article(models.Model):
         return "Live"
 
     @property
+    def modified_at(self):
+        """The last change readers can see: an edit, or a correction or update note."""
+        notes = [note.noted_at for note in self.corrections.all()]
+        return max([self.updated_at, self.publish_at, *notes])
+
+    @property
     def is_embargoed(self):
         return bool(self.embargo_until and self.embargo_until > timezone.now())

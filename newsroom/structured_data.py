@@ -1,0 +1,119 @@
+"""schema.org JSON-LD for articles and projects, serialised so no text can end the script."""
+
+import json
+
+from django.conf import settings
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils.safestring import mark_safe
+
+# JSON allows these escapes; inside <script> they keep "</script>" and "<!--" inert.
+_UNSAFE = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def script(data):
+    text = json.dumps(data, ensure_ascii=False, default=str).translate(_UNSAFE)
+    return mark_safe(f'<script type="application/ld+json">{text}</script>')  # escaped above
+
+
+def publisher(request):
+    return {
+        "@type": "Organization",
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+        "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png"))},
+    }
+
+
+def place(project):
+    address = {"@type": "PostalAddress", "addressCountry": project.country}
+    if project.city:
+        address["addressLocality"] = project.city
+    if project.province:
+        address["addressRegion"] = project.province
+    located = {"@type": "Place", "name": project.place or project.country_name, "address": address}
+    if project.latitude is not None:
+        located["geo"] = {
+            "@type": "GeoCoordinates",
+            "latitude": str(project.latitude),
+            "longitude": str(project.longitude),
+        }
+    return located
+
+
+def owners(project):
+    return [
+        {"@type": "Organization", "name": role.organization.name}
+        for role in project.roles.all()
+        if role.role == "owner"
+    ]
+
+
+def breadcrumbs(request, trail):
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [
+            {
+                "@type": "ListItem",
+                "position": n,
+                "name": name,
+                "item": request.build_absolute_uri(url),
+            }
+            for n, (name, url) in enumerate(trail, start=1)
+        ],
+    }
+
+
+def news_article(request, article, image_url):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "NewsArticle",
+        "headline": article.title[:110],
+        "description": article.meta_description or article.summary or article.subtitle,
+        "url": request.build_absolute_uri(article.get_absolute_url()),
+        "mainEntityOfPage": request.build_absolute_uri(article.get_absolute_url()),
+        "datePublished": article.publish_at.isoformat(),
+        "dateModified": article.modified_at.isoformat(),
+        "image": [image_url],
+        "author": [{"@type": "Person", "name": name.strip()} for name in article.byline.split(",")]
+        if article.byline
+        else [{"@type": "Organization", "name": settings.SITE_NAME}],
+        "publisher": publisher(request),
+        "articleSection": article.category.name,
+        "keywords": [tag.name for tag in article.tags.all()],
+    }
+    about = [
+        {"@type": "Project", "name": project.name, "url": request.build_absolute_uri(project.get_absolute_url()),
+         "location": place(project), "parentOrganization": owners(project)}
+        for project in article.projects.all()
+    ]  # fmt: skip
+    if about:
+        data["about"] = about
+    return data
+
+
+def article_graph(request, article, image_url):
+    trail = [
+        ("Home", reverse("home")),
+        (article.category.name, article.category.get_absolute_url()),
+        (article.title, article.get_absolute_url()),
+    ]
+    return script([news_article(request, article, image_url), breadcrumbs(request, trail)])
+
+
+def project_graph(request, project):
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": project.name,
+        "alternateName": project.local_name or None,
+        "description": project.meta_description or project.summary,
+        "url": request.build_absolute_uri(project.get_absolute_url()),
+        "location": place(project),
+        "parentOrganization": owners(project),
+    }
+    trail = [("Home", reverse("home")), ("Projects", reverse("projects")),
+             (project.name, project.get_absolute_url())]  # fmt: skip
+    clean = {key: value for key, value in data.items() if value not in (None, "", [])}
+    return script([clean, breadcrumbs(request, trail)])

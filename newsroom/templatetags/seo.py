@@ -1,0 +1,24 @@
+from django import template
+from django.templatetags.static import static
+
+from newsroom import structured_data
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def social_image(context, image=None):
+    """The absolute URL of a page's social card: its own image, or the site's default."""
+    request = context["request"]
+    return request.build_absolute_uri(image or static("img/social-card.png"))
+
+
+@register.simple_tag(takes_context=True)
+def article_json_ld(context, article):
+    request = context["request"]
+    return structured_data.article_graph(request, article, social_image(context))
+
+
+@register.simple_tag(takes_context=True)
+def project_json_ld(context, project):
+    return structured_data.project_graph(context["request"], project)
