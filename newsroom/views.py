@@ -12,7 +12,7 @@ from django.views.generic import (
 
 from newsroom.detail import WorkflowDetailView, private
 from newsroom.models import Article, Category, PreviewLink, Tag
-from projects.models import Milestone, Project
+from projects.models import Milestone, Project, ProjectOrganization
 
 
 class HomeView(TemplateView):
@@ -104,6 +104,9 @@ def article_page(queryset):
         "corrections",
         Prefetch("projects", queryset=Project.objects.published().with_facts()),
         Prefetch("projects__milestones", queryset=Milestone.objects.select_related("source")),
+        Prefetch(
+            "projects__roles", queryset=ProjectOrganization.objects.select_related("organization")
+        ),
         Prefetch(
             "related_articles", queryset=Article.objects.published().select_related("category")
         ),

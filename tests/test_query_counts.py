@@ -39,8 +39,8 @@ PAGES = {
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article, tags, corrections, projects, their figures, their milestones, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 7,
+    # article, tags, corrections, projects, their figures, milestones and owners, related
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 8,
     # count, page, figures, totals; filter choices: project values, organisations, authorities
     "/projects/": 7,
     # project, figures, milestones, designations, roles, news links, exchange rates
