@@ -1,6 +1,17 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
+from django.db.models.signals import m2m_changed, post_delete, post_save
 
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
     verbose_name = "News"
+
+    def ready(self):
+        from newsroom.cache import content_changed
+
+        # Cache invalidation is the one job signals do here: any change to content.
+        for label in ("newsroom", "projects", "taggit"):
+            for model in apps.get_app_config(label).get_models():
+                post_save.connect(content_changed, sender=model, dispatch_uid=f"page-{model}")
+                post_delete.connect(content_changed, sender=model, dispatch_uid=f"del-{model}")
+        m2m_changed.connect(content_changed, dispatch_uid="page-m2m")

@@ -38,6 +38,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "django.middleware.http.ConditionalGetMiddleware",
+    "newsroom.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -136,3 +138,7 @@ LOGGING = {
 }
 
 NEWS_PAGE_SIZE = 12
+# Anonymous pages are cached whole for at most this long (and never past a scheduled change);
+# browsers and CDNs may keep them for BROWSER_CACHE_SECONDS.
+PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
+BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60, minimum=0)

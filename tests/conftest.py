@@ -2,6 +2,7 @@ import io
 
 import pytest
 from django.contrib.auth.models import Group
+from django.core.cache import cache
 from django.core.management import call_command
 
 from newsroom.demo import loader
@@ -55,3 +56,9 @@ def writer_client(client, writer):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached pages; the page cache would otherwise carry over."""
+    cache.clear()

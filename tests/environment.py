@@ -8,3 +8,5 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks")
 os.environ["DEBUG"] = "false"
 os.environ["SECURE_SSL_REDIRECT"] = "false"
+# Views are tested without the page cache; tests/test_page_cache.py turns it on to test it.
+os.environ["PAGE_CACHE_SECONDS"] = "0"
