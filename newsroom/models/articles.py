@@ -3,7 +3,7 @@ import uuid
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -11,8 +11,8 @@ from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
+from newsroom.models.editorial import SearchEngineFields, VersionedContent
 from newsroom.models.taxonomy import Category, TaggedArticle
-from newsroom.models.workflow import ArticleRedirect
 from newsroom.sanitize import sanitize_html
 from newsroom.search import cjk_bigrams
 
@@ -64,7 +64,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category").prefetch_related("tags").defer("body")
 
 
-class Article(models.Model):
+class Article(SearchEngineFields, VersionedContent):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -148,20 +148,6 @@ class Article(models.Model):
         editable=False,
         help_text="The article's permanent identity in feeds; never changes.",
     )
-    seo_title = models.CharField(
-        "SEO title",
-        max_length=70,
-        blank=True,
-        help_text="Replaces the title in search results and social cards; at most 70 characters.",
-    )
-    meta_description = models.CharField(
-        max_length=160,
-        blank=True,
-        help_text="Replaces the summary as the search-engine description; at most 160 characters.",
-    )
-    noindex = models.BooleanField(
-        "hide from search engines", default=False, help_text="Adds noindex; the page stays public."
-    )
     search_cjk = models.TextField(
         editable=False, blank=True, help_text="Chinese text as character pairs, for search."
     )
@@ -171,13 +157,8 @@ class Article(models.Model):
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; stale edit forms are refused."
-    )
 
     objects = ArticleQuerySet.as_manager()
-
-    _loaded_slug = None  # the slug as read from the database; a change leaves a redirect
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -211,25 +192,10 @@ class Article(models.Model):
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
         self.search_cjk = cjk_bigrams(f"{self.title} {self.summary} {strip_tags(self.body)}")
-        if not self._state.adding:
-            self.version += 1
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if self._loaded_slug and self._loaded_slug != self.slug:
-                ArticleRedirect.objects.update_or_create(
-                    old_slug=self._loaded_slug, defaults={"article": self}
-                )
-            ArticleRedirect.objects.filter(old_slug=self.slug).delete()
-        self._loaded_slug = self.slug
+        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("article", kwargs={"slug": self.slug})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        article = super().from_db(db, field_names, values)
-        article._loaded_slug = article.__dict__.get("slug")
-        return article
 
     def clean(self):
         errors = {}

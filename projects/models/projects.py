@@ -3,12 +3,13 @@ from itertools import pairwise
 
 from babel import Locale
 from django.core.exceptions import ValidationError
-from django.db import models, transaction
+from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
 from newsroom.models import Article
+from newsroom.models.editorial import SearchEngineFields, VersionedContent
 from projects.dates import span
 from projects.models.figures import MONEY_KINDS, Figure, Kind
 
@@ -57,7 +58,7 @@ class ProjectQuerySet(models.QuerySet):
         return self.prefetch_related(Prefetch("figures", queryset=figures, to_attr="figure_rows"))
 
 
-class Project(models.Model):
+class Project(SearchEngineFields, VersionedContent):
     name = models.CharField(max_length=300)
     local_name = models.CharField(
         max_length=300, blank=True, help_text="The name in the local language, if different."
@@ -104,34 +105,15 @@ class Project(models.Model):
     articles = models.ManyToManyField(
         Article, through="ArticleProject", related_name="projects", blank=True
     )
-    seo_title = models.CharField(
-        "SEO title",
-        max_length=70,
-        blank=True,
-        help_text="Replaces the name in search results and social cards; at most 70 characters.",
-    )
-    meta_description = models.CharField(
-        max_length=160,
-        blank=True,
-        help_text="Replaces the summary as the search-engine description; at most 160 characters.",
-    )
-    noindex = models.BooleanField(
-        "hide from search engines", default=False, help_text="Adds noindex; the page stays public."
-    )
     is_published = models.BooleanField(
         "published",
         default=False,
         help_text="Only published projects appear on the public site; editors publish them.",
     )
-    version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; stale edit forms are refused."
-    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
-
-    _loaded_slug = None  # the slug as read from the database; a change leaves a redirect
 
     class Meta:
         ordering = ["name"]
@@ -172,26 +154,8 @@ class Project(models.Model):
     def __str__(self):
         return self.name
 
-    def save(self, *args, **kwargs):
-        if not self._state.adding:
-            self.version += 1
-        with transaction.atomic():
-            super().save(*args, **kwargs)
-            if self._loaded_slug and self._loaded_slug != self.slug:
-                ProjectRedirect.objects.update_or_create(
-                    old_slug=self._loaded_slug, defaults={"project": self}
-                )
-            ProjectRedirect.objects.filter(old_slug=self.slug).delete()
-        self._loaded_slug = self.slug
-
     def get_absolute_url(self):
         return reverse("project", kwargs={"slug": self.slug})
-
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        project = super().from_db(db, field_names, values)
-        project._loaded_slug = project.__dict__.get("slug")
-        return project
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
