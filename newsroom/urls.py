@@ -18,6 +18,7 @@ urlpatterns = [
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("preview/<str:token>/", views.preview, name="preview"),
     path("", include("projects.urls")),
+    path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

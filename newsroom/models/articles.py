@@ -49,12 +49,13 @@ class ArticleQuerySet(models.QuerySet):
         """When the published set next changes by the clock alone (a schedule, an embargo
         lifting, an expiry), so caches can stop short of it; None if nothing is pending."""
         now = after or timezone.now()
-        scheduled = self.filter(status=Article.Status.PUBLISHED)
-        moments = [
-            scheduled.filter(**{f"{field}__gt": now}).aggregate(at=Min(field))["at"]
-            for field in ("publish_at", "embargo_until", "unpublish_at")
-        ]
-        return min((m for m in moments if m), default=None)
+        moments = self.filter(status=Article.Status.PUBLISHED).aggregate(
+            **{
+                field: Min(field, filter=Q(**{f"{field}__gt": now}))
+                for field in ("publish_at", "embargo_until", "unpublish_at")
+            }
+        )  # one query
+        return min((m for m in moments.values() if m), default=None)
 
     def for_listing(self):
         return self.select_related("category").prefetch_related("tags").defer("body")
