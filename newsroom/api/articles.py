@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from newsroom.api.images import Images, images
 from newsroom.api.pagination import Paging, paginate
-from newsroom.api.schemas import Error, Page, absolute, api_url
+from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, api_url
 from newsroom.models import Article, Category, Tag
 from projects.models import ArticleProject, Project
 
@@ -122,8 +122,7 @@ class ArticlePage(Page):
 
 
 def slug(description):
-    # Letters, digits, hyphens and underscores, as slugs are; anything else is a 400.
-    return Field(None, pattern=r"^[-\w]+$", description=description)
+    return Field(None, pattern=SLUG_PATTERN, description=description)  # else a 400
 
 
 class ArticleFilters(Schema):
@@ -160,12 +159,12 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
 
 
 @router.get(
-    "/articles/{uslug:slug}",
+    "/articles/{slug}",
     response={200: ArticleDetail, 404: Error},
     url_name="article",
     summary="One published article",
 )
-def get_article(request, slug: str):
+def get_article(request, slug: Slug):
     links = ArticleProject.objects.filter(project__in=Project.objects.published())
     articles = (
         Article.objects.published()

@@ -22,7 +22,10 @@ def bad_parameters(request, exc):
 
 
 def invalid(request, exc):
-    """Parameters that failed ninja's validation (page=abc, year=0)."""
+    """Parameters that failed ninja's validation (page=abc, year=0). A malformed slug in the
+    path names nothing, so it is a 404 like any other unknown slug."""
+    if any(error["loc"][0] == "path" for error in exc.errors):
+        return not_public(request, exc)
     errors = {}
     for error in exc.errors:
         errors.setdefault(str(error["loc"][-1]), []).append(error["msg"])
@@ -33,7 +36,7 @@ def http_error(request, exc):
     return error_response(exc.status_code, exc.message)
 
 
-def not_found(request, exc):
+def not_public(request, exc):
     return error_response(404, "Not found: nothing published has this address.")
 
 
@@ -41,4 +44,4 @@ def register(api):
     api.add_exception_handler(BadParameters, bad_parameters)
     api.add_exception_handler(ValidationError, invalid)
     api.add_exception_handler(HttpError, http_error)
-    api.add_exception_handler(Http404, not_found)
+    api.add_exception_handler(Http404, not_public)

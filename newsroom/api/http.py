@@ -50,7 +50,7 @@ def error_response(status, detail, errors=None):
     )
 
 
-def not_found(request, *args, **kwargs):
+def no_such_address(request, *args, **kwargs):
     raise Http404
 
 
@@ -117,6 +117,7 @@ def api_view(view):
     def wrapper(request, *args, **kwargs):
         if request.method == "OPTIONS":
             response = HttpResponse(status=204, headers=PREFLIGHT)
+            del response["Content-Type"]  # no content
         elif request.method in ("GET", "HEAD"):
             response = read(view, request, *args, **kwargs)
         else:

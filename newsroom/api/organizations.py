@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from newsroom.api.pagination import Paging, paginate
-from newsroom.api.schemas import Error, Page, absolute, api_url
+from newsroom.api.schemas import Error, Page, Slug, absolute, api_url
 from projects.models import Organization, Project, ProjectOrganization
 
 router = Router(tags=["Projects"])
@@ -115,10 +115,10 @@ def list_organizations(request, paging: Query[Paging]):
 
 
 @router.get(
-    "/organizations/{uslug:slug}",
+    "/organizations/{slug}",
     response={200: OrganizationOut, 404: Error},
     url_name="organization",
     summary="One organisation and its published projects",
 )
-def get_organization(request, slug: str):
+def get_organization(request, slug: Slug):
     return get_object_or_404(organizations(), slug=slug)

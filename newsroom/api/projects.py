@@ -19,6 +19,7 @@ from newsroom.api.schemas import (
     Error,
     Page,
     PartialDate,
+    Slug,
     Source,
     absolute,
     api_url,
@@ -48,7 +49,8 @@ class Figure(Schema):
     product: str = Field(description="Capacity only: what is produced.")
     unit: str = Field(description="Capacity only; empty when the value counts the product itself.")
     period: str = Field(
-        description="Capacity only: what it is per. One of: year, month, day, total; empty otherwise."
+        description="Capacity only: what it is per. One of: year, month, day, total; "
+        "empty otherwise."
     )
     phase: str
     job_type: str = Field(
@@ -78,7 +80,7 @@ class CurrentFigure(Figure):
 
     @staticmethod
     def resolve_history(obj):
-        return obj.earlier
+        return obj.project.history_of(obj)  # the project is cached by the prefetch
 
 
 class Status(Schema):
@@ -98,7 +100,8 @@ class Location(Schema):
     latitude: DecimalString | None
     longitude: DecimalString | None
     coordinates_accuracy: str = Field(
-        description="What the coordinates point at. One of: site, city, region; empty without coordinates."
+        description="What the coordinates point at. One of: site, city, region; "
+        "empty without coordinates."
     )
 
 
@@ -112,10 +115,12 @@ class ProjectItem(Schema):
     status: Status
     location: Location
     construction_start: PartialDate | None = Field(
-        description="When construction started (the groundbreaking milestone's actual date) or, if it has not, is planned to start."
+        description="When construction started (the groundbreaking milestone's actual "
+        "date) or, if it has not, is planned to start."
     )
     construction_started: bool | None = Field(
-        description="True if construction_start is the actual date, false if only planned; null when none is recorded."
+        description="True if construction_start is the actual date, false if only "
+        "planned; null when none is recorded."
     )
     figures: list[Figure] = Field(
         description="The current figures (each revision replaces the figure it revises)."
@@ -178,7 +183,8 @@ class MilestoneOut(Schema):
         description="The first plan, once the plan has moved."
     )
     slip: str | None = Field(
-        description='How far the outcome, or the plan, moved from the first plan, e.g. "about 2 months later than planned"; null when it has not moved.'
+        description="How far the outcome, or the plan, moved from the first plan, e.g. "
+        '"about 2 months later than planned"; null when it has not moved.'
     )
     is_overdue: bool = Field(
         description="True when the whole planned period has passed and no actual date is recorded."
@@ -303,12 +309,6 @@ class ProjectDetail(ProjectItem):
     )
 
     @staticmethod
-    def resolve_figures(obj):
-        for figure in obj.current_figures:
-            figure.earlier = obj.history_of(figure)
-        return obj.current_figures
-
-    @staticmethod
     def resolve_milestones(obj):
         return obj.timeline
 
@@ -329,15 +329,15 @@ class ProjectPage(Page):
     results: list[ProjectItem]
 
 
-def describe(filter):
+def describe(field):
     """A directory filter as a documented query parameter."""
-    choices = filter.extra.get("choices")
+    choices = field.extra.get("choices")
     if isinstance(choices, list | tuple):
         values = "One of: " + ", ".join(key for key, _ in choices) + "."
     else:
         values = "One of the values that published projects have, else a 400."
-    text = " ".join(str(t) for t in (filter.extra.get("help_text"), values) if t)
-    return Field(None, title=str(filter.label), description=text)
+    text = " ".join(str(t) for t in (field.extra.get("help_text"), values) if t)
+    return Field(None, title=str(field.label), description=text)
 
 
 # The directory's parameters, documented from its FilterSet so the two cannot drift.
@@ -358,7 +358,7 @@ def list_projects(request, filters: Query[ProjectFilters], paging: Query[Paging]
     """Filter values are checked as the directory's export checks them: a value that no
     published project has (an unknown status, sector or organisation) is a 400."""
     filterset = ProjectFilter(
-        filters.dict(exclude_none=True), queryset=directory_projects(), request=request
+        filters.model_dump(exclude_none=True), queryset=directory_projects(), request=request
     )
     if not filterset.is_valid():
         raise BadParameters({name: list(errors) for name, errors in filterset.errors.items()})
@@ -371,12 +371,12 @@ def with_sources(model):
 
 
 @router.get(
-    "/projects/{uslug:slug}",
+    "/projects/{slug}",
     response={200: ProjectDetail, 404: Error},
     url_name="project",
     summary="One published project with all its facts",
 )
-def get_project(request, slug: str):
+def get_project(request, slug: Slug):
     projects = (
         directory_projects()
         .with_facts()

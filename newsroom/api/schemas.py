@@ -7,7 +7,11 @@ from typing import Annotated
 from django.conf import settings
 from django.urls import reverse
 from ninja import Field, Schema
-from pydantic import PlainSerializer, WithJsonSchema
+from pydantic import PlainSerializer, StringConstraints, WithJsonSchema
+
+# Letters (any script), digits, hyphens and underscores, as our slugs are (压缩机 too).
+SLUG_PATTERN = r"^[-\w]+$"
+Slug = Annotated[str, StringConstraints(pattern=SLUG_PATTERN)]
 
 # Exact decimals as strings ("5000000000.000"): a JSON number would be read as a float.
 DecimalString = Annotated[
@@ -52,7 +56,8 @@ class PartialDate(Schema):
     """A date known to the day, month, quarter or year."""
 
     date: str = Field(
-        description='Only the known parts: "2024-01-02", "2025-03", "2027" (a quarter gives its year).'
+        description='Only the known parts: "2024-01-02", "2025-03", "2027" '
+        "(a quarter gives its year; its text and end say which quarter)."
     )
     precision: str = Field(
         description="How precisely the date is known. One of: day, month, quarter, year."

@@ -2,7 +2,7 @@
 
 from django.urls import URLPattern, re_path
 
-from newsroom.api.http import api_view, not_found
+from newsroom.api.http import api_view, no_such_address
 from newsroom.api.v1 import api
 
 patterns, _, namespace = api.urls
@@ -10,4 +10,4 @@ app_name = namespace  # "api-v1"
 
 urlpatterns = [
     URLPattern(p.pattern, api_view(p.callback), p.default_args, p.name) for p in patterns
-] + [re_path(r"^.+$", api_view(not_found), name="not-found")]
+] + [re_path(r"^.+$", api_view(no_such_address), name="not-found")]
