@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "taggit",
     "django_prose_editor",
     "django_filters",
+    "ninja",  # the API's docs page uses its bundled Swagger UI static files
     "reversion",
     "newsroom",
     "projects",

@@ -32,6 +32,7 @@ urlpatterns = [
     path("projects/<uslug:slug>/feed.rss", feeds.ProjectFeed(), name="project_rss"),
     path("projects/<uslug:slug>/feed.atom", feeds.atom(feeds.ProjectFeed)(), name="project_atom"),
     path("", include("projects.urls")),
+    path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path(

@@ -31,6 +31,15 @@ SURFACES = {
     "project_atom": lambda a, p: f"{p.get_absolute_url()}feed.atom",
     "sitemap_section": lambda a, p: "/sitemap-articles.xml",
     "sitemap_news": lambda a, p: "/sitemap-news.xml",
+    "api-v1:articles": lambda a, p: "/api/v1/articles",
+    "api-v1:articles?category": lambda a, p: f"/api/v1/articles?category={a.category.slug}",
+    "api-v1:articles?tag": lambda a, p: "/api/v1/articles?tag=hidden-topic",
+    "api-v1:articles?year": lambda a, p: (
+        f"/api/v1/articles?year={timezone.localtime(a.publish_at).year}"
+    ),
+    "api-v1:articles?project": lambda a, p: f"/api/v1/articles?project={p.slug}",
+    "api-v1:article": lambda a, p: f"/api/v1/articles/{a.slug}",
+    "api-v1:project": lambda a, p: f"/api/v1/projects/{p.slug}",
 }
 
 # Public pages that never show articles, with the reason.
@@ -42,6 +51,17 @@ EXEMPT = {
     "preview": "shows unpublished articles on purpose, through a signed link",
     "sitemap_index": "lists the sitemap sections, not articles",
     "robots_txt": "names the sitemaps only",
+    # The API's lists of things other than articles; tests/test_api_visibility.py checks
+    # their counts, tags, citations and projects against the same schedules.
+    "api-v1:projects": "projects only; article citations in it: tests/test_api_visibility.py",
+    "api-v1:categories": "article counts only: tests/test_api_visibility.py",
+    "api-v1:tags": "tags and counts only: tests/test_api_visibility.py",
+    "api-v1:organizations": "organisations and projects only: tests/test_api_visibility.py",
+    "api-v1:organization": "organisations and projects only: tests/test_api_visibility.py",
+    "api-v1:openapi-json": "documentation, no content",
+    "api-v1:openapi-view": "documentation, no content",
+    "api-v1:api-root": "a JSON 404 that points to the documentation",
+    "api-v1:not-found": "a JSON 404 for every other address under /api/v1/",
 }
 
 

@@ -3,7 +3,7 @@
 import datetime
 
 import pytest
-from django.urls import get_resolver
+from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
 from tests import factories
@@ -23,16 +23,29 @@ def shows(client, url, article):
     )
 
 
+def public_url_names(patterns=None, namespace="", route=""):
+    """Every public address in the URLconf, through includes at any depth, by its name with
+    namespaces ("api-v1:article"); an unnamed one by its route, so none can go unlisted."""
+    for pattern in get_resolver().url_patterns if patterns is None else patterns:
+        here = route + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            if here.startswith("admin/"):
+                continue
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from public_url_names(pattern.url_patterns, inner, here)
+        else:
+            yield f"{namespace}{pattern.name}" if pattern.name else here
+
+
 def test_every_public_page_is_covered_by_the_visibility_tests():
-    names = {p.name for p in get_resolver().url_patterns if getattr(p, "name", None)}
-    names |= {
-        p.name
-        for include in get_resolver().url_patterns
-        for p in getattr(include, "url_patterns", [])
-        if getattr(p, "name", None) and not str(include.pattern).startswith("admin")
-    }
-    uncovered = names - set(SURFACES) - set(EXEMPT)
+    uncovered = set(public_url_names()) - set(SURFACES) - set(EXEMPT)
     assert not uncovered, f"add these pages to tests/surfaces.py: {sorted(uncovered)}"
+
+
+def test_the_url_walker_reaches_pages_inside_nested_namespaced_includes():
+    names = set(public_url_names())
+    assert {"article", "project", "api-v1:articles", "api-v1:article"} <= names
+    assert not any(name.startswith("admin") for name in names)
 
 
 @pytest.mark.parametrize("surface", SURFACES)

@@ -1,0 +1,249 @@
+"""News in the API: articles, categories and tags, all from `Article.objects.published()`."""
+
+import datetime
+from urllib.parse import urlencode
+
+from django.db.models import Count, Prefetch, Q
+from django.db.models.functions import Lower
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from ninja import Field, Query, Router, Schema
+
+from newsroom.api.images import Images, images
+from newsroom.api.pagination import Paging, paginate
+from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, api_url
+from newsroom.models import Article, Category, Tag
+from projects.models import ArticleProject, Project
+
+router = Router(tags=["News"])
+
+
+def articles_with(**filters):
+    return f"{reverse('api-v1:articles')}?{urlencode(filters)}"
+
+
+class CategoryRef(Schema):
+    slug: str
+    name: str
+
+
+class TagRef(Schema):
+    slug: str
+    name: str
+
+
+class Correction(Schema):
+    kind: str = Field(description="One of: correction, update.")
+    note: str
+    noted_at: datetime.datetime
+
+
+class ProjectLink(Schema):
+    slug: str
+    name: str
+    link: str = Field(description="One of: announces, updates, mentions.")
+    link_label: str
+    url: str
+    api_url: str
+
+    @staticmethod
+    def resolve_slug(obj):
+        return obj.project.slug
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.project.name
+
+    @staticmethod
+    def resolve_link_label(obj):
+        return obj.get_link_display()
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.project.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(obj, context):
+        return api_url(context, "project", obj.project.slug)
+
+
+class ArticleItem(Schema):
+    slug: str
+    title: str
+    subtitle: str
+    summary: str
+    dateline: str
+    byline: str
+    published_at: datetime.datetime
+    updated_at: datetime.datetime
+    category: CategoryRef
+    tags: list[TagRef]
+    images: Images
+    url: str = Field(description="The article's page on this site.")
+    api_url: str
+
+    @staticmethod
+    def resolve_published_at(obj):
+        return obj.publish_at
+
+    @staticmethod
+    def resolve_tags(obj):
+        return obj.tags.all()
+
+    @staticmethod
+    def resolve_images(obj, context):
+        return images(obj, context["request"])
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(obj, context):
+        return api_url(context, "article", obj.slug)
+
+
+class ArticleDetail(ArticleItem):
+    body: str = Field(description="HTML, sanitised when the article was saved.")
+    corrections: list[Correction]
+    projects: list[ProjectLink] = Field(description="Published projects the article is about.")
+
+    @staticmethod
+    def resolve_corrections(obj):
+        return obj.corrections.all()
+
+    @staticmethod
+    def resolve_projects(obj):
+        return obj.public_project_links
+
+
+class ArticlePage(Page):
+    results: list[ArticleItem]
+
+
+def slug(description):
+    return Field(None, pattern=SLUG_PATTERN, description=description)  # else a 400
+
+
+class ArticleFilters(Schema):
+    category: str | None = slug("A category's slug.")
+    tag: str | None = slug("A tag's slug.")
+    year: int | None = Field(
+        None, ge=1, le=9999, description="The year of publication, in the site's time zone."
+    )
+    project: str | None = slug("The slug of a project the articles are about.")
+
+
+@router.get(
+    "/articles",
+    response={200: ArticlePage, 400: Error, 404: Error},
+    url_name="articles",
+    summary="Published articles, newest first",
+)
+def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]):
+    """A filter value that names nothing (an unknown category, say) gives an empty list,
+    not an error: the API never tells a tag or project that is not public from one that
+    does not exist."""
+    articles = Article.objects.published().for_listing()
+    if filters.category is not None:
+        articles = articles.filter(category__slug=filters.category)
+    if filters.tag is not None:
+        articles = articles.filter(tags__slug=filters.tag)
+    if filters.year is not None:
+        articles = articles.filter(publish_at__year=filters.year)
+    if filters.project is not None:
+        articles = articles.filter(
+            projects__in=Project.objects.published().filter(slug=filters.project)
+        )
+    return paginate(request, articles, paging)
+
+
+@router.get(
+    "/articles/{slug}",
+    response={200: ArticleDetail, 404: Error},
+    url_name="article",
+    summary="One published article",
+)
+def get_article(request, slug: Slug):
+    links = ArticleProject.objects.filter(project__in=Project.objects.published())
+    articles = (
+        Article.objects.published()
+        .select_related("category")
+        .prefetch_related(
+            "tags",
+            "corrections",
+            Prefetch(
+                "project_links",
+                queryset=links.select_related("project").order_by("project__name"),
+                to_attr="public_project_links",
+            ),
+        )
+    )
+    return get_object_or_404(articles, slug=slug)
+
+
+class CategoryItem(Schema):
+    slug: str
+    name: str
+    description: str
+    article_count: int = Field(description="How many published articles it has.")
+    url: str
+    articles_url: str = Field(description="Its published articles in the API.")
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_articles_url(obj, context):
+        return absolute(context["request"], articles_with(category=obj.slug))
+
+
+class CategoryPage(Page):
+    results: list[CategoryItem]
+
+
+@router.get(
+    "/categories",
+    response={200: CategoryPage, 400: Error, 404: Error},
+    url_name="categories",
+    summary="Categories, in the site's order, with their number of published articles",
+)
+def list_categories(request, paging: Query[Paging]):
+    published = Q(articles__in=Article.objects.published())
+    categories = Category.objects.annotate(article_count=Count("articles", filter=published))
+    return paginate(request, categories.order_by("order", "name"), paging)
+
+
+class TagItem(Schema):
+    slug: str
+    name: str
+    article_count: int = Field(description="How many published articles it has.")
+    url: str
+    articles_url: str
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_articles_url(obj, context):
+        return absolute(context["request"], articles_with(tag=obj.slug))
+
+
+class TagPage(Page):
+    results: list[TagItem]
+
+
+@router.get(
+    "/tags",
+    response={200: TagPage, 400: Error, 404: Error},
+    url_name="tags",
+    summary="Tags of published articles, by name, with their number of published articles",
+)
+def list_tags(request, paging: Query[Paging]):
+    """Only tags that a published article has: a tag given only to a draft or an embargoed
+    story could tell what it is about."""
+    published = Q(tagged_articles__content_object__in=Article.objects.published())
+    tags = Tag.objects.annotate(article_count=Count("tagged_articles", filter=published))
+    return paginate(request, tags.filter(article_count__gt=0).order_by(Lower("name"), "pk"), paging)

@@ -1,0 +1,124 @@
+"""Organisations in the API, each with its published projects and its roles in them.
+
+An organisation is in the API once it has a role in a published project. One whose
+only projects are unpublished is not: it could reveal an unannounced project's partner.
+"""
+
+from django.db.models import Exists, OuterRef, Prefetch
+from django.shortcuts import get_object_or_404
+from ninja import Field, Query, Router, Schema
+
+from newsroom.api.pagination import Paging, paginate
+from newsroom.api.schemas import Error, Page, Slug, absolute, api_url
+from projects.models import Organization, Project, ProjectOrganization
+
+router = Router(tags=["Projects"])
+
+
+class OrganizationRef(Schema):
+    slug: str
+    name: str
+
+
+class ProjectRole(Schema):
+    slug: str
+    name: str
+    status: str
+    role: str = Field(description="One of: owner, partner, authority, contractor.")
+    role_label: str
+    url: str
+    api_url: str
+
+    @staticmethod
+    def resolve_slug(obj):
+        return obj.project.slug
+
+    @staticmethod
+    def resolve_name(obj):
+        return obj.project.name
+
+    @staticmethod
+    def resolve_status(obj):
+        return obj.project.status
+
+    @staticmethod
+    def resolve_role_label(obj):
+        return obj.get_role_display()
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.project.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(obj, context):
+        return api_url(context, "project", obj.project.slug)
+
+
+class OrganizationOut(Schema):
+    slug: str
+    name: str
+    local_name: str
+    kind: str = Field(description="One of: company, subsidiary, government, other.")
+    kind_label: str
+    website: str
+    description: str
+    parent: OrganizationRef | None
+    projects: list[ProjectRole] = Field(description="Its published projects, one entry per role.")
+    url: str
+    api_url: str
+
+    @staticmethod
+    def resolve_kind_label(obj):
+        return obj.get_kind_display()
+
+    @staticmethod
+    def resolve_projects(obj):
+        return obj.published_roles
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.get_absolute_url())
+
+    @staticmethod
+    def resolve_api_url(obj, context):
+        return api_url(context, "organization", obj.slug)
+
+
+class OrganizationPage(Page):
+    results: list[OrganizationOut]
+
+
+def organizations():
+    """Organisations with a role in a published project, with those roles: two queries."""
+    roles = ProjectOrganization.objects.filter(project__in=Project.objects.published())
+    return (
+        Organization.objects.filter(Exists(roles.filter(organization=OuterRef("pk"))))
+        .select_related("parent")
+        .prefetch_related(
+            Prefetch(
+                "roles",
+                queryset=roles.select_related("project").order_by("project__name", "role"),
+                to_attr="published_roles",
+            )
+        )
+    )
+
+
+@router.get(
+    "/organizations",
+    response={200: OrganizationPage, 400: Error, 404: Error},
+    url_name="organizations",
+    summary="Organisations with published projects, by name",
+)
+def list_organizations(request, paging: Query[Paging]):
+    return paginate(request, organizations(), paging)
+
+
+@router.get(
+    "/organizations/{slug}",
+    response={200: OrganizationOut, 404: Error},
+    url_name="organization",
+    summary="One organisation and its published projects",
+)
+def get_organization(request, slug: Slug):
+    return get_object_or_404(organizations(), slug=slug)
