@@ -104,7 +104,7 @@ class CategoryFeed(NewsFeed):
 
 class TagFeed(NewsFeed):
     def get_object(self, request, slug):
-        return get_object_or_404(Tag, slug=slug)
+        return get_object_or_404(Tag.objects.public(), slug=slug)
 
     def subject(self, tag):
         return f"news tagged “{tag.name}”"

@@ -55,13 +55,12 @@ class TagSitemap(Sitemap):
     limit = PAGE
 
     def items(self):
-        return in_use(Tag.objects.all(), through=Article.objects.published(), field="tags")
+        return Tag.objects.public()
 
 
 class OrganizationSitemap(Sitemap):
     def items(self):
-        published = Project.objects.published()
-        return in_use(Organization.objects.all(), through=published, field="roles__organization")
+        return Organization.objects.public()
 
 
 class SectionSitemap(Sitemap):

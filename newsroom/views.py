@@ -72,7 +72,7 @@ class TagView(ArticleListView):
     feed = "tag"
 
     def get_queryset(self):
-        tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
         self.heading = f"Tagged “{tag.name}”"
         return super().get_queryset().filter(tags=tag)
 

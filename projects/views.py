@@ -165,7 +165,7 @@ class ProjectDetailView(WorkflowDetailView):
 class OrganizationDetailView(DetailView):
     template_name = "projects/organization_detail.html"
     context_object_name = "organization"
-    queryset = Organization.objects.select_related("parent")
+    queryset = Organization.objects.public().select_related("parent")
 
     def get_context_data(self, **kwargs):
         projects = Project.objects.published().filter(roles__organization=self.object).distinct()

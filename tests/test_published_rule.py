@@ -74,3 +74,19 @@ def test_related_story_that_is_a_draft_is_not_shown(client, db):
     story = factories.article()
     story.related_articles.add(factories.draft(title="Unready related"))
     assert "Unready related" not in client.get(story.get_absolute_url()).content.decode()
+
+
+def test_a_tag_only_a_draft_has_gives_404(client, db):
+    factories.draft(tags=["Secret merger"])
+    assert client.get("/news/tag/secret-merger/").status_code == 404
+    assert client.get("/news/tag/secret-merger/feed.rss").status_code == 404
+
+
+def test_an_organisation_with_only_unpublished_projects_gives_404(client, db):
+    from projects.models import Organization, ProjectOrganization
+
+    quiet = Organization.objects.create(name="Quiet partner", slug="quiet-partner")
+    ProjectOrganization.objects.create(
+        project=factories.project(is_published=False), organization=quiet
+    )
+    assert client.get("/organizations/quiet-partner/").status_code == 404

@@ -4,7 +4,7 @@ An organisation is in the API once it has a role in a published project. One who
 only projects are unpublished is not: it could reveal an unannounced project's partner.
 """
 
-from django.db.models import Exists, OuterRef, Prefetch
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
@@ -92,7 +92,7 @@ def organizations():
     """Organisations with a role in a published project, with those roles: two queries."""
     roles = ProjectOrganization.objects.filter(project__in=Project.objects.published())
     return (
-        Organization.objects.filter(Exists(roles.filter(organization=OuterRef("pk"))))
+        Organization.objects.public()
         .select_related("parent")
         .prefetch_related(
             Prefetch(

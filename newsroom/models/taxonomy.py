@@ -1,8 +1,9 @@
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
-from taggit.models import TagBase, TaggedItemBase
+from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 
 class Category(models.Model):
@@ -24,8 +25,18 @@ class Category(models.Model):
         return reverse("category", kwargs={"slug": self.slug})
 
 
+class TagQuerySet(models.QuerySet):
+    def public(self):
+        """Tags of at least one published article: a draft's tag is nobody's business yet."""
+        from newsroom.models.articles import Article
+
+        return self.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
+
+
 class Tag(TagBase):
     """A taggit tag whose name is unique regardless of case, enforced by the database."""
+
+    objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 
     class Meta:
         ordering = ["name"]

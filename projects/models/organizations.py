@@ -1,8 +1,18 @@
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.db.models import Exists, OuterRef
 from django.urls import reverse
 
 from projects.fields import WebAddressField
+
+
+class OrganizationQuerySet(models.QuerySet):
+    def public(self):
+        """Organisations with a role in at least one published project."""
+        from projects.models.projects import Project
+
+        published = Project.objects.published().filter(roles__organization=OuterRef("pk"))
+        return self.filter(Exists(published))
 
 
 class Organization(models.Model):
@@ -23,6 +33,8 @@ class Organization(models.Model):
     )
     website = WebAddressField(blank=True)
     description = models.TextField(blank=True)
+
+    objects = OrganizationQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
