@@ -29,6 +29,9 @@ EXEMPT = {
     "projects_export_json": "exports hold projects and figures only",
     "projects_data_dictionary": "documentation, no content",
     "preview": "shows unpublished articles on purpose, through a signed link",
+    "article_media_kit": "a ZIP, not a page; its 404 for every unpublished state is in "
+    "test_media_kit.py",
+    "project_media_kit": "a ZIP of project pictures; tested in test_media_kit.py",
 }
 
 
