@@ -52,8 +52,12 @@ SOCIAL_SIZE = (1200, 630)
 # Raise to make `manage.py make_renditions` redo every image after changing the sets above.
 RENDITIONS_VERSION = 1
 
-# What Pillow raises on damaged data; anything else is a bug and should surface.
-DECODE_ERRORS = (OSError, SyntaxError, ValueError, EOFError, IndexError, struct.error, zlib.error)
+# What Pillow raises on damaged data (RuntimeError: its AVIF decoder); anything else is a
+# bug and should surface.
+DECODE_ERRORS = (
+    OSError, SyntaxError, ValueError, EOFError, IndexError, RuntimeError, struct.error,
+    zlib.error,
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -135,7 +139,8 @@ class _Header:
         return self.image
 
     def __exit__(self, *exc):
-        self.image.close()
+        # Not image.close(): that would close the caller's file, which stays theirs.
+        del self.image
 
 
 def refuse_pixels(pixels, detail=""):
@@ -201,9 +206,9 @@ def check_upload(file, name):
 def stored_name(name, title=""):
     """A safe file name for an upload: an unguessable folder and an ASCII slug of the name,
     so no path, no traversal and a bounded length whatever the uploader called the file."""
-    stem = slugify(PurePath(name).stem)[:60].strip("-_") or slugify(title)[:60].strip("-_")
-    extension = PurePath(name).suffix.lower().lstrip(".")
-    return f"images/{secrets.token_hex(8)}/{stem or 'image'}.{extension}"
+    stem, _, extension = PurePath(name).name.rpartition(".")
+    stem = slugify(stem)[:60].strip("-_") or slugify(title)[:60].strip("-_") or "image"
+    return f"images/{secrets.token_hex(8)}/{stem}.{slugify(extension)[:10]}"
 
 
 # Orientation tag values and the transposition that makes the picture upright.
