@@ -76,9 +76,9 @@ def png_bomb(width=20_000, height=20_000):
 
 
 def animated_gif(frames=10, size=(100, 100)):
-    pictures = [Pillow.new("P", size, n % 200 + 1) for n in range(frames)]
-    for n, picture in enumerate(pictures):
-        ImageDraw.Draw(picture).rectangle([n, n, n + 10, n + 10], fill=250)
+    """A GIF whose frames differ (a colour each), so that none is merged into another."""
+    colours = [((n * 37) % 256, (n * 91) % 256, (255 - n * 23) % 256) for n in range(frames)]
+    pictures = [Pillow.new("RGB", size, colour) for colour in colours]
     return encoded(pictures[0], "GIF", save_all=True, append_images=pictures[1:], duration=80)
 
 
