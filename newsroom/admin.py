@@ -202,7 +202,9 @@ class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
 
     def _move(self, request, queryset, status, **fields):
         moved = 0
-        for article in queryset.select_for_update():
+        # Lock the articles only: PostgreSQL cannot lock the optional lead image's side of
+        # the change list's outer join.
+        for article in queryset.select_for_update(of=("self",)):
             before = copy.copy(article)
             article.status = status
             for name, value in fields.items():
