@@ -180,3 +180,11 @@ def test_detail_pages_with_a_ten_picture_gallery_keep_their_query_count(client, 
         count, shown = queries(client, url)
         assert count == expected == 8
         assert shown >= 11
+
+
+def test_the_demo_story_and_project_show_the_drawn_illustration(client, demo):
+    story = Article.objects.get()
+    assert story.lead_image.is_described and story.lead_image.format == "JPEG"
+    assert story.projects.get().gallery.get().image == story.lead_image
+    html = page(client, story.get_absolute_url())
+    assert 'fetchpriority="high"' in tag(html, "img", "full-960.jpg")
