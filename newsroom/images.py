@@ -9,6 +9,7 @@ re-encoded, so every byte served is one Pillow wrote from decoded pixels. Rendit
 made here too, once, when an image is saved; templates only read their names.
 """
 
+import contextlib
 import io
 import re
 import secrets
@@ -49,6 +50,7 @@ WIDTHS = (320, 640, 960, 1280, 1920)
 CARD_WIDTHS = (320, 640)
 CARD_RATIO = 3 / 2
 SOCIAL_SIZE = (1200, 630)
+MAX_SIDE = 16383  # the most pixels WebP allows across or down
 # Raise to make `manage.py make_renditions` redo every image after changing the sets above.
 RENDITIONS_VERSION = 1
 
@@ -117,30 +119,25 @@ def refuse(message, code):
     raise ValidationError(message, code=code)
 
 
-class _Header:
-    """Image.open with Pillow's own bomb warning silenced (our limit is checked right after,
-    with a clearer message) and its bomb error turned into ours."""
-
-    def __init__(self, file, kind):
-        self.file, self.kind = file, kind
-
-    def __enter__(self):
-        self.file.seek(0)
-        # catch_warnings changes process-wide state; workers are processes, not threads.
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", Pillow.DecompressionBombWarning)
-            try:
-                self.image = Pillow.open(self.file, formats=[self.kind])
-            except Pillow.DecompressionBombError as error:
-                found = re.search(r"\((\d+) pixels\)", str(error))
-                refuse_pixels(int(found[1]) if found else None)
-            except DECODE_ERRORS:
-                refuse_corrupt(self.kind)
-        return self.image
-
-    def __exit__(self, *exc):
-        # Not image.close(): that would close the caller's file, which stays theirs.
-        del self.image
+@contextlib.contextmanager
+def opened(file, kind):
+    """Image.open with only the plugin for `kind`, and quiet: Pillow's own bomb warning is
+    silenced (our limit is checked right after, with a clearer message) and so are its
+    warnings about damaged metadata, which is dropped anyway. Its bomb error becomes ours.
+    The image is not closed afterwards: that would close the caller's file."""
+    file.seek(0)
+    # catch_warnings changes process-wide state; workers are processes, not threads.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Pillow.DecompressionBombWarning)
+        warnings.filterwarnings("ignore", category=UserWarning, module="PIL")
+        try:
+            image = Pillow.open(file, formats=[kind])
+        except Pillow.DecompressionBombError as error:
+            found = re.search(r"\((\d+) pixels\)", str(error))
+            refuse_pixels(int(found[1]) if found else None)
+        except DECODE_ERRORS:
+            refuse_corrupt(kind)
+        yield image
 
 
 def refuse_pixels(pixels, detail=""):
@@ -187,9 +184,12 @@ def check_upload(file, name):
             f"Rename it to end in {expected} and upload it again.",
             "wrong_extension",
         )
-    with _Header(file, kind) as image:
+    with opened(file, kind) as image:
         width, height = image.size
-        frames = getattr(image, "n_frames", 1)
+        try:
+            frames = getattr(image, "n_frames", 1)
+        except DECODE_ERRORS:
+            refuse_corrupt(kind)
         if width * height * frames > settings.IMAGE_MAX_PIXELS:
             in_frames = f" × {frames} frames" if frames > 1 else ""
             refuse_pixels(width * height * frames, f"{width:,} × {height:,}{in_frames} = ")
@@ -224,6 +224,14 @@ TRANSPOSE = {
 }
 
 
+def orientation_of(image):
+    """The EXIF orientation, or 1 when there is none or the EXIF block is damaged."""
+    try:
+        return image.getexif().get(ORIENTATION, 1)
+    except DECODE_ERRORS:
+        return 1
+
+
 def upright(image, orientation):
     """A copy of the current frame, turned as its orientation says, carrying no metadata
     except its transparency (the encoders would otherwise copy some of `info` along)."""
@@ -245,8 +253,8 @@ class Processed:
 
 def process(file, upload):
     """The full-size, upright, metadata-free image, in the format it was uploaded in."""
-    with _Header(file, upload.format) as image:
-        orientation = image.getexif().get(ORIENTATION, 1)
+    with opened(file, upload.format) as image:
+        orientation = orientation_of(image)
         icc = image.info.get("icc_profile")
         frames, durations = [], []
         # A JPEG's extra frames (MPO) are previews and depth maps: the picture is the first.
@@ -363,8 +371,10 @@ def renditions(image, icc, focal_x, focal_y):
             files.append((f"{kind}-{size[0]}.{extension}", encode(flat, extension)))
 
     full = (0, 0, width, height)
-    for w in widths_for(width, WIDTHS):
-        add("full", (w, max(1, round(height * w / width))), full, ("webp", fallback))
+    # A very tall picture is narrowed so that no rendition is taller than WebP allows.
+    for w in widths_for(min(width, max(1, width * MAX_SIDE // height)), WIDTHS):
+        add("full", (w, min(MAX_SIDE, max(1, round(height * w / width)))), full,
+            ("webp", fallback))  # fmt: skip
     card = crop_box(width, height, CARD_RATIO, focal_x, focal_y)
     card_width = card[2] - card[0]
     for w in widths_for(card_width, CARD_WIDTHS):
@@ -377,6 +387,6 @@ def renditions(image, icc, focal_x, focal_y):
 def open_stored(file, kind):
     """An image we stored ourselves, opened again (to redo its renditions), still guarded."""
     upload = check_upload(file, f"stored.{FORMATS[kind][0]}")
-    with _Header(file, kind) as image:
+    with opened(file, kind) as image:
         image.load()
         return upright(image, 1), image.info.get("icc_profile"), upload

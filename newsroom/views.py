@@ -11,7 +11,7 @@ from django.views.generic import (
 
 from newsroom import media
 from newsroom.detail import WorkflowDetailView, private
-from newsroom.models import Article, Category, PreviewLink, Tag
+from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
 from projects.models import Milestone, Project
 
 
@@ -83,19 +83,16 @@ class MonthArchive(ArchiveMixin, MonthArchiveView):
 
 def article_page(queryset):
     """An article with everything its page shows, in a constant number of queries."""
-    return (
-        queryset.with_pictures()
-        .select_related("category")
-        .prefetch_related(
-            "tags",
-            "corrections",
-            Prefetch("projects", queryset=Project.objects.published().with_facts()),
-            Prefetch("projects__milestones", queryset=Milestone.objects.select_related("source")),
-            Prefetch(
-                "related_articles",
-                queryset=Article.objects.published().select_related("category", "lead_image"),
-            ),
-        )
+    return queryset.select_related("category", "lead_image").prefetch_related(
+        "tags",
+        "corrections",
+        Prefetch("gallery", queryset=ArticleImage.objects.select_related("image")),
+        Prefetch("projects", queryset=Project.objects.published().with_facts()),
+        Prefetch("projects__milestones", queryset=Milestone.objects.select_related("source")),
+        Prefetch(
+            "related_articles",
+            queryset=Article.objects.published().select_related("category", "lead_image"),
+        ),
     )
 
 

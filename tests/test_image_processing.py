@@ -228,3 +228,9 @@ def test_names_of_renditions_are_new_for_every_generation(db):
     assert len(folders) == 3
     # images/<token>/r<generation>/<kind>-<width>.<extension>
     assert all(name.count("/") == 3 for name in pictures.image(data).stored_files()[1:])
+
+
+def test_a_very_tall_picture_gets_renditions_within_webps_limits(db):
+    tall = pictures.image(pictures.picture_bytes("PNG", size=(300, 20_000)), name="chart.png")
+    assert tall.renditions["full"] == [[245, 16333]]
+    assert all(max(size) <= images.MAX_SIDE for size in tall.renditions["card"])

@@ -39,7 +39,7 @@ PAGES = {
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article (with its lead image), gallery, tags, corrections, projects, their figures,
+    # article (with its lead image), tags, corrections, gallery, projects, their figures,
     # their milestones, related articles
     "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 8,
     # count, page, figures, totals; filter choices: project values, organisations, authorities

@@ -24,9 +24,10 @@ def upload_path(instance, filename):
 
 
 def validate_upload(value):
-    """Checks a new upload (a stored file was checked when it arrived)."""
+    """Checks a new upload (a stored file was checked when it arrived). The result rides on
+    the upload, so that saving it does not decode it once more."""
     if not getattr(value, "_committed", True):
-        images.check_upload(value.file, value.name)
+        value.file.checked_as = images.check_upload(value.file, value.name)
 
 
 def needs_description(image):
@@ -166,7 +167,8 @@ class Image(models.Model):
                 )
 
     def _store_upload(self):
-        upload = images.check_upload(self.file.file, self.file.name)
+        upload = getattr(self.file.file, "checked_as", None)
+        upload = upload or images.check_upload(self.file.file, self.file.name)
         processed = images.process(self.file.file, upload)
         self.original_filename = PurePath(self.file.name).name[-255:]
         name = f"{PurePath(self.file.name).stem}.{images.FORMATS[upload.format][0]}"
