@@ -52,7 +52,7 @@ def test_the_lead_image_is_a_picture_with_webp_and_jpeg_at_every_width(client, s
 
 
 def test_cards_and_the_media_kit_load_their_pictures_lazily(client, story):
-    html = page(client, "/news/")
+    html = page(client, "/")  # "Latest news": below the featured stories
     img = tag(html, "img", "card-320.jpg")
     assert 'loading="lazy"' in img and 'width="640" height="427"' in img
     assert 'sizes="9rem"' in img and "fetchpriority" not in img
@@ -188,3 +188,13 @@ def test_the_demo_story_and_project_show_the_drawn_illustration(client, demo):
     assert story.projects.get().gallery.get().image == story.lead_image
     html = page(client, story.get_absolute_url())
     assert 'fetchpriority="high"' in tag(html, "img", "full-960.jpg")
+
+
+def test_the_first_card_of_a_list_loads_at_once_and_the_rest_lazily(client, db):
+    news = factories.category()
+    for n in range(3):
+        factories.article(category=news, lead_image=pictures.image(), is_featured=n == 0)
+    for url in ("/news/", "/"):
+        cards = re.findall(r"<img [^>]*card-320[^>]*>", page(client, url))
+        assert "loading=" not in cards[0], url
+        assert all('loading="lazy"' in card for card in cards[1:]), url

@@ -10,11 +10,15 @@ def srcset(urls):
 
 
 @register.inclusion_tag("includes/picture.html", takes_context=True)
-def picture(context, image, kind="full", sizes="100vw", lead=False, figure="", css_class=""):
+def picture(
+    context, image, kind="full", sizes="100vw", lead=False, eager=False, figure="", css_class=""
+):
     """<picture> with WebP and JPEG/PNG sources at every stored width, explicit width and
-    height (no layout shift), lazy loading, or fetchpriority="high" for the `lead` image.
+    height (no layout shift), lazy loading unless `eager` (at the top of a page), and
+    fetchpriority="high" for the `lead` image.
     An image without alt text shows nothing to the public, a note to staff previewing."""
-    shown = {"figure": figure, "css_class": css_class, "sizes": sizes, "lead": lead}
+    shown = {"figure": figure, "css_class": css_class, "sizes": sizes, "lead": lead,
+             "eager": eager}  # fmt: skip
     if image is None:
         return {}
     if not image.is_described:
