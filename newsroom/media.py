@@ -7,6 +7,7 @@ import zipfile
 from django.conf import settings
 from django.http import Http404, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views import static
 
@@ -69,7 +70,8 @@ def zip_chunks(images, heading):
                 log.warning("Media kit: the file of image %s is missing: %s", image.pk, image.file)
                 notes.append(f"{name}: missing, ask the press office.\n")
                 continue
-            with source, archive.open(name, "w") as target:
+            entry = zipfile.ZipInfo(name, timezone.localtime(image.uploaded_at).timetuple()[:6])
+            with source, archive.open(entry, "w") as target:
                 while chunk := source.read(CHUNK):
                     target.write(chunk)
                     yield sink.take()

@@ -62,6 +62,8 @@ def test_the_zip_holds_the_originals_lead_first_and_their_credits(client, db):
     assert "Credit: © Photographer 1" in credits and "Caption: Caption 0." in credits
     assert "JPEG, 900 × 600 pixels" in credits
     assert archive.testzip() is None
+    uploaded = timezone.localtime(lead.uploaded_at)
+    assert archive.getinfo(names[0]).date_time[:3] == (uploaded.year, uploaded.month, uploaded.day)
 
 
 def test_the_zip_is_streamed_in_small_chunks(client, db):
