@@ -36,7 +36,8 @@ FORMATS = {
 if features.check("avif"):
     FORMATS["AVIF"] = ("avif",)
 LABELS = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WebP", "GIF": "GIF", "AVIF": "AVIF"}
-ACCEPTED = ", ".join(LABELS[f] for f in FORMATS)
+*_named, _last = (LABELS[kind] for kind in FORMATS)
+ACCEPTED = f"{', '.join(_named)} or {_last}"  # "JPEG, PNG, WebP, GIF or AVIF"
 CONTENT_TYPES = {
     "JPEG": "image/jpeg",
     "PNG": "image/png",

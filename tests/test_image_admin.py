@@ -170,8 +170,9 @@ def test_writers_see_pictures_on_published_pages_read_only(writer_client, db):
     assert writer_client.post(url, data).status_code == 302
 
 
-def test_writers_upload_pictures_and_arrange_galleries(writer_client, db):
+def test_writers_upload_pictures_and_arrange_galleries(writer_client, writer):
     assert writer_client.get(ADD).status_code == 200
+    assert not writer.has_perm("newsroom.delete_image")  # deleting from the library: editors
     draft = factories.draft()
     image = pictures.image()
     url = change(draft)
