@@ -5,10 +5,20 @@ from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from django.utils.html import format_html
 from taggit.models import Tag as TaggitTag
 
+from newsroom.image_admin import GalleryInline, thumbnail_html
 from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
-from newsroom.models import Article, Category, Correction, PreviewLink, Tag, TaggedArticle
+from newsroom.models import (
+    Article,
+    ArticleImage,
+    Category,
+    Correction,
+    PreviewLink,
+    Tag,
+    TaggedArticle,
+)
 from newsroom.revisions import RevisionAdmin
 from newsroom.workflow import (
     WRITER_STATUSES,
@@ -23,12 +33,13 @@ from projects.models import ArticleProject
 admin.site.unregister(TaggitTag)
 admin.site.site_header = admin.site.site_title = "Newsroom administration"
 
-# A revision of an article holds its tags, project links and corrections too.
+# A revision of an article holds its tags, project links, corrections and gallery too.
 reversion.register(Tag)
 reversion.register(TaggedArticle, follow=["tag"])
 reversion.register(ArticleProject)
 reversion.register(Correction)
-reversion.register(Article, follow=["taggedarticle_set", "project_links", "corrections"])
+reversion.register(ArticleImage)
+reversion.register(Article, follow=["taggedarticle_set", "project_links", "corrections", "gallery"])
 
 
 @admin.register(Category)
@@ -44,6 +55,10 @@ class TagAdmin(admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
+
+
+class ArticleImageInline(GalleryInline):
+    model = ArticleImage
 
 
 class CorrectionInline(admin.StackedInline):
@@ -107,24 +122,23 @@ class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [
-        "title", "category", "status", "visibility", "publish_at", "is_featured", "tag_list",
+        "thumbnail", "title", "category", "status", "visibility", "publish_at", "is_featured",
+        "tag_list",
     ]  # fmt: skip
+    list_display_links = ["thumbnail", "title"]
     list_filter = ["status", "is_featured", "category", "publish_at"]
-    list_select_related = ["category"]
+    list_select_related = ["category", "lead_image"]
     search_fields = ["title", "subtitle", "summary", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category", "related_articles"]
-    readonly_fields = ["created_at", "updated_at", "created_by"]
-    inlines = [ArticleProjectInline, CorrectionInline, PreviewLinkInline]
+    autocomplete_fields = ["category", "related_articles", "lead_image"]
+    readonly_fields = ["created_at", "updated_at", "created_by", "lead_image_preview"]
+    inlines = [ArticleImageInline, ArticleProjectInline, CorrectionInline, PreviewLinkInline]
     actions = ["submit_for_review", "publish_now", "unpublish", "archive"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "summary", "body"]}),
         ("Reporting", {"fields": ["dateline", "byline", "category", "tags"]}),
-        (
-            "Lead image",
-            {"fields": ["lead_image", "lead_image_alt", "lead_image_caption", "lead_image_credit"]},
-        ),
+        ("Lead image", {"fields": ["lead_image", "lead_image_preview"]}),
         (
             "Publishing",
             {"fields": ["status", "publish_at", "unpublish_at", "embargo_until", "is_featured"]},
@@ -166,6 +180,18 @@ class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
                 instance.created_by = request.user
         formset.save()
 
+    @admin.display(description="picture")
+    def thumbnail(self, obj):
+        return thumbnail_html(obj.lead_image, width=64)
+
+    @admin.display(description="chosen picture")
+    def lead_image_preview(self, obj):
+        image = obj.lead_image if obj.lead_image_id else None
+        if image is None:
+            return "None. Choose one from the library, or add one with the + button."
+        state = "decorative" if image.is_decorative else (image.alt_text or "NO ALT TEXT YET")
+        return format_html("{} <br>Alt text: {}", thumbnail_html(image, width=192), state)
+
     @admin.display(description="tags")
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
@@ -176,7 +202,9 @@ class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
 
     def _move(self, request, queryset, status, **fields):
         moved = 0
-        for article in queryset.select_for_update():
+        # Lock the articles only: PostgreSQL cannot lock the optional lead image's side of
+        # the change list's outer join.
+        for article in queryset.select_for_update(of=("self",)):
             before = copy.copy(article)
             article.status = status
             for name, value in fields.items():
@@ -194,7 +222,17 @@ class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
 
     @admin.action(description="Publish now", permissions=["publish"])
     def publish_now(self, request, queryset):
-        self._move(request, queryset, Article.Status.PUBLISHED, publish_at=timezone.now())
+        blocked = [article for article in queryset if article.undescribed_images().exists()]
+        for article in blocked:
+            missing = ", ".join(f"“{image}”" for image in article.undescribed_images())
+            self.message_user(
+                request,
+                f"“{article}” was not published: its pictures {missing} need alt text first "
+                "(or to be marked decorative).",
+                messages.ERROR,
+            )
+        ready = queryset.exclude(pk__in=[article.pk for article in blocked])
+        self._move(request, ready, Article.Status.PUBLISHED, publish_at=timezone.now())
 
     @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
     def unpublish(self, request, queryset):

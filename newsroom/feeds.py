@@ -4,7 +4,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 
 from newsroom.models import Article, Category, Tag
 from projects.models import Project
@@ -41,6 +41,10 @@ class NewsFeed(Feed):
     def get_object(self, request, *args, **kwargs):
         return None
 
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # enclosure addresses must be absolute
+        return super().__call__(request, *args, **kwargs)
+
     def title(self, obj):
         return f"{settings.SITE_NAME}: {self.subject(obj)}"
 
@@ -56,7 +60,7 @@ class NewsFeed(Feed):
     def items(self, obj):
         return (
             self.articles(obj)
-            .select_related("category")
+            .select_related("category", "lead_image")
             .prefetch_related("tags")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
         )
@@ -83,6 +87,14 @@ class NewsFeed(Feed):
 
     def item_categories(self, article):
         return [article.category.name, *(tag.name for tag in article.tags.all())]
+
+    def item_enclosures(self, article):
+        """The lead picture, if it may be shown: its metadata-free original."""
+        image = article.lead_image
+        if not (image and image.is_described and image.file):
+            return []
+        url = self.request.build_absolute_uri(image.file.url)
+        return [Enclosure(url, str(image.file_size), image.content_type)]
 
     def item_extra_kwargs(self, article):
         return {"content": article.body}

@@ -116,6 +116,27 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Uploaded images in S3-compatible object storage when a bucket is named (README, "Images").
+S3_BUCKET = env_str("S3_BUCKET")
+if S3_BUCKET:
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": env_str("S3_ENDPOINT_URL") or None,
+            "region_name": env_str("S3_REGION") or None,
+            "custom_domain": env_str("S3_CUSTOM_DOMAIN") or None,
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+# Media files never change under one name, so whoever serves them may cache them for a year.
+# Django serves them itself with DEBUG, or with SERVE_MEDIA on a single server without a proxy.
+SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
+# Uploads beyond these are refused before they are decoded.
+IMAGE_MAX_FILE_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 20, minimum=1) * 1024 * 1024
+IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_MEGAPIXELS", 50, minimum=1) * 1_000_000
 
 TAGGIT_CASE_INSENSITIVE = True
 

@@ -1,10 +1,9 @@
 from django.conf import settings
-from django.conf.urls.static import static
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
-from newsroom import feeds, search_views, sitemaps, views
+from newsroom import feeds, media, search_views, sitemaps, views
 from newsroom.converters import UnicodeSlugConverter
 
 register_converter(UnicodeSlugConverter, "uslug")
@@ -17,6 +16,7 @@ urlpatterns = [
     path("news/category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),
     path("news/tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
+    path("news/<uslug:slug>/pictures.zip", views.article_media_kit, name="article_media_kit"),
     path("preview/<str:token>/", views.preview, name="preview"),
     path("search/", search_views.search, name="search"),
     path("news/feed.rss", feeds.NewsFeed(), name="feed_rss"),
@@ -50,5 +50,5 @@ urlpatterns = [
     ),
 ]
 
-if settings.DEBUG:
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve)]

@@ -10,16 +10,17 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from newsroom import media
 from newsroom.detail import WorkflowDetailView, private
-from newsroom.models import Article, Category, PreviewLink, Tag
-from projects.models import Milestone, Project, ProjectOrganization
+from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
+from projects.models import Project, ProjectOrganization
 
 
 class HomeView(TemplateView):
     template_name = "newsroom/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().select_related("category")
+        published = Article.objects.published().select_related("category", "lead_image")
         featured = list(published.filter(is_featured=True)[:3])
         latest = published.exclude(pk__in=[a.pk for a in featured])[:8]
         return super().get_context_data(
@@ -99,16 +100,17 @@ class MonthArchive(ArchiveMixin, MonthArchiveView):
 
 def article_page(queryset):
     """An article with everything its page shows, in a constant number of queries."""
-    return queryset.select_related("category").prefetch_related(
+    return queryset.select_related("category", "lead_image").prefetch_related(
         "tags",
         "corrections",
+        Prefetch("gallery", queryset=ArticleImage.objects.select_related("image")),
         Prefetch("projects", queryset=Project.objects.published().with_facts()),
-        Prefetch("projects__milestones", queryset=Milestone.objects.select_related("source")),
         Prefetch(
             "projects__roles", queryset=ProjectOrganization.objects.select_related("organization")
         ),
         Prefetch(
-            "related_articles", queryset=Article.objects.published().select_related("category")
+            "related_articles",
+            queryset=Article.objects.published().select_related("category", "lead_image"),
         ),
     )
 
@@ -131,3 +133,8 @@ def preview(request, token):
     article = article_page(Article.objects.filter(pk=link.article_id)).get()
     context = {"article": article, "preview_link": link, "staff_preview": True}
     return private(render(request, "newsroom/article_detail.html", context))
+
+
+def article_media_kit(request, slug):
+    """A ZIP of the article's pictures with their credits, for the press."""
+    return media.media_kit(request, Article.objects.with_pictures(), slug)

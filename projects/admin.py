@@ -3,17 +3,20 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
+from newsroom.image_admin import GalleryInline, thumbnail_html
 from newsroom.locking import SafeConcurrencyAdminMixin
 from newsroom.revisions import RevisionAdmin
 from newsroom.workflow import PublishingAdminMixin
 from projects import models
 from projects.models.figures import MONEY_KINDS, Kind
 
-# A revision of a project holds its figures, milestones, designations, roles and links.
-for part in (models.Figure, models.Milestone, models.Designation, models.ProjectOrganization):
+# A revision of a project holds its figures, milestones, designations, roles, links, gallery.
+for part in (models.Figure, models.Milestone, models.Designation, models.ProjectOrganization,
+             models.ProjectImage):  # fmt: skip
     reversion.register(part)
 reversion.register(
-    models.Project, follow=["figures", "milestones", "designations", "roles", "article_links"]
+    models.Project,
+    follow=["figures", "milestones", "designations", "roles", "article_links", "gallery"],
 )
 
 
@@ -102,6 +105,10 @@ class RoleInline(admin.TabularInline):
     autocomplete_fields = ["organization"]
 
 
+class ProjectImageInline(GalleryInline):
+    model = models.ProjectImage
+
+
 class ArticleProjectInline(admin.TabularInline):
     model = models.ArticleProject
     extra = 0
@@ -111,14 +118,15 @@ class ArticleProjectInline(admin.TabularInline):
 @admin.register(models.Project)
 class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
     publish_fields = ["is_published"]
-    list_display = ["name", "status", "country", "province", "investment_display", "is_overdue",
-                    "is_published"]  # fmt: skip
+    list_display = ["thumbnail", "name", "status", "country", "province", "investment_display",
+                    "is_overdue", "is_published"]  # fmt: skip
+    list_display_links = ["thumbnail", "name"]
     list_filter = ["status", "country", StaleFilter, "is_published"]
     search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["status_source"]
     inlines = [RoleInline, MoneyInline, CapacityInline, JobsInline, MilestoneInline,
-               DesignationInline, ArticleProjectInline]  # fmt: skip
+               DesignationInline, ProjectImageInline, ArticleProjectInline]  # fmt: skip
     fieldsets = [
         (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
         ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
@@ -134,7 +142,8 @@ class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
 
     def get_queryset(self, request):
         overdue = models.Milestone.objects.overdue().filter(project=OuterRef("pk"))
-        return super().get_queryset(request).with_facts().annotate(overdue=Exists(overdue))
+        queryset = super().get_queryset(request).with_facts().with_pictures()
+        return queryset.annotate(overdue=Exists(overdue))
 
     def is_public(self, obj):
         return obj.is_published
@@ -146,6 +155,10 @@ class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
             text = "Published" if obj.is_published else "Unpublished"
             self.log_change(request, obj, text)
             reversion.set_comment(text)
+
+    @admin.display(description="picture")
+    def thumbnail(self, obj):
+        return thumbnail_html(next(iter(obj.media_kit), None), width=64)
 
     @admin.display(description="investment")
     def investment_display(self, obj):

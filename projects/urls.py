@@ -9,6 +9,7 @@ urlpatterns = [
     # Before the project pages: a project with the slug "data" would be hidden by it.
     path("projects/data/", views.DataDictionaryView.as_view(), name="projects_data_dictionary"),
     path("projects/<uslug:slug>/", views.ProjectDetailView.as_view(), name="project"),
+    path("projects/<uslug:slug>/pictures.zip", views.project_media_kit, name="project_media_kit"),
     path(
         "organizations/<uslug:slug>/",
         views.OrganizationDetailView.as_view(),

@@ -2,6 +2,7 @@ from django.db.models import Case, Prefetch, When
 from django.http import JsonResponse, StreamingHttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from newsroom import media
 from newsroom.detail import WorkflowDetailView
 from newsroom.models import Article
 from newsroom.views import feed_links
@@ -35,7 +36,7 @@ def published_links():
     )
     return (
         ArticleProject.objects.filter(article__in=Article.objects.published())
-        .select_related("article__category")
+        .select_related("article__category", "article__lead_image")
         .order_by(link_order, "-article__publish_at")
     )
 
@@ -143,6 +144,7 @@ class ProjectDetailView(WorkflowDetailView):
             super()
             .get_queryset()
             .with_facts()
+            .with_pictures()
             .select_related("status_source__article")
             .prefetch_related(
                 Prefetch(
@@ -173,6 +175,11 @@ class OrganizationDetailView(DetailView):
             Article.objects.published()
             .filter(projects__in=projects)
             .distinct()
-            .select_related("category")[:20]
+            .select_related("category", "lead_image")[:20]
         )
         return super().get_context_data(projects=projects.with_facts(), news=news, **kwargs)
+
+
+def project_media_kit(request, slug):
+    """A ZIP of the project's pictures with their credits, for the press."""
+    return media.media_kit(request, Project.objects.with_pictures(), slug)

@@ -8,6 +8,13 @@ from django.core.management import call_command
 from newsroom.demo import loader
 
 
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path):
+    """Uploaded files of each test go to a folder of its own, removed afterwards."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+    return settings.MEDIA_ROOT
+
+
 @pytest.fixture
 def demo(db):
     """The AUX story and its project, as `make run` loads them."""

@@ -8,7 +8,7 @@ from django.utils import timezone
 from newsroom.demo.loader import ARTICLE_SLUG, PROJECT_SLUG
 from newsroom.models import Article, Correction
 from projects.models import ArticleProject
-from tests import factories
+from tests import factories, pictures
 from tests.api_client import get, slugs
 
 ARTICLE = f"/api/v1/articles/{ARTICLE_SLUG}"
@@ -53,23 +53,30 @@ def test_article_detail_gives_the_body_as_stored_and_the_project_it_announces(cl
             "api_url": f"http://testserver/api/v1/projects/{PROJECT_SLUG}",
         }
     ]
-    assert story["images"] == {"lead": None}
+    lead = story["images"]["lead"]
+    assert lead["alt"] and lead["width"] == 960 and lead["social_card"].endswith(".jpg")
+    assert {r["format"] for r in lead["renditions"]} == {"webp", "jpg"}
+    assert all(r["url"].startswith("http://testserver/media/") for r in lead["renditions"])
     assert story["corrections"] == []
 
 
 def test_article_detail_gives_the_lead_image_with_its_alt_text_and_credit(client, db):
-    story = factories.article(
-        lead_image="articles/2024/01/plant.jpg",
-        lead_image_alt="The compressor plant under construction",
-        lead_image_credit="AUX Group",
-    )
+    picture = pictures.image(alt_text="The compressor plant under construction", credit="AUX Group")
+    story = factories.article(lead_image=picture)
     lead = get(client, f"/api/v1/articles/{story.slug}")["images"]["lead"]
-    assert lead == {
-        "url": "http://testserver/media/articles/2024/01/plant.jpg",
-        "alt": "The compressor plant under construction",
-        "caption": "",
-        "credit": "AUX Group",
-    }
+    assert lead["url"] == f"http://testserver{picture.file.url}"
+    assert (lead["alt"], lead["caption"], lead["credit"]) == (
+        "The compressor plant under construction",
+        "",
+        "AUX Group",
+    )
+    assert (lead["width"], lead["height"]) == (400, 300)
+    assert [r["width"] for r in lead["renditions"] if r["format"] == "webp"] == [320, 400]
+
+
+def test_an_undescribed_lead_image_is_not_given(client, db):
+    story = factories.article(lead_image=pictures.image(alt_text=""))
+    assert get(client, f"/api/v1/articles/{story.slug}")["images"]["lead"] is None
 
 
 def test_article_detail_gives_its_corrections_in_order(client, db):

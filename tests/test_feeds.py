@@ -97,3 +97,14 @@ def test_feed_is_limited_to_the_latest_30(client, db):
         Article(title=f"N{n}", slug=f"n{n}", category=news, status="published") for n in range(40)
     )
     assert len(parse(client, "/news/feed.rss").entries) == 30
+
+
+@pytest.mark.parametrize("url", FEEDS)
+def test_the_lead_picture_is_an_enclosure(client, db, url):
+    from tests import pictures
+
+    picture = pictures.image(alt_text="The plant")
+    factories.article(lead_image=picture)
+    (enclosure,) = parse(client, url).entries[0].enclosures
+    assert enclosure.href == f"http://testserver{picture.file.url}"
+    assert enclosure.type == "image/jpeg" and int(enclosure.length) == picture.file_size

@@ -57,7 +57,6 @@ def test_the_article_lists_what_the_project_record_took_from_it(client, demo):
     ).content.decode()
     assert "This article is the source of:" in html
     assert "Total investment: about CNY 5 billion" in html
-    assert "Completion and start of operation: March 2025" in html
 
 
 def test_news_is_grouped_by_how_it_relates_to_the_project(client, db):

@@ -39,12 +39,13 @@ PAGES = {
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article, tags, corrections, projects, their figures, milestones and owners, related
+    # article (with its lead image), tags, corrections, gallery, projects, their figures
+    # and owners, related articles
     "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 8,
     # count, page, figures, totals; filter choices: project values, organisations, authorities
     "/projects/": 7,
-    # project, figures, milestones, designations, roles, news links, exchange rates
-    "/projects/aux-compressor-wuhu/": 7,
+    # project, figures, gallery, milestones, designations, roles, news links, exchange rates
+    "/projects/aux-compressor-wuhu/": 8,
     # organisation, projects, their figures, news
     "/organizations/aux-group/": 4,
     # Django's date views: emptiness, months, neighbouring periods (2-3); count, page, tags

@@ -168,7 +168,7 @@ def get_article(request, slug: Slug):
     links = ArticleProject.objects.filter(project__in=Project.objects.published())
     articles = (
         Article.objects.published()
-        .select_related("category")
+        .select_related("category", "lead_image")
         .prefetch_related(
             "tags",
             "corrections",

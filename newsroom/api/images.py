@@ -1,27 +1,50 @@
-"""An article's images as the API gives them. Today only the lead image, from the
-article's own fields; the image library replaces this module's body, not its callers."""
+"""An article's pictures as the API gives them: the lead image with its renditions."""
 
 from ninja import Field, Schema
 
 
-class Image(Schema):
+class Rendition(Schema):
     url: str
-    alt: str = Field(description="What the image shows, for readers who cannot see it.")
+    width: int
+    height: int
+    format: str
+
+
+class Image(Schema):
+    url: str = Field(description="The original, without metadata, for download.")
+    alt: str = Field(description="What the image shows; empty for a decorative picture.")
     caption: str
     credit: str
+    width: int
+    height: int
+    renditions: list[Rendition]
+    social_card: str = Field(description="A 1200×630 JPEG for social cards.")
 
 
 class Images(Schema):
-    lead: Image | None = Field(description="Null when the article has no lead image.")
+    lead: Image | None = Field(description="Null when the article has no (described) lead image.")
+
+
+def describe(image, request):
+    absolute = request.build_absolute_uri
+    renditions = [
+        {"url": absolute(url), "width": width, "height": height, "format": extension}
+        for extension in ("webp", image.fallback_extension)
+        for url, width, height in image.rendition_urls("full", extension)
+    ]
+    return {
+        "url": absolute(image.file.url),
+        "alt": image.alt,
+        "caption": image.caption,
+        "credit": image.credit,
+        "width": image.width,
+        "height": image.height,
+        "renditions": renditions,
+        "social_card": absolute(image.social_card_url) if image.social_card_url else "",
+    }
 
 
 def images(article, request):
-    lead = None
-    if article.lead_image:
-        lead = {
-            "url": request.build_absolute_uri(article.lead_image.url),
-            "alt": article.lead_image_alt,
-            "caption": article.lead_image_caption,
-            "credit": article.lead_image_credit,
-        }
-    return {"lead": lead}
+    # The public site never shows an undescribed picture; neither does the API.
+    lead = article.lead_image
+    return {"lead": describe(lead, request) if lead and lead.is_described else None}

@@ -10,10 +10,12 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.html import escape
 
-from newsroom.models import Article, Category
+from newsroom.demo import picture
+from newsroom.models import Article, Category, Image
 from newsroom.sanitize import sanitize_html
 from projects.dates import Precision
 from projects.models import (
@@ -25,6 +27,7 @@ from projects.models import (
     Milestone,
     Organization,
     Project,
+    ProjectImage,
     ProjectOrganization,
     Source,
     Status,
@@ -55,9 +58,31 @@ def read_story():
     return category, title, paragraphs
 
 
+PICTURE = {
+    "alt_text": "Drawing of a long factory hall with a sawtooth roof and a red chimney "
+    "under a blue sky.",
+    "caption": "A factory like the Wuhu compressor plant. An illustration made for the demo, "
+    "not a photograph of the plant.",
+    "credit": "Newsroom demo, free to use",
+    "focal_x": Decimal("0.6"),
+    "focal_y": Decimal("0.55"),
+}
+
+
+def load_picture():
+    """The demo's one picture, drawn and processed on the first load only."""
+    title = "Compressor plant (illustration)"
+    image = Image.objects.filter(title=title).first()
+    if image is None:
+        file = ContentFile(picture.draw(), name="compressor-plant-illustration.jpg")
+        return Image.objects.create(title=title, file=file, **PICTURE)
+    return upsert(Image, {"pk": image.pk}, PICTURE)
+
+
 @transaction.atomic
 def load():
     category_name, title, paragraphs = read_story()
+    image = load_picture()
     category = upsert(
         Category,
         {"slug": "enterprise-news"},
@@ -78,11 +103,13 @@ def load():
             "status": Article.Status.PUBLISHED,
             "publish_at": datetime.datetime(2024, 1, 2, 18, 0, tzinfo=ZoneInfo(settings.TIME_ZONE)),
             "is_featured": True,
+            "lead_image": image,
         },
     )
     if sorted(t.name for t in article.tags.all()) != sorted(TAGS):
         article.tags.set(TAGS)
-    load_project(article)
+    project = load_project(article)
+    upsert(ProjectImage, {"project": project, "image": image}, {"order": 1})
     return article
 
 

@@ -1,12 +1,15 @@
 from newsroom.models.articles import Article
+from newsroom.models.images import ArticleImage, Image
 from newsroom.models.taxonomy import Category, Tag, TaggedArticle
 from newsroom.models.workflow import ArticleRedirect, Correction, PreviewLink
 
 __all__ = [
     "Article",
+    "ArticleImage",
     "ArticleRedirect",
     "Category",
     "Correction",
+    "Image",
     "PreviewLink",
     "Tag",
     "TaggedArticle",

@@ -12,6 +12,7 @@ from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from newsroom.models.editorial import SearchEngineFields, VersionedContent
+from newsroom.models.images import ArticleImage, Image, needs_description
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.sanitize import sanitize_html
 from newsroom.search import cjk_bigrams
@@ -60,8 +61,15 @@ class ArticleQuerySet(models.QuerySet):
         )
         return min((m for m in moments.values() if m), default=None)
 
+    def with_pictures(self):
+        """The lead image joined, the gallery with its images in one more query."""
+        gallery = ArticleImage.objects.select_related("image")
+        return self.select_related("lead_image").prefetch_related(
+            models.Prefetch("gallery", queryset=gallery)
+        )
+
     def for_listing(self):
-        return self.select_related("category").prefetch_related("tags").defer("body")
+        return self.select_related("category", "lead_image").prefetch_related("tags").defer("body")
 
 
 class Article(SearchEngineFields, VersionedContent):
@@ -100,15 +108,15 @@ class Article(SearchEngineFields, VersionedContent):
         blank=True,
         help_text="Comma-separated. Case is ignored: “Energy” and “energy” are one tag.",
     )
-    lead_image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
-    lead_image_alt = models.CharField(
-        "lead image alt text",
-        max_length=250,
+    lead_image = models.ForeignKey(
+        Image,
+        null=True,
         blank=True,
-        help_text="What the image shows, for readers who cannot see it. Required with an image.",
+        on_delete=models.PROTECT,
+        related_name="lead_articles",
+        help_text="From the image library. It needs alt text (or to be marked decorative) "
+        "before the article is published.",
     )
-    lead_image_caption = models.CharField(max_length=300, blank=True)
-    lead_image_credit = models.CharField(max_length=150, blank=True)
     status = models.CharField(
         max_length=20,
         choices=Status,
@@ -179,11 +187,6 @@ class Article(SearchEngineFields, VersionedContent):
                 name="article_unpublished_after_published",
                 violation_error_message="The unpublish time must come after the publish time.",
             ),
-            models.CheckConstraint(
-                condition=models.Q(lead_image="") | ~models.Q(lead_image_alt=""),
-                name="article_lead_image_has_alt",
-                violation_error_message="Describe the lead image for readers who cannot see it.",
-            ),
         ]
 
     def __str__(self):
@@ -199,12 +202,28 @@ class Article(SearchEngineFields, VersionedContent):
 
     def clean(self):
         errors = {}
-        if self.lead_image and not self.lead_image_alt.strip():
-            errors["lead_image_alt"] = "Describe the lead image for readers who cannot see it."
+        published = self.status == self.Status.PUBLISHED
+        if published and self.lead_image_id and not self.lead_image.is_described:
+            errors["lead_image"] = needs_description(self.lead_image)
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The unpublish time must come after the publish time."
         if errors:
             raise ValidationError(errors)
+
+    @property
+    def media_kit(self):
+        """The pictures the public may see, lead first, from prefetched rows: images without
+        alt text (and not decorative) never appear on a page or in a download."""
+        found = [self.lead_image] if self.lead_image_id else []
+        found += [row.image for row in self.gallery.all()]
+        return list({image.pk: image for image in found if image.is_described}.values())
+
+    def undescribed_images(self):
+        return (
+            Image.objects.undescribed()
+            .filter(Q(lead_articles=self) | Q(article_uses__article=self))
+            .distinct()
+        )
 
     @property
     def is_published(self):

@@ -14,9 +14,9 @@ def social_image(context, image=None):
 
 
 @register.simple_tag(takes_context=True)
-def article_json_ld(context, article):
+def article_json_ld(context, article, image=None):
     request = context["request"]
-    return structured_data.article_graph(request, article, social_image(context))
+    return structured_data.article_graph(request, article, social_image(context, image))
 
 
 @register.simple_tag(takes_context=True)

@@ -1,5 +1,6 @@
 from projects.models.exchange_rates import ExchangeRate
 from projects.models.figures import Figure, JobType, Kind, Period, Qualifier
+from projects.models.gallery import ProjectImage
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
 from projects.models.projects import (
@@ -22,6 +23,7 @@ __all__ = [
     "Organization",
     "Period",
     "Project",
+    "ProjectImage",
     "ProjectOrganization",
     "ProjectRedirect",
     "Qualifier",

@@ -12,6 +12,7 @@ from newsroom.models import Article
 from newsroom.models.editorial import SearchEngineFields, VersionedContent
 from projects.dates import span
 from projects.models.figures import MONEY_KINDS, Figure, Kind
+from projects.models.gallery import ProjectImage
 
 
 class Status(models.TextChoices):
@@ -51,6 +52,12 @@ COORDINATES_RULE = (
 class ProjectQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def with_pictures(self):
+        """The gallery with its images, in one query."""
+        return self.prefetch_related(
+            Prefetch("gallery", queryset=ProjectImage.objects.select_related("image"))
+        )
 
     def with_facts(self):
         """Prefetch every figure, current and revised, with its source: one query for all."""
@@ -232,6 +239,11 @@ class Project(SearchEngineFields, VersionedContent):
     def intervals(self):
         """Durations derived from consecutive milestones, never typed in."""
         return [Interval(first, second) for first, second in pairwise(self.timeline)]
+
+    @property
+    def media_kit(self):
+        """The gallery's pictures the public may see (described or decorative), prefetched."""
+        return [row.image for row in self.gallery.all() if row.image.is_described]
 
     @property
     def status_definition(self):

@@ -20,16 +20,11 @@ def usd_equivalent(figure, rates):
 
 @register.filter
 def cited_from(project, article):
-    """What the project record took from `article`: (label, text, since revised), prefetched."""
+    """The figures the project record took from `article`: (label, text, since revised), from
+    prefetched rows. (Milestones citing it are cited on the project page.)"""
     current = set(project.current_figures)
-    facts = [
+    return [
         (figure.get_kind_display(), figure.display, figure not in current)
         for figure in project.all_figures
         if figure.source and figure.source.article_id == article.pk
     ]
-    facts += [
-        (milestone.title, str(milestone.when), False)
-        for milestone in project.milestones.all()
-        if milestone.source and milestone.source.article_id == article.pk
-    ]
-    return facts

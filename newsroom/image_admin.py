@@ -1,0 +1,150 @@
+"""The image library in the admin, and the gallery inline articles and projects share."""
+
+from django import forms
+from django.contrib import admin
+from django.utils.html import format_html
+
+from newsroom import images
+from newsroom.models import Article, Image
+from newsroom.workflow import can_publish
+
+ACCEPT = ",".join(images.CONTENT_TYPES[kind] for kind in images.FORMATS)
+
+
+def thumbnail_html(image, width=96):
+    if image is None or not image.thumbnail_url:
+        return "—"
+    return format_html(
+        '<img src="{}" width="{}" height="{}" alt="" class="image-thumbnail">',
+        image.thumbnail_url,
+        width,
+        round(width / images.CARD_RATIO),
+    )
+
+
+class ImageForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = ["file", "title", "alt_text", "is_decorative", "caption", "credit", "focal_x",
+                  "focal_y"]  # fmt: skip
+        widgets = {"file": forms.ClearableFileInput(attrs={"accept": ACCEPT})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The uploaded name is replaced by a safe one, so its length does not matter.
+        self.fields["file"].max_length = None
+
+
+class DescribedFilter(admin.SimpleListFilter):
+    title = "alt text"
+    parameter_name = "described"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Needs alt text"), ("yes", "Described or decorative")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.undescribed()
+        if self.value() == "yes":
+            return queryset.described()
+        return queryset
+
+
+@admin.register(Image)
+class ImageAdmin(admin.ModelAdmin):
+    form = ImageForm
+    list_display = ["thumbnail", "title", "is_described", "dimensions", "size", "credit",
+                    "uploaded_by", "uploaded_at"]  # fmt: skip
+    list_display_links = ["thumbnail", "title"]
+    list_filter = [DescribedFilter, "is_decorative", "format", "uploaded_at"]
+    list_select_related = ["uploaded_by"]
+    search_fields = ["title", "alt_text", "caption", "credit", "original_filename"]
+    date_hierarchy = "uploaded_at"
+    readonly_fields = ["preview", "dimensions", "size", "original_filename", "uploaded_by",
+                       "uploaded_at"]  # fmt: skip
+    fieldsets = [
+        (None, {"fields": ["file", "title", "alt_text", "is_decorative", "caption", "credit"]}),
+        (
+            "Focal point",
+            {
+                "fields": ["preview", "focal_x", "focal_y"],
+                "description": "Crops (cards, social media) keep this point in view. Click the "
+                "picture to set it, or type the numbers.",
+            },
+        ),
+        (
+            "Record",
+            {
+                "classes": ["collapse"],
+                "fields": ["dimensions", "size", "original_filename", "uploaded_by",
+                           "uploaded_at"],
+            },
+        ),
+    ]  # fmt: skip
+
+    class Media:
+        js = ["newsroom/focal-point.js"]
+        css = {"all": ["newsroom/admin-images.css"]}
+
+    def has_change_permission(self, request, obj=None):
+        """A picture on a published page is public content: only those who may publish
+        change it (replace it, reword it); writers see it read-only."""
+        if obj is not None and not can_publish(request.user, Article) and obj.published_uses():
+            return False
+        return super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.uploaded_by = request.user
+        super().save_model(request, obj, form, change)
+
+    def delete_queryset(self, request, queryset):
+        for image in queryset:
+            image.delete()  # with its files
+
+    @admin.display(description="picture")
+    def thumbnail(self, obj):
+        return thumbnail_html(obj)
+
+    @admin.display(description="picture")
+    def preview(self, obj):
+        urls = obj.rendition_urls("full", obj.fallback_extension) if obj.pk else []
+        if not urls:
+            return "Shown after saving."
+        url, width, height = urls[min(1, len(urls) - 1)]
+        return format_html(
+            '<div class="focal-preview"><img src="{}" width="{}" height="{}" alt="">'
+            '<span class="focal-marker" aria-hidden="true"></span></div>',
+            url,
+            width,
+            height,
+        )
+
+    @admin.display(boolean=True, description="alt text")
+    def is_described(self, obj):
+        return obj.is_described
+
+    @admin.display(description="size in pixels", ordering="width")
+    def dimensions(self, obj):
+        return f"{obj.width:,} × {obj.height:,}"
+
+    @admin.display(description="file size", ordering="file_size")
+    def size(self, obj):
+        return images.megabytes(obj.file_size)
+
+
+class GalleryInline(admin.TabularInline):
+    """Pictures of an article or project, chosen from the library, in order."""
+
+    extra = 0
+    autocomplete_fields = ["image"]
+    fields = ["image", "thumbnail", "order"]
+    readonly_fields = ["thumbnail"]
+    verbose_name_plural = "gallery (pictures for the page and the press download)"
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("image")
+
+    @admin.display(description="picture")
+    def thumbnail(self, row):
+        return thumbnail_html(row.image) if row.image_id else "—"

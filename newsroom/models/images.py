@@ -1,0 +1,301 @@
+"""The image library: pictures reused across articles and projects, with their renditions."""
+
+import secrets
+from decimal import Decimal
+from pathlib import PurePath
+
+from django.conf import settings
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.files.base import ContentFile
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models, transaction
+from django.db.models import Q
+
+from newsroom import images
+
+# Set from the file when it is saved; a save naming some fields saves these as well.
+PROCESSED_FIELDS = ("file", "width", "height", "file_size", "format", "original_filename",
+                    "renditions")  # fmt: skip
+FOCAL_RULE = "The focal point lies inside the picture: 0 to 1 across and down."
+
+
+def upload_path(instance, filename):
+    return images.stored_name(filename, instance.title)
+
+
+def validate_upload(value):
+    """Checks a new upload (a stored file was checked when it arrived). The result rides on
+    the upload, so that saving it does not decode it once more."""
+    if not getattr(value, "_committed", True):
+        value.file.checked_as = images.check_upload(value.file, value.name)
+
+
+def needs_description(image):
+    return (
+        f"“{image}” has no alt text. Describe it in the image library, or mark it decorative, "
+        "before it appears on a published page: readers who cannot see it need the description."
+    )
+
+
+class ImageQuerySet(models.QuerySet):
+    def described(self):
+        """Images that may appear on a published page: with alt text, or decorative."""
+        return self.filter(Q(is_decorative=True) | ~Q(alt_text=""))
+
+    def undescribed(self):
+        return self.filter(is_decorative=False, alt_text="")
+
+
+def focal_field(label, help_text):
+    return models.DecimalField(
+        label,
+        max_digits=4,
+        decimal_places=3,
+        default=Decimal("0.5"),
+        validators=[MinValueValidator(0), MaxValueValidator(1)],
+        help_text=help_text,
+    )
+
+
+class Image(models.Model):
+    file = models.FileField(
+        "image file",
+        upload_to=upload_path,
+        max_length=255,
+        validators=[validate_upload],
+        help_text="JPEG, PNG, WebP, GIF or AVIF. It is turned upright and its hidden details (location, "
+        "camera) are removed; the full-size picture is offered to the press for download.",
+    )
+    title = models.CharField(
+        max_length=200, help_text="For finding the image in the library; names its download."
+    )
+    alt_text = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text="What the picture shows, for readers who cannot see it. Required before the "
+        "image can appear on a published page, unless it is marked decorative.",
+    )
+    is_decorative = models.BooleanField(
+        "decorative",
+        default=False,
+        help_text="The picture adds nothing a reader needs (a texture, an ornament); screen "
+        "readers skip it and it needs no alt text.",
+    )
+    caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
+    credit = models.CharField(
+        "credit and copyright",
+        max_length=200,
+        blank=True,
+        help_text="Who took it and who holds the rights, e.g. “© AUX Group / Zhang Wei”.",
+    )
+    focal_x = focal_field("focal point across", "0 is the left edge, 1 the right edge.")
+    focal_y = focal_field(
+        "focal point down", "0 is the top, 1 the bottom. Crops keep the focal point in view."
+    )
+    width = models.PositiveIntegerField(default=0, editable=False)
+    height = models.PositiveIntegerField(default=0, editable=False)
+    file_size = models.PositiveIntegerField("file size", default=0, editable=False)
+    format = models.CharField(max_length=10, blank=True, editable=False)
+    original_filename = models.CharField(max_length=255, blank=True, editable=False)
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        editable=False,
+        related_name="+",
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+
+    objects = ImageQuerySet.as_manager()
+
+    _loaded_files = ()  # the files of the saved version, removed once replaced
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        get_latest_by = "uploaded_at"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(focal_x__gte=0, focal_x__lte=1, focal_y__gte=0, focal_y__lte=1),
+                name="image_focal_point_inside",
+                violation_error_message=FOCAL_RULE,
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file and not self.file._committed:
+            self._store_upload()
+        elif self.file and self.renditions.get("key") != self.rendition_key:
+            with self.file.open("rb"):
+                frame, icc, _ = images.open_stored(self.file, self.format)
+            self._store_renditions(frame, icc)
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], *PROCESSED_FIELDS}
+        super().save(*args, **kwargs)
+        replaced = set(self._loaded_files) - set(self.stored_files())
+        if replaced:
+            transaction.on_commit(lambda: remove_files(self.file.storage, replaced))
+        self._loaded_files = self.stored_files()
+
+    def delete(self, *args, **kwargs):
+        files, storage = self.stored_files(), self.file.storage
+        result = super().delete(*args, **kwargs)
+        transaction.on_commit(lambda: remove_files(storage, files))
+        return result
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        image = super().from_db(db, field_names, values)
+        if {"file", "renditions"} <= image.__dict__.keys():
+            image._loaded_files = image.stored_files()
+        return image
+
+    def clean(self):
+        if self.pk and not self.is_described:
+            pages = self.published_uses()
+            if pages:
+                raise ValidationError(
+                    {
+                        "alt_text": f"This image is on published pages ({', '.join(pages)}). "
+                        "Describe it, or mark it decorative."
+                    }
+                )
+
+    def _store_upload(self):
+        upload = getattr(self.file.file, "checked_as", None)
+        upload = upload or images.check_upload(self.file.file, self.file.name)
+        processed = images.process(self.file.file, upload)
+        self.original_filename = PurePath(self.file.name).name[-255:]
+        name = f"{PurePath(self.file.name).stem}.{images.FORMATS[upload.format][0]}"
+        self.file.save(name, ContentFile(processed.content), save=False)
+        self.width, self.height = processed.width, processed.height
+        self.file_size, self.format = len(processed.content), upload.format
+        self._store_renditions(processed.first_frame, processed.icc_profile)
+
+    def _store_renditions(self, frame, icc):
+        sets, alpha, files = images.renditions(frame, icc, float(self.focal_x), float(self.focal_y))
+        folder = f"{PurePath(self.file.name).parent}/r{secrets.token_hex(4)}"
+        for name, content in files:
+            self.file.storage.save(f"{folder}/{name}", ContentFile(content))
+        self.renditions = {"key": self.rendition_key, "folder": folder, "alpha": alpha, **sets}
+
+    @property
+    def rendition_key(self):
+        """Renditions are redone when this changes: a new file, focal point or rendition set."""
+        focal = f"{Decimal(self.focal_x):.3f},{Decimal(self.focal_y):.3f}"
+        return f"{images.RENDITIONS_VERSION}:{self.file.name}:{focal}"
+
+    def rendition_files(self, kind):
+        """[(name, extension, width, height)] of one kind, from the saved list: no file access."""
+        folder = self.renditions.get("folder")
+        extensions = ("jpg",) if kind == "social" else ("webp", self.fallback_extension)
+        return [
+            (f"{folder}/{kind}-{width}.{extension}", extension, width, height)
+            for width, height in self.renditions.get(kind, [])
+            for extension in extensions
+        ]
+
+    def stored_files(self):
+        names = [name for kind in ("full", "card", "social")
+                 for name, *_ in self.rendition_files(kind)]  # fmt: skip
+        return [self.file.name, *names] if self.file else names
+
+    @property
+    def fallback_extension(self):
+        return "png" if self.renditions.get("alpha") else "jpg"
+
+    def rendition_urls(self, kind, extension):
+        url = self.file.storage.url
+        return [
+            (url(name), w, h) for name, ext, w, h in self.rendition_files(kind) if ext == extension
+        ]
+
+    @property
+    def social_card_url(self):
+        """The 1200×630 JPEG for og:image and twitter:image; "" before renditions exist.
+        Relative with filesystem storage: use request.build_absolute_uri on it."""
+        urls = self.rendition_urls("social", "jpg")
+        return urls[0][0] if urls else ""
+
+    @property
+    def thumbnail_url(self):
+        urls = self.rendition_urls("card", self.fallback_extension)
+        return urls[0][0] if urls else ""
+
+    @property
+    def is_described(self):
+        return self.is_decorative or bool(self.alt_text.strip())
+
+    @property
+    def alt(self):
+        """The alt attribute: empty for a decorative picture, so screen readers skip it."""
+        return "" if self.is_decorative else self.alt_text
+
+    @property
+    def content_type(self):
+        return images.CONTENT_TYPES.get(self.format, "application/octet-stream")
+
+    @property
+    def label(self):
+        """ "JPEG, 4000 × 3000 pixels, 5.2 MB", for the download link."""
+        kind = images.LABELS.get(self.format, self.format)
+        return (
+            f"{kind}, {self.width:,} × {self.height:,} pixels, {images.megabytes(self.file_size)}"
+        )
+
+    @property
+    def download_name(self):
+        return PurePath(self.file.name).name
+
+    def published_uses(self):
+        """Titles of the published articles and projects that show this image."""
+        articles = {a.title for a in self.lead_articles.filter(status="published")}
+        articles |= {
+            use.article.title
+            for use in self.article_uses.filter(article__status="published").select_related(
+                "article"
+            )
+        }
+        projects = {
+            use.project.name
+            for use in self.project_uses.filter(project__is_published=True).select_related(
+                "project"
+            )
+        }
+        return sorted(articles | projects)
+
+
+def remove_files(storage, names):
+    for name in names:
+        storage.delete(name)
+
+
+class ArticleImage(models.Model):
+    """A picture in an article's gallery and media kit, in order."""
+
+    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="gallery")
+    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="article_uses")
+    order = models.PositiveSmallIntegerField(default=0, help_text="Lowest first.")
+
+    class Meta:
+        ordering = ["order", "pk"]
+        verbose_name = "gallery image"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "image"], name="image_once_per_article")
+        ]
+
+    def __str__(self):
+        return str(self.image)
+
+    def clean(self):
+        try:
+            article, image = self.article, self.image
+        except ObjectDoesNotExist:
+            return
+        if article.status == article.Status.PUBLISHED and not image.is_described:
+            raise ValidationError({"image": needs_description(image)})
