@@ -10,6 +10,7 @@ from taggit.models import Tag as TaggitTag
 from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
 from newsroom.models import Article, Category, Correction, PreviewLink, Tag, TaggedArticle
 from newsroom.revisions import RevisionAdmin
+from newsroom.security import NoncedMediaAdminMixin
 from newsroom.workflow import (
     WRITER_STATUSES,
     PublishingAdminMixin,
@@ -103,7 +104,9 @@ class ArticleForm(VersionedForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+class ArticleAdmin(
+    NoncedMediaAdminMixin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin
+):
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [

@@ -21,5 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
 ]
 
+handler500 = "newsroom.errors.server_error"
+
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -8,3 +8,4 @@ import os
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks")
 os.environ["DEBUG"] = "false"
 os.environ["SECURE_SSL_REDIRECT"] = "false"
+os.environ["ADMIN_HTTPS_ONLY"] = "false"  # the test client speaks HTTP; test_security turns it on
