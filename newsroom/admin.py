@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 from taggit.models import Tag as TaggitTag
 
+from newsroom.accessibility import LabelledTabularInline
 from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
 from newsroom.models import Article, Category, Correction, PreviewLink, Tag, TaggedArticle
 from newsroom.revisions import RevisionAdmin
@@ -65,7 +66,7 @@ class PreviewLinkForm(forms.ModelForm):
         return super().save(commit)
 
 
-class PreviewLinkInline(admin.TabularInline):
+class PreviewLinkInline(LabelledTabularInline):
     model = PreviewLink
     form = PreviewLinkForm
     extra = 0

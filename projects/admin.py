@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
+from newsroom.accessibility import LabelledTabularInline
 from newsroom.locking import SafeConcurrencyAdminMixin
 from newsroom.revisions import RevisionAdmin
 from newsroom.workflow import PublishingAdminMixin
@@ -31,7 +32,7 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SourcedInline(admin.TabularInline):
+class SourcedInline(LabelledTabularInline):
     extra = 0
     autocomplete_fields = ["source"]
 
@@ -96,13 +97,13 @@ class DesignationInline(SourcedInline):
     model = models.Designation
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(LabelledTabularInline):
     model = models.ProjectOrganization
     extra = 0
     autocomplete_fields = ["organization"]
 
 
-class ArticleProjectInline(admin.TabularInline):
+class ArticleProjectInline(LabelledTabularInline):
     model = models.ArticleProject
     extra = 0
     autocomplete_fields = ["article", "project"]
