@@ -7,6 +7,7 @@ STAMP := $(VENV)/.installed
 PG_URL := postgres://postgres@127.0.0.1:5432/newsroom
 
 BROWSER_TOOLS := tests/browser/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 .PHONY: install run test lint format migrations-check demo static test-tools clean
@@ -48,7 +49,7 @@ static: install
 # download), and axe-core and vnu.jar from npm. Each is installed only when missing.
 test-tools: install $(BROWSER_TOOLS)
 	@missing=""; \
-	test -x /usr/bin/chromium || missing="$$missing chromium"; \
+	test -x $(CHROMIUM) || missing="$$missing chromium"; \
 	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
 	if [ -n "$$missing" ]; then \
 		echo "Installing$$missing with apt"; \
