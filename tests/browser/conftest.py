@@ -121,15 +121,18 @@ def open_page(browser, live_server, request, viewport=DESKTOP, reduced_motion="n
     page.on("console", on_console)
     page.on("pageerror", lambda error: page.problems.append(f"Script error on {page.url}: {error}"))
     page.on("response", on_response)
-    request.addfinalizer(lambda: _finish(page, request))
+    tabs = request.node.__dict__.setdefault("browser_tabs", [])
+    tabs.append(page)
+    suffix = f"-tab{len(tabs)}" if len(tabs) > 1 else ""
+    request.addfinalizer(lambda: _finish(page, request, suffix))
     return page
 
 
-def _finish(page, request):
+def _finish(page, request, suffix):
     report = getattr(request.node, "report_call", None)
     if report is not None and report.failed:
         ARTIFACTS.mkdir(exist_ok=True)
-        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::", 1)[1])
+        name = re.sub(r"[^\w.-]+", "_", request.node.nodeid.split("::", 1)[1]) + suffix
         try:
             page.screenshot(path=ARTIFACTS / f"{name}.png", full_page=True)
             (ARTIFACTS / f"{name}.html").write_text(page.content(), encoding="utf-8")

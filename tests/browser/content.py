@@ -12,7 +12,7 @@ from django.utils import timezone
 from PIL import Image
 
 from newsroom.demo import loader
-from newsroom.models import Article, Category, Correction
+from newsroom.models import Article, Category, Correction, PreviewLink
 from projects.models import Milestone, Organization, Status
 from tests import factories
 
@@ -46,6 +46,13 @@ def build():
     attach_lead_image(pictured, alt="Rows of grey compressors on an assembly line")
     pictured.related_articles.add(demo)
     Correction.objects.create(article=demo, note="An earlier version misstated the capacity.")
+    embargoed = factories.article(
+        title="Half-year results",
+        slug="half-year-results",
+        category=enterprise,
+        embargo_until=now + datetime.timedelta(days=2),
+    )
+    PreviewLink.objects.create(article=embargoed, recipient="Reuters, Shanghai")
     aux = Organization.objects.get(slug="aux-group")
     for name, slug, status, country, year, money in [
         ("Ningbo Heat Pump Base", "ningbo-heat-pump-base", Status.ANNOUNCED, "CN", 2026, 2),

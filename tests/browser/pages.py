@@ -1,10 +1,11 @@
 """Every public page type, by the address it has with the content of content.py.
 
-The HTML checker and axe both go through this list; a new page type is one line here,
-e.g. "search": "/search/?q=AUX" once the search page lands.
+The HTML checker, axe and the width checks go through this list; a new page type is one
+line here, e.g. "search": "/search/?q=AUX" once the search page lands.
 """
 
 from newsroom.demo.loader import ARTICLE_SLUG, PROJECT_SLUG
+from newsroom.models import PreviewLink
 
 PUBLIC_PAGES = {
     "home": "/",
@@ -25,6 +26,13 @@ PUBLIC_PAGES = {
     "project data dictionary": "/projects/data/",
     "page not found": "/no-such-page/",
 }
+
+
+def public_pages():
+    """PUBLIC_PAGES and the pages whose address is made when the content is: the embargoed
+    article a journalist opens through a preview link."""
+    preview = PreviewLink.objects.get(recipient="Reuters, Shanghai")
+    return {**PUBLIC_PAGES, "article under embargo, by preview link": preview.get_absolute_url()}
 
 
 def expected_status(name):

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from newsroom.models import Article
 from projects.models import Project
 from tests.browser.conftest import log_in
-from tests.browser.pages import PUBLIC_PAGES, expected_status
+from tests.browser.pages import PUBLIC_PAGES, expected_status, public_pages
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -52,13 +52,13 @@ def check(page, screens):
 
 
 def test_every_public_page_type_has_no_axe_violations(page, site):
-    check(page, PUBLIC_PAGES)
+    check(page, public_pages())
 
 
 def test_every_public_page_type_has_no_axe_violations_at_phone_width(new_page, site):
     from tests.browser.conftest import PHONE
 
-    check(new_page(viewport=PHONE), PUBLIC_PAGES)
+    check(new_page(viewport=PHONE), public_pages())
 
 
 def test_admin_screens_we_customise_have_no_axe_violations(page, site, editor):
@@ -95,3 +95,18 @@ def test_admin_login_and_lockout_pages_have_no_axe_violations(page, db):
     page.get_by_role("button", name="Log in").click()
     expect(page.get_by_text("Please enter the correct username and password")).to_be_visible()
     assert not axe_violations(page)
+
+
+def test_the_timeline_says_in_words_what_its_dots_show(page, site):
+    """A filled dot marks a milestone that happened, a hollow one a planned milestone; the
+    text says the same, so nobody needs to see the dots (their CSS content is empty)."""
+    page.goto(PUBLIC_PAGES["project"])
+    timeline = page.get_by_role("list", name="Timeline")
+    items = timeline.get_by_role("listitem")
+    expect(items).to_have_count(3)
+    for item in items.all():
+        done = "done" in item.get_attribute("class").split()
+        text = item.inner_text()
+        assert ("Happened:" in text) is done and ("Planned:" in text) is not done, text
+        dot = item.evaluate("(li) => getComputedStyle(li, '::before').content")
+        assert dot in ('""', "none"), dot

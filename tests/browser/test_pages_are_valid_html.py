@@ -11,7 +11,7 @@ import pytest
 from django.template import loader
 from django.test import RequestFactory
 
-from tests.browser.pages import PUBLIC_PAGES, expected_status
+from tests.browser.pages import expected_status, public_pages
 
 TOOLS = Path(__file__).resolve().parent / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -23,7 +23,7 @@ def pages(client, site):
     """{page type: HTML}: the public pages, and the error pages rendered without a request
     (as Django and our outage handler render them)."""
     html = {}
-    for name, address in PUBLIC_PAGES.items():
+    for name, address in public_pages().items():
         response = client.get(address)
         assert response.status_code == expected_status(name), (name, response.status_code)
         html[name] = response.content.decode()

@@ -4,7 +4,7 @@ sideways."""
 import pytest
 
 from tests.browser.conftest import DESKTOP, PHONE
-from tests.browser.pages import PUBLIC_PAGES
+from tests.browser.pages import public_pages
 
 WIDEST = """() => [...document.querySelectorAll("body *")]
     .filter((e) => e.getBoundingClientRect().right > document.documentElement.clientWidth + 0.5)
@@ -15,7 +15,7 @@ WIDEST = """() => [...document.querySelectorAll("body *")]
 def test_no_public_page_scrolls_sideways(new_page, site, viewport):
     page = new_page(viewport=viewport)
     too_wide = {}
-    for name, address in PUBLIC_PAGES.items():
+    for name, address in public_pages().items():
         page.goto(address)
         overflow = page.evaluate(
             "() => document.documentElement.scrollWidth - document.documentElement.clientWidth"
