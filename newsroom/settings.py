@@ -164,7 +164,7 @@ CONTENT_SECURITY_POLICY = {
         # (django-prose-editor passes it no nonce); an upgrade that changes it fails the
         # browser tests, which fail on any CSP violation.
         "style-src": [SELF, "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"],
-        "img-src": [SELF, "data:"],
+        "img-src": [SELF],
         "font-src": [SELF],
         "connect-src": [SELF],
         "object-src": [NONE],

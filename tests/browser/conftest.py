@@ -8,6 +8,7 @@ HTML in test-artifacts/.
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -73,19 +74,36 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-class _NoStaticHandler:
-    """Leaves /static/ to WhiteNoise, which serves the collected, hashed files as in
-    production; pytest-django's default serves the source files, which the hashed names of
-    the manifest do not match."""
+def _as_in_production(application):
+    """The live server's application, leaving /static/ to WhiteNoise, which serves the
+    collected, hashed files as in production (pytest-django's default handler serves the
+    source files, which the manifest's hashed names do not match)."""
+    return application
 
-    def __new__(cls, application):
-        return application
+
+class _OneRequestAtATime:
+    """The live server's application, one request at a time. With an in-memory SQLite
+    database every request thread shares one connection, which cannot be used concurrently:
+    two overlapping requests (autocomplete while typing) fail with "table is locked"."""
+
+    def __init__(self, application):
+        self.application, self.lock = application, threading.Lock()
+
+    def __call__(self, environ, start_response):
+        with self.lock:
+            response = self.application(environ, start_response)
+            try:
+                body = b"".join(response)
+            finally:
+                response.close()
+        return [body]
 
 
 @pytest.fixture(scope="session")
 def live_server():
     server = LiveServer("127.0.0.1", start=False)
-    server.thread.static_handler = _NoStaticHandler
+    shared_connection = bool(server.thread.connections_override)
+    server.thread.static_handler = _OneRequestAtATime if shared_connection else _as_in_production
     server.start()
     yield server
     server.stop()
