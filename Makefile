@@ -6,7 +6,11 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 PG_URL := postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run test lint format migrations-check demo static clean
+BROWSER_TOOLS := tests/browser/node_modules/.installed
+CHROMIUM := /usr/bin/chromium
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: install run test lint format migrations-check demo static test-tools clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -41,8 +45,25 @@ migrations-check: install
 static: install
 	SECRET_KEY=collectstatic-only $(BIN)/python manage.py collectstatic --noinput -v0
 
-test: install lint migrations-check static
+# The browser tests and HTML checks need Debian's Chromium and Java (never a browser
+# download), and axe-core and vnu.jar from npm. Each is installed only when missing.
+test-tools: install $(BROWSER_TOOLS)
+	@missing=""; \
+	test -x $(CHROMIUM) || missing="$$missing chromium"; \
+	command -v java >/dev/null || missing="$$missing default-jre-headless"; \
+	if [ -n "$$missing" ]; then \
+		echo "Installing$$missing with apt"; \
+		$(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q $$missing; \
+	fi
+
+# --ignore-scripts: vnu-jar's install script would download a Java; we use Debian's.
+$(BROWSER_TOOLS): tests/browser/package-lock.json
+	command -v npm >/dev/null || { $(SUDO) apt-get update -q && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q npm; }
+	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
+	touch $@
+
+test: install lint migrations-check static test-tools
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf $(VENV) db.sqlite3 media staticfiles
+	rm -rf $(VENV) db.sqlite3 media staticfiles tests/browser/node_modules test-artifacts

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag as TaggitTag
 
+from newsroom.accessibility import LabelledTabularInline
 from newsroom.image_admin import GalleryInline, thumbnail_html
 from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
 from newsroom.models import (
@@ -20,6 +21,7 @@ from newsroom.models import (
     TaggedArticle,
 )
 from newsroom.revisions import RevisionAdmin
+from newsroom.security import NoncedMediaAdminMixin
 from newsroom.workflow import (
     WRITER_STATUSES,
     PublishingAdminMixin,
@@ -79,7 +81,7 @@ class PreviewLinkForm(forms.ModelForm):
         return super().save(commit)
 
 
-class PreviewLinkInline(admin.TabularInline):
+class PreviewLinkInline(LabelledTabularInline):
     model = PreviewLink
     form = PreviewLinkForm
     extra = 0
@@ -118,7 +120,9 @@ class ArticleForm(VersionedForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+class ArticleAdmin(
+    NoncedMediaAdminMixin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin
+):
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [

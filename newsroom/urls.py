@@ -50,5 +50,7 @@ urlpatterns = [
     ),
 ]
 
+handler500 = "newsroom.errors.server_error"
+
 if settings.SERVE_MEDIA:
     urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve)]

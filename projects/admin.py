@@ -3,6 +3,7 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
+from newsroom.accessibility import LabelledTabularInline
 from newsroom.image_admin import GalleryInline, thumbnail_html
 from newsroom.locking import SafeConcurrencyAdminMixin
 from newsroom.revisions import RevisionAdmin
@@ -34,7 +35,7 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
-class SourcedInline(admin.TabularInline):
+class SourcedInline(LabelledTabularInline):
     extra = 0
     autocomplete_fields = ["source"]
 
@@ -99,7 +100,7 @@ class DesignationInline(SourcedInline):
     model = models.Designation
 
 
-class RoleInline(admin.TabularInline):
+class RoleInline(LabelledTabularInline):
     model = models.ProjectOrganization
     extra = 0
     autocomplete_fields = ["organization"]
@@ -109,7 +110,7 @@ class ProjectImageInline(GalleryInline):
     model = models.ProjectImage
 
 
-class ArticleProjectInline(admin.TabularInline):
+class ArticleProjectInline(LabelledTabularInline):
     model = models.ArticleProject
     extra = 0
     autocomplete_fields = ["article", "project"]

@@ -10,3 +10,4 @@ os.environ["DEBUG"] = "false"
 os.environ["SECURE_SSL_REDIRECT"] = "false"
 # Views are tested without the page cache; tests/test_page_cache.py turns it on to test it.
 os.environ["PAGE_CACHE_SECONDS"] = "0"
+os.environ["ADMIN_HTTPS_ONLY"] = "false"  # the test client speaks HTTP; test_security turns it on

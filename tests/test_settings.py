@@ -21,6 +21,7 @@ PRODUCTION = {
 def manage(*args, **environment):
     clean = {k: v for k, v in os.environ.items() if k not in {"DEBUG", "SECRET_KEY", *environment}}
     clean.pop("SECURE_SSL_REDIRECT", None)
+    clean.pop("ADMIN_HTTPS_ONLY", None)
     return subprocess.run(
         [sys.executable, "manage.py", *args],
         cwd=ROOT,
@@ -88,4 +89,4 @@ def test_redis_url_selects_the_shared_redis_cache():
         text=True,
         check=True,
     )  # fmt: skip
-    assert result.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+    assert result.stdout.strip() == "newsroom.resilient_cache.ResilientRedisCache"

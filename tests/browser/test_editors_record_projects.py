@@ -1,0 +1,63 @@
+"""An editor records a project with its figures and milestones in one admin form, and
+visitors see the figures and the timeline on its public page."""
+
+from playwright.sync_api import expect
+
+from tests.browser.admin_widgets import add_inline_row, field
+from tests.browser.conftest import log_in
+
+NAME = "Hefei Compressor Plant Phase II"
+
+
+def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeline(
+    page, new_page, site, editor
+):
+    log_in(page, editor.username)
+    page.goto("/admin/projects/project/add/")
+    field(page, "Name").press_sequentially(NAME)
+    expect(field(page, "Slug")).to_have_value("hefei-compressor-plant-phase-ii")
+    field(page, "Summary").fill("A second compressor plant in Hefei.")
+    field(page, "Status").select_option("Under construction")
+    field(page, "Published").check()
+    field(page, "Country").fill("CN")
+    field(page, "Province or state").fill("Anhui")
+
+    money = add_inline_row(
+        page, "Money: investment, revenue, output value", "Add another Money figure"
+    )
+    field(money, "Kind").select_option("Total investment")
+    field(money, "Qualifier").select_option("About")
+    field(money, "Value").fill("2000000000")
+    field(money, "Currency").fill("CNY")
+    jobs = add_inline_row(page, "Jobs", "Add another Jobs figure")
+    field(jobs, "Type of jobs").select_option("direct jobs")
+    field(jobs, "Value").fill("800")
+
+    started = add_inline_row(page, "Milestones", "Add another Milestone")
+    field(started, "Kind").select_option("Groundbreaking / construction start")
+    field(started, "Title").fill("Construction start")
+    field(started, "Actual date").fill("2025-05-08")
+    operating = add_inline_row(page, "Milestones", "Add another Milestone")
+    field(operating, "Kind").select_option("Operation start")
+    field(operating, "Title").fill("Start of operation")
+    field(operating, "Planned date").fill("2027-06-01")
+    field(operating, "Planned precision").select_option("Month")
+    page.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator(".messagelist")).to_contain_text("was added successfully")
+
+    visitor = new_page()
+    visitor.goto("/projects/hefei-compressor-plant-phase-ii/")
+    expect(visitor.get_by_role("heading", level=1)).to_have_text(NAME)
+    figures = visitor.get_by_role("region", name="Key figures")
+    expect(figures).to_contain_text("about CNY 2 billion")
+    expect(figures).to_contain_text("800 direct jobs")
+    timeline = visitor.get_by_role("list", name="Timeline")
+    expect(timeline.get_by_role("listitem")).to_have_count(2)
+    expect(timeline.get_by_role("listitem").nth(0)).to_contain_text(
+        "Construction start Happened: 8 May 2025"
+    )
+    expect(timeline.get_by_role("listitem").nth(1)).to_contain_text(
+        "Start of operation Planned: June 2027"
+    )
+    visitor.goto("/projects/")
+    expect(visitor.get_by_role("link", name=NAME)).to_be_visible()
