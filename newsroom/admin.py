@@ -126,10 +126,10 @@ class ArticleAdmin(
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [
-        "thumbnail", "title", "category", "status", "visibility", "publish_at", "is_featured",
+        "title", "thumbnail", "category", "status", "visibility", "publish_at", "is_featured",
         "tag_list",
     ]  # fmt: skip
-    list_display_links = ["thumbnail", "title"]
+    list_display_links = ["title"]
     list_filter = ["status", "is_featured", "category", "publish_at"]
     list_select_related = ["category", "lead_image"]
     search_fields = ["title", "subtitle", "summary", "slug"]

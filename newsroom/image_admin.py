@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.utils.html import format_html
 
 from newsroom import images
+from newsroom.accessibility import LabelledTabularInline
 from newsroom.models import Article, Image
 from newsroom.workflow import can_publish
 
@@ -53,9 +54,9 @@ class DescribedFilter(admin.SimpleListFilter):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = ["thumbnail", "title", "is_described", "dimensions", "size", "credit",
+    list_display = ["title", "thumbnail", "is_described", "dimensions", "size", "credit",
                     "uploaded_by", "uploaded_at"]  # fmt: skip
-    list_display_links = ["thumbnail", "title"]
+    list_display_links = ["title"]
     list_filter = [DescribedFilter, "is_decorative", "format", "uploaded_at"]
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "alt_text", "caption", "credit", "original_filename"]
@@ -133,7 +134,7 @@ class ImageAdmin(admin.ModelAdmin):
         return images.megabytes(obj.file_size)
 
 
-class GalleryInline(admin.TabularInline):
+class GalleryInline(LabelledTabularInline):
     """Pictures of an article or project, chosen from the library, in order."""
 
     extra = 0

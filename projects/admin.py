@@ -119,9 +119,9 @@ class ArticleProjectInline(LabelledTabularInline):
 @admin.register(models.Project)
 class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
     publish_fields = ["is_published"]
-    list_display = ["thumbnail", "name", "status", "country", "province", "investment_display",
+    list_display = ["name", "thumbnail", "status", "country", "province", "investment_display",
                     "is_overdue", "is_published"]  # fmt: skip
-    list_display_links = ["thumbnail", "name"]
+    list_display_links = ["name"]
     list_filter = ["status", "country", StaleFilter, "is_published"]
     search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
     prepopulated_fields = {"slug": ["name"]}

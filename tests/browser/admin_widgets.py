@@ -41,13 +41,21 @@ def add_inline_row(page, verbose_name_plural, add_label):
 
 
 def attach_lead_image(page, alt):
-    """Upload a lead image with its alt text.
+    """Upload a lead image into the image library from the article form (the "+" beside the
+    lead image field opens the library's upload form); the new image becomes the lead image.
 
-    The one place that knows how an article gets its image; when the image library
-    replaces Article.lead_image, only this changes.
+    The one place that knows how an article gets its image.
     """
     name, data = lead_image_file("wuhu-line.png")
-    field(page, "Lead image").set_input_files(
+    with page.expect_popup() as opened:
+        page.locator("#add_id_lead_image").click()
+    popup = opened.value
+    popup.wait_for_load_state()
+    field(popup, "Image file").set_input_files(
         files=[{"name": name, "mimeType": "image/png", "buffer": data}]
     )
-    field(page, "Lead image alt text").fill(alt)
+    field(popup, "Title").fill("Wuhu assembly line")
+    field(popup, "Alt text").fill(alt)
+    with popup.expect_event("close"):
+        popup.get_by_role("button", name="Save", exact=True).click()
+    expect(page.locator("#id_lead_image")).not_to_have_value("")

@@ -6,7 +6,6 @@ import io
 from decimal import Decimal
 
 from django.contrib.auth.models import Group
-from django.core.files.base import ContentFile
 from django.core.management import call_command
 from django.utils import timezone
 from PIL import Image
@@ -14,7 +13,7 @@ from PIL import Image
 from newsroom.demo import loader
 from newsroom.models import Article, Category, Correction, PreviewLink
 from projects.models import Milestone, Organization, Status
-from tests import factories
+from tests import factories, pictures
 
 STORIES_BEYOND_ONE_PAGE = 14  # with the demo story, 15: two pages of news
 
@@ -81,8 +80,7 @@ def lead_image_file(name="lead.png"):
 
 def attach_lead_image(article, alt):
     name, data = lead_image_file()
-    article.lead_image.save(name, ContentFile(data), save=False)
-    article.lead_image_alt = alt
+    article.lead_image = pictures.image(data=data, name=name, alt_text=alt)
     article.save()
 
 

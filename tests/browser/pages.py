@@ -24,6 +24,8 @@ PUBLIC_PAGES = {
     "project, announced only": "/projects/ningbo-heat-pump-base/",
     "organisation": "/organizations/aux-group/",
     "project data dictionary": "/projects/data/",
+    "search": "/search/?q=AUX",
+    "search in Chinese": "/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",
     "page not found": "/no-such-page/",
 }
 

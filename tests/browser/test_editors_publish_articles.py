@@ -51,7 +51,12 @@ def test_an_editor_drafts_an_article_then_publishes_it_everywhere(page, new_page
 
     assert visitor.goto(ADDRESS).status == 200
     expect(visitor.get_by_role("heading", level=1)).to_have_text(TITLE)
-    expect(visitor.get_by_role("img", name="A lorry loaded with boxed compressors")).to_be_visible()
+    # The lead picture, and the same picture again in the press kit below the story.
+    pictures = visitor.get_by_role("img", name="A lorry loaded with boxed compressors")
+    expect(pictures.first).to_be_visible()
+    expect(
+        visitor.get_by_role("region", name="Pictures for the press").get_by_role("img")
+    ).to_have_count(1)
     for place in ("/", "/news/category/enterprise-news/", "/news/tag/wuhu/",
                   "/news/tag/first-shipment/", "/projects/aux-compressor-wuhu/"):  # fmt: skip
         visitor.goto(place)
