@@ -9,6 +9,7 @@ from taggit.models import Tag as TaggitTag
 
 from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
 from newsroom.models import Article, Category, Correction, PreviewLink, Tag, TaggedArticle
+from newsroom.pagination import LargeTableAdmin
 from newsroom.revisions import RevisionAdmin
 from newsroom.workflow import (
     WRITER_STATUSES,
@@ -40,7 +41,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -103,7 +104,7 @@ class ArticleForm(VersionedForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+class ArticleAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [

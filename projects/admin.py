@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
 from newsroom.locking import SafeConcurrencyAdminMixin
+from newsroom.pagination import LargeTableAdmin
 from newsroom.revisions import RevisionAdmin
 from newsroom.workflow import PublishingAdminMixin
 from projects import models
@@ -109,7 +110,7 @@ class ArticleProjectInline(admin.TabularInline):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
     publish_fields = ["is_published"]
     list_display = ["name", "status", "country", "province", "investment_display", "is_overdue",
                     "is_published"]  # fmt: skip
@@ -157,7 +158,7 @@ class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
 
 
 @admin.register(models.Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["name", "local_name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -167,14 +168,14 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["__str__", "publisher", "published_on", "url"]
     list_select_related = ["article"]
     search_fields = ["title", "publisher", "url", "article__title"]
     autocomplete_fields = ["article"]
 
 
-class ProjectPartAdmin(admin.ModelAdmin):
+class ProjectPartAdmin(LargeTableAdmin, admin.ModelAdmin):
     """The parts of a project are edited inline; these lists help find them across projects."""
 
     list_select_related = ["project"]

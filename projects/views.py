@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.detail import WorkflowDetailView
 from newsroom.models import Article
+from newsroom.pagination import KeysFirstPaginator
 from newsroom.views import feed_links
 from projects import export
 from projects.dates import Precision
@@ -50,6 +51,7 @@ class ProjectListView(ListView):
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 24
+    paginator_class = KeysFirstPaginator
 
     def get_queryset(self):
         self.filterset = directory_filter(self.request)

@@ -136,7 +136,13 @@ class Project(models.Model):
     class Meta:
         ordering = ["name"]
         permissions = [("publish_project", "Can publish and unpublish projects")]
-        indexes = [models.Index(fields=["status", "country"], name="project_status_country")]
+        indexes = [
+            models.Index(fields=["status", "country"], name="project_status_country"),
+            # The directory's default order, and the keys of its deep pages.
+            models.Index(
+                fields=["name", "id"], condition=Q(is_published=True), name="project_directory"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
