@@ -1,10 +1,17 @@
 """Loaded by pytest before Django starts (see pyproject.toml): the test run's environment.
 
-Tests run with DEBUG off, as production does; only the secret is a throwaway.
+Tests run with DEBUG off, as production does; only the secret is a throwaway. Every run
+has a read replica that mirrors the test database (settings: TEST MIRROR), so the whole
+suite goes through the replica router as a deployment with DATABASE_REPLICA_URL does.
 """
 
 import os
+from pathlib import Path
 
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-that-is-long-enough-for-django-checks")
 os.environ["DEBUG"] = "false"
 os.environ["SECURE_SSL_REDIRECT"] = "false"
+os.environ.setdefault(
+    "DATABASE_REPLICA_URL",
+    os.environ.get("DATABASE_URL") or f"sqlite:///{Path(__file__).parent.parent / 'db.sqlite3'}",
+)
