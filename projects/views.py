@@ -27,6 +27,7 @@ from projects.models import (
     Status,
 )
 from projects.models.projects import STATUS_DEFINITIONS
+from projects.models.sources import with_cited_articles
 
 
 def published_links():
@@ -146,10 +147,11 @@ class ProjectDetailView(WorkflowDetailView):
             .get_queryset()
             .with_facts()
             .select_related("status_source__article")
+            .defer(
+                *(f"status_source__article__{name}" for name in ("body", *Article.SEARCH_FIELDS))
+            )
             .prefetch_related(
-                Prefetch(
-                    "milestones", queryset=Milestone.objects.select_related("source__article")
-                ),
+                Prefetch("milestones", queryset=with_cited_articles(Milestone.objects.all())),
                 "designations",
                 Prefetch(
                     "roles", queryset=ProjectOrganization.objects.select_related("organization")

@@ -48,7 +48,7 @@ class ArticleQuerySet(models.QuerySet):
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
             status=Article.Status.PUBLISHED,
             publish_at__lte=now,
-        )
+        ).defer(*Article.SEARCH_FIELDS)
 
     def next_visibility_change(self, after=None):
         """When the published set next changes by the clock alone (a schedule, an embargo
@@ -176,6 +176,10 @@ class Article(models.Model):
     )
 
     objects = ArticleQuerySet.as_manager()
+
+    # Kept for the database's search; no page shows them, so public queries leave them there
+    # (the search vector is the largest column of a row).
+    SEARCH_FIELDS = ("search_vector", "search_cjk")
 
     _loaded_slug = None  # the slug as read from the database; a change leaves a redirect
 

@@ -11,6 +11,7 @@ from django.utils.functional import cached_property
 from newsroom.models import Article
 from projects.dates import span
 from projects.models.figures import MONEY_KINDS, Figure, Kind
+from projects.models.sources import with_cited_articles
 
 
 class Status(models.TextChoices):
@@ -53,7 +54,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_facts(self):
         """Prefetch every figure, current and revised, with its source: one query for all."""
-        figures = Figure.objects.select_related("source__article")
+        figures = with_cited_articles(Figure.objects.all())
         return self.prefetch_related(Prefetch("figures", queryset=figures, to_attr="figure_rows"))
 
 
@@ -218,7 +219,7 @@ class Project(models.Model):
     @cached_property
     def all_figures(self):
         if not hasattr(self, "figure_rows"):
-            self.figure_rows = list(self.figures.select_related("source__article"))
+            self.figure_rows = list(with_cited_articles(self.figures.all()))
         return self.figure_rows
 
     @cached_property
