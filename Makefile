@@ -6,7 +6,7 @@ PORT ?= 8000
 STAMP := $(VENV)/.installed
 PG_URL := postgres://postgres@127.0.0.1:5432/newsroom
 
-.PHONY: install run test lint format migrations-check demo static clean
+.PHONY: install run test lint format migrations-check demo static clean bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -43,6 +43,13 @@ static: install
 
 test: install lint migrations-check static
 	$(BIN)/python -m pytest
+
+# Load test on loopback (README, "Benchmark"); not part of `make test`. Results go to .bench/.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+bench: install static
+	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 \
+		|| echo "wrk could not be installed: using the slower Python load generator"
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles

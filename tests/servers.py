@@ -42,22 +42,22 @@ def manage(*args, env):
 class Server:
     """gunicorn serving the site on a free port of the loopback interface."""
 
-    def __init__(self, env, workers=1):
+    def __init__(self, env, workers=1, app="newsroom.wsgi"):
         self.port = free_port()
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--workers", str(workers),
+            [sys.executable, "-m", "gunicorn", app, "--workers", str(workers),
              "--bind", f"127.0.0.1:{self.port}"],
             cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
         )  # fmt: skip
 
-    def wait(self, timeout=30):
+    def wait(self, timeout=30, path="/robots.txt"):
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             if self.process.poll() is not None:
                 raise AssertionError(f"The server on port {self.port} stopped:\n{self.output()}")
             with contextlib.suppress(OSError):
-                if Browser(self.port).get("/robots.txt")[0] == 200:
+                if Browser(self.port).get(path)[0] == 200:
                     return self
             time.sleep(0.2)
         raise AssertionError(f"The server on port {self.port} did not answer:\n{self.output()}")
