@@ -20,7 +20,11 @@ from newsroom.replicas import ReplicaMiddleware
 from tests import factories
 
 ROOT = Path(__file__).resolve().parent.parent
-both = pytest.mark.django_db(transaction=True, databases=["default", "replica"])
+# Serialized rollback puts back what the migrations made (the roles) after each flush, as the
+# other transactional tests do.
+both = pytest.mark.django_db(
+    transaction=True, serialized_rollback=True, databases=["default", "replica"]
+)
 
 
 class Queries:
@@ -150,3 +154,13 @@ def test_without_a_replica_url_there_is_no_router():
         env={**environment, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
     )  # fmt: skip
     assert result.stdout.strip() == "['default'] [] False"
+
+
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_any_transactional_test_may_read_from_the_replica(client):
+    """tests/conftest.py lets every transactional test use the replica alias: its requests
+    read from there, as a live server's do."""
+    story = factories.article()
+    with Queries() as queries:
+        assert client.get(story.get_absolute_url()).status_code == 200
+    assert len(queries.replica) > 0
