@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from babel import Locale
-from django.db import connection, transaction
+from django.db import connection, reset_queries, transaction
 from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import slugify
@@ -263,6 +263,7 @@ def write_articles(run, project_ids):
             ArticleProject.objects.bulk_create(linked, batch_size=run.batch)
             Related.objects.bulk_create(related, batch_size=run.batch)
             Correction.objects.bulk_create(corrections, batch_size=run.batch)
+        reset_queries()  # with DEBUG on, Django would keep every INSERT's text
         run.report(f"  {start + len(made):,} of {run.articles:,} articles")
     return announcements
 
