@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static test-tools clean
+.PHONY: install run test lint format migrations-check demo static test-tools clean bench
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -64,6 +64,13 @@ $(BROWSER_TOOLS): tests/browser/package-lock.json
 
 test: install lint migrations-check static test-tools
 	$(BIN)/python -m pytest
+
+# Load test on loopback (README, "Benchmark"); not part of `make test`. Results go to .bench/.
+BENCH_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_bench
+bench: install static
+	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 \
+		|| echo "wrk could not be installed: using the slower Python load generator"
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles tests/browser/node_modules test-artifacts

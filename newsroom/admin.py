@@ -20,6 +20,7 @@ from newsroom.models import (
     Tag,
     TaggedArticle,
 )
+from newsroom.pagination import LargeTableAdmin
 from newsroom.revisions import RevisionAdmin
 from newsroom.security import NoncedMediaAdminMixin
 from newsroom.workflow import (
@@ -53,7 +54,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -121,7 +122,11 @@ class ArticleForm(VersionedForm):
 
 @admin.register(Article)
 class ArticleAdmin(
-    NoncedMediaAdminMixin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin
+    LargeTableAdmin,
+    NoncedMediaAdminMixin,
+    PublishingAdminMixin,
+    SafeConcurrencyAdminMixin,
+    RevisionAdmin,
 ):
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]

@@ -94,6 +94,25 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# An optional read replica for public pages; all else uses the primary (newsroom/replicas.py).
+# In tests it mirrors the default database.
+DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
+if DATABASE_REPLICA_URL:
+    try:
+        _replica = dj_database_url.parse(
+            DATABASE_REPLICA_URL, conn_max_age=_database["CONN_MAX_AGE"], conn_health_checks=True
+        )
+    except ValueError as error:
+        raise ImproperlyConfigured(
+            f"DATABASE_REPLICA_URL is not a valid database URL: {error}"
+        ) from None
+    DATABASES["replica"] = {**_replica, "TEST": {"MIRROR": "default"}}
+    DATABASE_ROUTERS = ["newsroom.replicas.PrimaryReplicaRouter"]
+    MIDDLEWARE.insert(
+        MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
+        "newsroom.replicas.ReplicaMiddleware",
+    )
+
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
     # A Redis outage means pages are served uncached, not errors (newsroom/resilient_cache.py).
@@ -106,6 +125,16 @@ if REDIS_URL:
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Local memory is per process: without Redis, the processes of one machine (gunicorn's
+# workers) share a cache only through a directory. A prefix keeps sites sharing a Redis apart.
+if not REDIS_URL and (CACHE_DIR := env_str("CACHE_DIR")):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": CACHE_DIR,
+        }
+    }
+CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # login throttling; must come first

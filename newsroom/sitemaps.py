@@ -4,20 +4,36 @@ import datetime
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, Max, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.models import Article, Category, Tag
+from newsroom.pagination import KeysFirstPaginator
 from projects.models import Organization, Project
 
 PAGE = 5_000  # URLs per sitemap page; Google accepts up to 50,000
 
 
-class ArticleSitemap(Sitemap):
+class LargeSitemap(Sitemap):
+    """A sitemap of thousands of rows: pages found by key, the latest change by aggregate
+    (Django's default calls lastmod() on every item to find it)."""
+
     limit = PAGE
+
+    @property
+    def paginator(self):
+        return KeysFirstPaginator(self._items(), self.limit)
+
+    def get_latest_lastmod(self):
+        latest = self.items().order_by().aggregate(*(Max(f) for f in self.lastmod_fields))
+        return max((moment for moment in latest.values() if moment), default=None)
+
+
+class ArticleSitemap(LargeSitemap):
+    lastmod_fields = ["updated_at", "publish_at"]
 
     def items(self):
         return (
@@ -31,11 +47,16 @@ class ArticleSitemap(Sitemap):
         return max(article.updated_at, article.publish_at)
 
 
-class ProjectSitemap(Sitemap):
-    limit = PAGE
+class ProjectSitemap(LargeSitemap):
+    lastmod_fields = ["updated_at"]
 
     def items(self):
-        return Project.objects.published().filter(noindex=False).only("slug", "updated_at")
+        return (
+            Project.objects.published()
+            .filter(noindex=False)
+            .only("slug", "updated_at")
+            .order_by("name", "pk")
+        )
 
     def lastmod(self, project):
         return project.updated_at

@@ -13,6 +13,7 @@ from django.views.generic import (
 from newsroom import media
 from newsroom.detail import WorkflowDetailView, private
 from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
+from newsroom.pagination import KeysFirstPaginator
 from projects.models import Project, ProjectOrganization
 
 
@@ -44,6 +45,7 @@ class ArticleListView(ListView):
     template_name = "newsroom/article_list.html"
     context_object_name = "articles"
     paginate_by = settings.NEWS_PAGE_SIZE
+    paginator_class = KeysFirstPaginator
     heading = "News"
     intro = ""
     feed = None  # the URL name of this page's own feeds, e.g. "category" for category_rss
@@ -83,11 +85,16 @@ class ArchiveMixin:
     allow_empty = False
     make_object_list = True
     paginate_by = settings.NEWS_PAGE_SIZE
+    paginator_class = KeysFirstPaginator
     context_object_name = "articles"
     template_name = "newsroom/article_archive.html"
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        # Also asked for the neighbouring periods' first article, which needs only its date.
+        return Article.objects.published()
+
+    def get_dated_queryset(self, **lookup):
+        return super().get_dated_queryset(**lookup).for_listing()
 
 
 class YearArchive(ArchiveMixin, YearArchiveView):

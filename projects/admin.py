@@ -6,6 +6,7 @@ from django.db.models import Exists, OuterRef
 from newsroom.accessibility import LabelledTabularInline
 from newsroom.image_admin import GalleryInline, thumbnail_html
 from newsroom.locking import SafeConcurrencyAdminMixin
+from newsroom.pagination import LargeTableAdmin
 from newsroom.revisions import RevisionAdmin
 from newsroom.workflow import PublishingAdminMixin
 from projects import models
@@ -117,7 +118,7 @@ class ArticleProjectInline(LabelledTabularInline):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
     publish_fields = ["is_published"]
     list_display = ["name", "thumbnail", "status", "country", "province", "investment_display",
                     "is_overdue", "is_published"]  # fmt: skip
@@ -171,7 +172,7 @@ class ProjectAdmin(PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmi
 
 
 @admin.register(models.Organization)
-class OrganizationAdmin(admin.ModelAdmin):
+class OrganizationAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["name", "local_name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -181,14 +182,14 @@ class OrganizationAdmin(admin.ModelAdmin):
 
 
 @admin.register(models.Source)
-class SourceAdmin(admin.ModelAdmin):
+class SourceAdmin(LargeTableAdmin, admin.ModelAdmin):
     list_display = ["__str__", "publisher", "published_on", "url"]
     list_select_related = ["article"]
     search_fields = ["title", "publisher", "url", "article__title"]
     autocomplete_fields = ["article"]
 
 
-class ProjectPartAdmin(admin.ModelAdmin):
+class ProjectPartAdmin(LargeTableAdmin, admin.ModelAdmin):
     """The parts of a project are edited inline; these lists help find them across projects."""
 
     list_select_related = ["project"]

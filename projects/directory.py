@@ -29,6 +29,7 @@ from projects.models import (
     Qualifier,
     Status,
 )
+from projects.widgets import QuickSelect
 
 
 def current_figures(kind):
@@ -111,7 +112,7 @@ UNKNOWN = {"invalid_choice": "Choose one of the listed options; this one is not 
 
 def choice(label, empty_label, **kwargs):
     return django_filters.ChoiceFilter(
-        label=label, empty_label=empty_label, error_messages=UNKNOWN, **kwargs
+        label=label, empty_label=empty_label, error_messages=UNKNOWN, widget=QuickSelect, **kwargs
     )
 
 

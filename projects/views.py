@@ -5,6 +5,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from newsroom import media
 from newsroom.detail import WorkflowDetailView
 from newsroom.models import Article
+from newsroom.pagination import KeysFirstPaginator
 from newsroom.views import feed_links
 from projects import export
 from projects.dates import Precision
@@ -27,6 +28,7 @@ from projects.models import (
     Status,
 )
 from projects.models.projects import STATUS_DEFINITIONS
+from projects.models.sources import with_cited_articles
 
 
 def published_links():
@@ -51,6 +53,7 @@ class ProjectListView(ListView):
     template_name = "projects/project_list.html"
     context_object_name = "projects"
     paginate_by = 24
+    paginator_class = KeysFirstPaginator
 
     def get_queryset(self):
         self.filterset = directory_filter(self.request)
@@ -146,10 +149,11 @@ class ProjectDetailView(WorkflowDetailView):
             .with_facts()
             .with_pictures()
             .select_related("status_source__article")
+            .defer(
+                *(f"status_source__article__{name}" for name in ("body", *Article.SEARCH_FIELDS))
+            )
             .prefetch_related(
-                Prefetch(
-                    "milestones", queryset=Milestone.objects.select_related("source__article")
-                ),
+                Prefetch("milestones", queryset=with_cited_articles(Milestone.objects.all())),
                 "designations",
                 Prefetch(
                     "roles", queryset=ProjectOrganization.objects.select_related("organization")

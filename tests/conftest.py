@@ -69,3 +69,18 @@ def editor_client(client, editor):
 def empty_cache():
     """Each test starts with no cached pages; the page cache would otherwise carry over."""
     cache.clear()
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items):
+    """Transactional tests may also use the read replica, which mirrors the test database
+    (tests/environment.py): outside a transaction the app reads public pages from it, as it
+    does behind a live server. (Other tests run inside one, so everything uses the primary.)"""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        args, kwargs = (marker.args, marker.kwargs) if marker else ((), {})
+        by_fixture = {"transactional_db", "live_server"} & set(item.fixturenames)
+        transactional = kwargs.get("transaction") or (args and args[0]) or by_fixture
+        if transactional and "databases" not in kwargs:
+            marked = pytest.mark.django_db(*args, **kwargs, databases="__all__")
+            item.add_marker(marked, append=False)  # before, so the closest

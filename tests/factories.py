@@ -5,8 +5,9 @@ import itertools
 from decimal import Decimal
 
 from django.utils import timezone
+from django.utils.text import slugify
 
-from newsroom.models import Article, Category
+from newsroom.models import Article, Category, Tag, TaggedArticle
 from projects.models import (
     ArticleProject,
     Designation,
@@ -146,4 +147,24 @@ def many_projects(count, owner=None):
     Designation.objects.bulk_create(
         Designation(project=p, authority="Anhui Province", list_name="Major projects") for p in made
     )
+    return made
+
+
+def many_articles(count, news=None, tags=("Bulk",), project=None):
+    """`count` published articles an hour apart in category `news`, in a few bulk inserts,
+    each tagged with `tags` and linked to `project` if given: rows for pagination and
+    query-count tests."""
+    news = news or Category.objects.first() or category()
+    start = Article.objects.count()
+    now = timezone.now()
+    made = Article.objects.bulk_create(
+        Article(title=f"Bulk {n}", slug=f"bulk-{n}", category=news, status="published",
+                publish_at=now - datetime.timedelta(hours=n))
+        for n in range(start, start + count)
+    )  # fmt: skip
+    for name in tags:
+        tag = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
+        TaggedArticle.objects.bulk_create(TaggedArticle(content_object=a, tag=tag) for a in made)
+    if project is not None:
+        ArticleProject.objects.bulk_create(ArticleProject(article=a, project=project) for a in made)
     return made

@@ -43,6 +43,8 @@ def gunicorn(**environment):
         "LOG_LEVEL": "CRITICAL",
         **environment,
     }
+    # No read replica: the outage under test is the only database there is.
+    env["DATABASE_REPLICA_URL"] = env.get("DATABASE_URL", "")
     server = subprocess.Popen(
         [sys.executable, "-m", "gunicorn", "newsroom.wsgi", "--bind", f"127.0.0.1:{port}",
          "--workers", "1", "--log-level", "critical"],

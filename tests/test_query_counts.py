@@ -48,9 +48,10 @@ PAGES = {
     "/projects/aux-compressor-wuhu/": 8,
     # organisation, projects, their figures, news
     "/organizations/aux-group/": 4,
-    # Django's date views: emptiness, months, neighbouring periods (2-3); count, page, tags
-    "/news/2024/": 8,
-    "/news/2024/01/": 8,
+    # Django's date views: emptiness, months, neighbouring periods (1-2, one row each, no
+    # tags); count, page, tags
+    "/news/2024/": 7,
+    "/news/2024/01/": 7,
 }
 
 

@@ -49,7 +49,7 @@ class ArticleQuerySet(models.QuerySet):
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
             status=Article.Status.PUBLISHED,
             publish_at__lte=now,
-        )
+        ).defer(*Article.SEARCH_FIELDS)
 
     def next_visibility_change(self, after=None):
         """When the published set next changes by the clock alone (a schedule, an embargo
@@ -126,7 +126,6 @@ class Article(SearchEngineFields, VersionedContent):
     publish_at = models.DateTimeField(
         "publish at",
         default=timezone.now,
-        db_index=True,
         help_text="Visible to the public once published and this time has passed. "
         "A time in the future schedules the article: it appears at that second, by itself.",
     )
@@ -168,13 +167,30 @@ class Article(SearchEngineFields, VersionedContent):
 
     objects = ArticleQuerySet.as_manager()
 
+    # Kept for the database's search; no page shows them, so public queries leave them there
+    # (the search vector is the largest column of a row).
+    SEARCH_FIELDS = ("search_vector", "search_cjk")
+
     class Meta:
         ordering = ["-publish_at", "-pk"]
         get_latest_by = "publish_at"
         permissions = [("publish_article", "Can publish, schedule, unpublish and archive")]
         indexes = [
+            # The admin's order (and its deep pages' keys); archives by date.
+            models.Index(fields=["-publish_at", "-id"], name="article_order"),
             models.Index(fields=["status", "-publish_at"], name="article_public_order"),
-            models.Index(fields=["category", "status", "-publish_at"], name="article_category"),
+            # published() in the public order, answered from the index alone (counts, the keys
+            # of deep pages); the embargo and expiry columns are there so that no row is read.
+            models.Index(
+                fields=["-publish_at", "-id", "embargo_until", "unpublish_at"],
+                condition=Q(status="published"),
+                name="article_published",
+            ),
+            models.Index(
+                fields=["category", "-publish_at", "-id", "embargo_until", "unpublish_at"],
+                condition=Q(status="published"),
+                name="article_published_category",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -61,3 +61,5 @@ class TaggedArticle(TaggedItemBase):
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tag_once_per_article")
         ]
+        # A tag's articles from the index alone: tag pages, their counts and feeds.
+        indexes = [models.Index(fields=["tag", "content_object"], name="tagged_article_by_tag")]

@@ -13,6 +13,7 @@ from newsroom.models.editorial import SearchEngineFields, VersionedContent
 from projects.dates import span
 from projects.models.figures import MONEY_KINDS, Figure, Kind
 from projects.models.gallery import ProjectImage
+from projects.models.sources import with_cited_articles
 
 
 class Status(models.TextChoices):
@@ -61,7 +62,7 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_facts(self):
         """Prefetch every figure, current and revised, with its source: one query for all."""
-        figures = Figure.objects.select_related("source__article")
+        figures = with_cited_articles(Figure.objects.all())
         return self.prefetch_related(Prefetch("figures", queryset=figures, to_attr="figure_rows"))
 
 
@@ -125,7 +126,13 @@ class Project(SearchEngineFields, VersionedContent):
     class Meta:
         ordering = ["name"]
         permissions = [("publish_project", "Can publish and unpublish projects")]
-        indexes = [models.Index(fields=["status", "country"], name="project_status_country")]
+        indexes = [
+            models.Index(fields=["status", "country"], name="project_status_country"),
+            # The directory's default order, and the keys of its deep pages.
+            models.Index(
+                fields=["name", "id"], condition=Q(is_published=True), name="project_directory"
+            ),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=(
@@ -183,7 +190,7 @@ class Project(SearchEngineFields, VersionedContent):
     @cached_property
     def all_figures(self):
         if not hasattr(self, "figure_rows"):
-            self.figure_rows = list(self.figures.select_related("source__article"))
+            self.figure_rows = list(with_cited_articles(self.figures.all()))
         return self.figure_rows
 
     @cached_property

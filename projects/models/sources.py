@@ -5,6 +5,14 @@ from django.db.models import Q
 from projects.fields import WebAddressField
 
 
+def with_cited_articles(queryset, path="source"):
+    """`queryset` joined to the articles its rows cite at `path`, which show only their title
+    and address: their text and search columns stay in the database."""
+    article = f"{path}__article"
+    unshown = ["body", "search_vector", "search_cjk"]
+    return queryset.select_related(article).defer(*(f"{article}__{name}" for name in unshown))
+
+
 class Source(models.Model):
     """Where a figure or milestone was stated: one of our articles, or an outside page."""
 

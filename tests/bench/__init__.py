@@ -1,0 +1,1 @@
+"""`make bench`: the site under load beside two floors (README, "Benchmark")."""
