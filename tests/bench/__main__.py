@@ -19,6 +19,7 @@ import json
 import os
 import platform
 import shutil
+import statistics
 import subprocess
 import sys
 import time
@@ -46,7 +47,7 @@ def options():
     parser.add_argument("--articles", type=int, default=int(env("BENCH_ARTICLES", 10_000)))
     parser.add_argument("--projects", type=int, default=int(env("BENCH_PROJECTS", 1_000)))
     parser.add_argument("--seed", type=int, default=int(env("BENCH_SEED", 1)))
-    parser.add_argument("--seconds", type=float, default=float(env("BENCH_SECONDS", 6)))
+    parser.add_argument("--seconds", type=int, default=int(env("BENCH_SECONDS", 6)))
     parser.add_argument("--connections", type=int, default=int(env("BENCH_CONNECTIONS", 4)))
     parser.add_argument("--workers", type=int, default=int(env("BENCH_WORKERS", 2)))
     return parser.parse_args()
@@ -189,7 +190,7 @@ def hammer(port, path, seconds, connections, unique=False):
     return load.run(port, path, seconds, connections, unique)
 
 
-def rate(*runs):
+def rate(runs):
     return sum(run["requests"] for run in runs) / sum(run["seconds"] for run in runs)
 
 
@@ -198,29 +199,44 @@ def prime(port, path, times=12):
         Browser(port).get(path)
 
 
+SLICES = 3  # alternations of floor and page per row
+
+
+def measure_row(args, site, floor, path, mode):
+    """The page and its floor in turns (floor, page, floor, page...): other processes on the
+    machine may take the CPU for a while, and then both see it."""
+    floor_path = "/template/" if mode == "cold" else "/prerendered/"
+    turn = max(1, round(args.seconds / SLICES))  # wrk takes whole seconds
+    floors, pages = [], []
+    for _ in range(SLICES):
+        floors.append(hammer(floor.port, floor_path, max(1, turn // 2), args.connections))
+        pages.append(hammer(site.port, path, turn, args.connections, unique=mode == "cold"))
+    return {
+        "rps": rate(pages),
+        "p50_ms": statistics.median(run["p50_ms"] for run in pages),
+        "p99_ms": max(run["p99_ms"] for run in pages),
+        "failed": sum(run["non2xx"] + run["socket_errors"] for run in pages),
+        "floor_rps": rate(floors),
+        "floor_failed": sum(run["non2xx"] + run["socket_errors"] for run in floors),
+        "slices": {"page": pages, "floor": floors},
+    }
+
+
 def measure(args, site, floor, measured):
-    """Each page beside its floor: half a run of the floor before the page and half after,
-    so that both see the same machine (other processes may take the CPU for a while)."""
     rows = []
     for name in ("template", "prerendered"):
         prime(floor.port, f"/{name}/")
-    for mode in ("cold", "warm"):
-        floor_path = "/template/" if mode == "cold" else "/prerendered/"
-        for name, path, status, *_ in measured:
-            if status != 200:
-                continue
-            prime(site.port, path)
-            before = hammer(floor.port, floor_path, args.seconds / 2, args.connections)
-            page = hammer(site.port, path, args.seconds, args.connections, unique=mode == "cold")
-            after = hammer(floor.port, floor_path, args.seconds / 2, args.connections)
+    for name, path, status, *_ in measured:
+        if status != 200:
+            continue
+        prime(site.port, path)
+        for mode in ("cold", "warm"):
+            row = measure_row(args, site, floor, path, mode)
             clear_page_cache()
-            page["rps"], page["floor_rps"] = rate(page), rate(before, after)
-            page["floor_p50_ms"] = (before["p50_ms"] + after["p50_ms"]) / 2
-            page["floor_failed"] = sum(r["non2xx"] + r["socket_errors"] for r in (before, after))
-            rows.append((name, mode, page))
-            print(f"  {name:18} {mode}: {page['rps']:7.1f} requests/s, "
-                  f"floor {page['floor_rps']:7.1f}", flush=True)  # fmt: skip
-    return rows
+            rows.append((name, mode, row))
+            print(f"  {name:18} {mode}: {row['rps']:7.1f} requests/s, "
+                  f"floor {row['floor_rps']:7.1f}", flush=True)  # fmt: skip
+    return sorted(rows, key=lambda row: row[1])  # the cold rows first
 
 
 def table(args, rows, measured, environment):
@@ -244,7 +260,7 @@ def table(args, rows, measured, environment):
         floor = "template" if mode == "cold" else "pre-rendered"
         lines.append(
             f"| {name} | {mode} | {n['rps']:.0f} | {n['p50_ms']:.1f} | {n['p99_ms']:.1f} "
-            f"| {queries} | {n['non2xx'] + n['socket_errors']} | {size / 1024:.0f} "
+            f"| {queries} | {n['failed']} | {size / 1024:.0f} "
             f"| {floor} {n['floor_rps']:.0f} | {ratio:.2f} | {verdict} |"
         )
     for name, path, status, *_ in measured:
@@ -263,10 +279,11 @@ def table(args, rows, measured, environment):
         f"- load: {environment['load']}, {args.connections} connections, {args.seconds:g} s "
         "per page, on loopback",
         "- cold: every request has a new URL, so it misses any page cache; warm: one URL repeated",
-        "- floor: tests/bench/floor.py, measured for half that time just before and just after "
-        "each page (cold rows: a 31 KB template rendered per request; warm rows: the same "
-        f"page pre-rendered); ratio = page / floor; non-2xx or failed floor requests: "
-        f"{floor_failures}",
+        f"- floor: tests/bench/floor.py, in {SLICES} turns with each page (floor, page, floor, "
+        "page...; the floor for half as long); cold rows: a 31 KB template rendered per "
+        "request, warm rows: the same page pre-rendered; ratio = page / floor; non-2xx or "
+        f"failed floor requests: {floor_failures}",
+        "- p50: the median of the turns' medians; p99: the highest of the turns' p99",
         "- queries: one instrumented request in process (cold: page cache cleared; warm: the "
         "request after it)",
         "",
