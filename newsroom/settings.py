@@ -249,5 +249,9 @@ LOGGING = {
 NEWS_PAGE_SIZE = 12
 # Anonymous pages are cached whole for at most this long (and never past a scheduled change);
 # browsers and CDNs may keep them for BROWSER_CACHE_SECONDS.
-PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 300, minimum=0)
+# On by default only with a cache all app processes share (Redis or CACHE_DIR): with the
+# per-process memory cache, a publish seen by one gunicorn worker would not reach the others.
+PAGE_CACHE_SECONDS = env_int(
+    "PAGE_CACHE_SECONDS", 300 if REDIS_URL or env_str("CACHE_DIR") else 0, minimum=0
+)
 BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60, minimum=0)
