@@ -139,7 +139,7 @@ def pages():
         ("project page", project.get_absolute_url()),
         ("search", "/search/?q=compressors"),
         ("feed", "/news/feed.rss"),
-        ("API list", "/api/v1/articles/"),
+        ("API list", "/api/v1/articles"),
     ]
 
 
