@@ -245,5 +245,5 @@ def list_tags(request, paging: Query[Paging]):
     """Only tags that a published article has: a tag given only to a draft or an embargoed
     story could tell what it is about."""
     published = Q(tagged_articles__content_object__in=Article.objects.published())
-    tags = Tag.objects.annotate(article_count=Count("tagged_articles", filter=published))
-    return paginate(request, tags.filter(article_count__gt=0).order_by(Lower("name"), "pk"), paging)
+    tags = Tag.objects.public().annotate(article_count=Count("tagged_articles", filter=published))
+    return paginate(request, tags.order_by(Lower("name"), "pk"), paging)
