@@ -1,57 +1,19 @@
-"""Site search: PostgreSQL full text (weighted, GIN-indexed, ranked), a LIKE fallback on SQLite.
+"""The site search page, over news and projects, and the news search provider."""
 
-Chinese has no spaces and stock PostgreSQL has no Chinese parser, so runs of Chinese
-characters are also indexed as overlapping pairs (国家发展 → 国家 家发 发展), which
-finds two-character words such as 改革 on both databases.
-"""
-
-import re
-
+from django import forms
 from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.paginator import InvalidPage, Paginator
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, Value, When
-from django.utils.html import escape, strip_tags
-from django.utils.safestring import mark_safe
+from django.db.models import F
+from django.http import Http404
+from django.shortcuts import render
 
-MAX_QUERY = 200  # characters; a longer query is cut, never refused
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-WORD = re.compile(r"\w+")
+from newsroom.core.search import cjk_bigrams, clean_query, matching, rank_by_fields, snippet
+from newsroom.models import Article, Category, Tag
+from projects.models import Project
+from projects.search import search_projects
 
-
-def cjk_bigrams(text):
-    """Overlapping character pairs of every run of Chinese characters, space-separated."""
-    pairs = []
-    for run in CJK.findall(text or ""):
-        pairs += [run] if len(run) == 1 else [run[i : i + 2] for i in range(len(run) - 1)]
-    return " ".join(pairs)
-
-
-def clean_query(raw):
-    return " ".join((raw or "")[:MAX_QUERY].split())
-
-
-def terms(query):
-    """The words of a query, for the fallback and for highlighting."""
-    return [t for t in WORD.findall(query.lower()) if t]
-
-
-def matching(queryset, query, fields):
-    """Rows containing every term in one of `fields` (the database-neutral fallback)."""
-    for term in terms(query):
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": term})
-        queryset = queryset.filter(any_field)
-    return queryset
-
-
-def rank_by_fields(queryset, query, weighted_fields):
-    """Fallback relevance: the best-weighted field that contains the whole query."""
-    whens = [
-        When(**{f"{field}__icontains": query}, then=Value(weight))
-        for field, weight in weighted_fields
-    ]
-    return queryset.annotate(rank=Case(*whens, default=Value(0), output_field=IntegerField()))
+PAGE_SIZE = 10
 
 
 def search_articles(articles, query):
@@ -70,27 +32,54 @@ def search_articles(articles, query):
     return ranked.order_by("-rank", "-publish_at")
 
 
-def search_projects(projects, query):
-    fields = ["name", "local_name", "summary", "sector", "product", "city", "province"]
-    found = matching(projects, query, fields)
-    ranked = rank_by_fields(found, query, [("name", 3), ("local_name", 3), ("summary", 1)])
-    return ranked.order_by("-rank", "name")
+class SearchForm(forms.Form):
+    q = forms.CharField(label="Search for", required=False)
+    type = forms.ChoiceField(
+        label="Show",
+        required=False,
+        choices=[
+            ("", "News and projects"),
+            ("articles", "News only"),
+            ("projects", "Projects only"),
+        ],
+    )
+    category = forms.ModelChoiceField(
+        label="Category", required=False, queryset=Category.objects.all(), to_field_name="slug",
+        empty_label="Any category",
+    )  # fmt: skip
+    tag = forms.CharField(label="Tag", required=False, max_length=100)
+    year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
 
 
-def snippet(html, query, length=240):
-    """A passage of `html` around the first term of `query`, terms in <mark>, safely escaped."""
-    text = " ".join(strip_tags(html or "").split())
-    words = sorted(set(terms(query) + cjk_bigrams(query).split()), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
-    first = pattern.search(text) if pattern else None
-    start = max(0, first.start() - length // 3) if first else 0
-    passage = text[start : start + length]
-    parts, position = [], 0
-    for hit in pattern.finditer(passage) if pattern else ():
-        parts += [escape(passage[position : hit.start()]), f"<mark>{escape(hit.group())}</mark>"]
-        position = hit.end()
-    parts.append(escape(passage[position:]))
-    prefix = "… " if start else ""
-    suffix = " …" if start + length < len(text) else ""
-    # Every piece of text above went through escape(); only <mark> is markup.
-    return mark_safe(prefix + "".join(parts) + suffix)
+def search(request):
+    form = SearchForm(request.GET)
+    form.is_valid()  # invalid filters are dropped, with their error shown; the search still runs
+    params = form.cleaned_data
+    query = clean_query(params.get("q"))
+    context = {"form": form, "query": query, "projects": [], "page_obj": None}
+    if query:
+        articles = Article.objects.published()
+        if params.get("category"):
+            articles = articles.filter(category=params["category"])
+        if params.get("tag"):
+            articles = articles.filter(tags__in=Tag.objects.filter(slug=params["tag"]))
+        if params.get("year"):
+            articles = articles.filter(publish_at__year=params["year"])
+        kind = params.get("type")
+        if kind != "articles":
+            projects = search_projects(Project.objects.published(), query).with_facts()
+            context["projects"] = projects if kind == "projects" else projects[:5]
+        if kind != "projects":
+            found = search_articles(articles.select_related("category"), query)
+            paginator = Paginator(found, PAGE_SIZE)
+            try:
+                page = paginator.page(request.GET.get("page") or 1)
+            except InvalidPage:
+                raise Http404("No such page of results.") from None
+            for article in page.object_list:
+                article.snippet = snippet(article.body or article.summary, query)
+            context["page_obj"] = page
+        context["query_string"] = request.GET.copy()
+        context["query_string"].pop("page", None)
+        context["query_string"] = context["query_string"].urlencode()
+    return render(request, "newsroom/search.html", context)

@@ -7,7 +7,7 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.env import env_bool, env_int, env_list, env_path, env_secret, env_str
+from newsroom.core.env import env_bool, env_int, env_list, env_path, env_secret, env_str
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -44,7 +44,7 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
-    "newsroom.security.SecurityHeadersMiddleware",
+    "newsroom.core.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
@@ -94,7 +94,7 @@ if _database["ENGINE"] == "django.db.backends.sqlite3":
 DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# An optional read replica for public pages; all else uses the primary (newsroom/replicas.py).
+# An optional read replica for public pages; all else uses the primary (newsroom/core/replicas.py).
 # In tests it mirrors the default database.
 DATABASE_REPLICA_URL = env_str("DATABASE_REPLICA_URL")
 if DATABASE_REPLICA_URL:
@@ -107,18 +107,18 @@ if DATABASE_REPLICA_URL:
             f"DATABASE_REPLICA_URL is not a valid database URL: {error}"
         ) from None
     DATABASES["replica"] = {**_replica, "TEST": {"MIRROR": "default"}}
-    DATABASE_ROUTERS = ["newsroom.replicas.PrimaryReplicaRouter"]
+    DATABASE_ROUTERS = ["newsroom.core.replicas.PrimaryReplicaRouter"]
     MIDDLEWARE.insert(
         MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1,
-        "newsroom.replicas.ReplicaMiddleware",
+        "newsroom.core.replicas.ReplicaMiddleware",
     )
 
 REDIS_URL = env_str("REDIS_URL")
 if REDIS_URL:
-    # A Redis outage means pages are served uncached, not errors (newsroom/resilient_cache.py).
+    # A Redis outage means pages are served uncached, not errors (newsroom/core/resilient_cache.py).
     CACHES = {
         "default": {
-            "BACKEND": "newsroom.resilient_cache.ResilientRedisCache",
+            "BACKEND": "newsroom.core.resilient_cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
         }
@@ -204,7 +204,7 @@ SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_HTTPONLY = True  # no script of ours or the admin's reads it
-CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"  # sent by newsroom.security
+CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"  # sent by newsroom.core.security
 # The admin is refused over plain HTTP even if SECURE_SSL_REDIRECT is turned off.
 ADMIN_HTTPS_ONLY = env_bool("ADMIN_HTTPS_ONLY", default=not DEBUG)
 # How many proxies in front append to X-Forwarded-For; the client is that many from the right.
@@ -235,7 +235,7 @@ AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-AXES_CLIENT_IP_CALLABLE = "newsroom.security.client_ip"
+AXES_CLIENT_IP_CALLABLE = "newsroom.core.security.client_ip"
 AXES_LOCKOUT_TEMPLATE = "locked_out.html"
 AXES_VERBOSE = False  # failures and lockouts are still logged as warnings
 

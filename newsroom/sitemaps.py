@@ -1,35 +1,17 @@
-"""Sitemaps for search engines: an index of sections, and a Google News sitemap."""
+"""The news sitemaps for search engines, a Google News sitemap and robots.txt."""
 
 import datetime
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
 
+from newsroom.core.sitemaps import PAGE, LargeSitemap
 from newsroom.models import Article, Category, Tag
-from newsroom.pagination import KeysFirstPaginator
-from projects.models import Organization, Project
-
-PAGE = 5_000  # URLs per sitemap page; Google accepts up to 50,000
-
-
-class LargeSitemap(Sitemap):
-    """A sitemap of thousands of rows: pages found by key, the latest change by aggregate
-    (Django's default calls lastmod() on every item to find it)."""
-
-    limit = PAGE
-
-    @property
-    def paginator(self):
-        return KeysFirstPaginator(self._items(), self.limit)
-
-    def get_latest_lastmod(self):
-        latest = self.items().order_by().aggregate(*(Max(f) for f in self.lastmod_fields))
-        return max((moment for moment in latest.values() if moment), default=None)
 
 
 class ArticleSitemap(LargeSitemap):
@@ -45,21 +27,6 @@ class ArticleSitemap(LargeSitemap):
 
     def lastmod(self, article):
         return max(article.updated_at, article.publish_at)
-
-
-class ProjectSitemap(LargeSitemap):
-    lastmod_fields = ["updated_at"]
-
-    def items(self):
-        return (
-            Project.objects.published()
-            .filter(noindex=False)
-            .only("slug", "updated_at")
-            .order_by("name", "pk")
-        )
-
-    def lastmod(self, project):
-        return project.updated_at
 
 
 def in_use(queryset, **link):
@@ -79,26 +46,10 @@ class TagSitemap(Sitemap):
         return Tag.objects.public()
 
 
-class OrganizationSitemap(Sitemap):
-    def items(self):
-        return Organization.objects.public()
-
-
-class SectionSitemap(Sitemap):
-    def items(self):
-        return ["home", "news", "projects"]
-
-    def location(self, name):
-        return reverse(name)
-
-
 SITEMAPS = {
-    "sections": SectionSitemap,
     "articles": ArticleSitemap,
-    "projects": ProjectSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,
-    "organizations": OrganizationSitemap,
 }
 
 

@@ -3,10 +3,21 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
-from newsroom import feeds, media, search_views, sitemaps, views
-from newsroom.converters import UnicodeSlugConverter
+from newsroom import feeds, search, sitemaps, views
+from newsroom.core import media
+from newsroom.core.converters import UnicodeSlugConverter
+from newsroom.core.feeds import atom
+from newsroom.core.sitemaps import SectionSitemap
+from projects import sitemaps as projects_sitemaps
 
 register_converter(UnicodeSlugConverter, "uslug")
+
+# The sitemap index lists each app's own sitemaps.
+SITEMAPS = {
+    "sections": SectionSitemap(["home", "news", "projects"]),
+    **sitemaps.SITEMAPS,
+    **projects_sitemaps.SITEMAPS,
+}
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
@@ -18,19 +29,17 @@ urlpatterns = [
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("news/<uslug:slug>/pictures.zip", views.article_media_kit, name="article_media_kit"),
     path("preview/<str:token>/", views.preview, name="preview"),
-    path("search/", search_views.search, name="search"),
+    path("search/", search.search, name="search"),
     path("news/feed.rss", feeds.NewsFeed(), name="feed_rss"),
-    path("news/feed.atom", feeds.atom(feeds.NewsFeed)(), name="feed_atom"),
+    path("news/feed.atom", atom(feeds.NewsFeed)(), name="feed_atom"),
     path("news/category/<uslug:slug>/feed.rss", feeds.CategoryFeed(), name="category_rss"),
     path(
         "news/category/<uslug:slug>/feed.atom",
-        feeds.atom(feeds.CategoryFeed)(),
+        atom(feeds.CategoryFeed)(),
         name="category_atom",
     ),
     path("news/tag/<uslug:slug>/feed.rss", feeds.TagFeed(), name="tag_rss"),
-    path("news/tag/<uslug:slug>/feed.atom", feeds.atom(feeds.TagFeed)(), name="tag_atom"),
-    path("projects/<uslug:slug>/feed.rss", feeds.ProjectFeed(), name="project_rss"),
-    path("projects/<uslug:slug>/feed.atom", feeds.atom(feeds.ProjectFeed)(), name="project_atom"),
+    path("news/tag/<uslug:slug>/feed.atom", atom(feeds.TagFeed)(), name="tag_atom"),
     path("", include("projects.urls")),
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
@@ -38,14 +47,14 @@ urlpatterns = [
     path(
         "sitemap.xml",
         sitemap_views.index,
-        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        {"sitemaps": SITEMAPS, "sitemap_url_name": "sitemap_section"},
         name="sitemap_index",
     ),
     path("sitemap-news.xml", sitemaps.news_sitemap, name="sitemap_news"),
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": sitemaps.SITEMAPS},
+        {"sitemaps": SITEMAPS},
         name="sitemap_section",
     ),
 ]

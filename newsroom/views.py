@@ -2,7 +2,6 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.views.generic import (
     ListView,
     MonthArchiveView,
@@ -10,10 +9,11 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom import media
-from newsroom.detail import WorkflowDetailView, private
+from newsroom.core import media
+from newsroom.core.detail import WorkflowDetailView, private
+from newsroom.core.feeds import feed_links
+from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
-from newsroom.pagination import KeysFirstPaginator
 from projects.models import Project, ProjectOrganization
 
 
@@ -31,12 +31,6 @@ class HomeView(TemplateView):
             categories=Category.objects.all(),
             **kwargs,
         )
-
-
-def feed_links(name, slug, title):
-    """The RSS and Atom addresses of a page's own feed, for autodiscovery and links."""
-    urls = {kind: reverse(f"{name}_{kind}", kwargs={"slug": slug}) for kind in ("rss", "atom")}
-    return {**urls, "title": title}
 
 
 class ArticleListView(ListView):

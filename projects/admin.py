@@ -3,12 +3,12 @@ from django import forms
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 
-from newsroom.accessibility import LabelledTabularInline
-from newsroom.image_admin import GalleryInline, thumbnail_html
-from newsroom.locking import SafeConcurrencyAdminMixin
-from newsroom.pagination import LargeTableAdmin
-from newsroom.revisions import RevisionAdmin
-from newsroom.workflow import PublishingAdminMixin
+from newsroom.core.accessibility import LabelledTabularInline
+from newsroom.core.gallery_admin import GalleryInline, thumbnail_html
+from newsroom.core.locking import SafeConcurrencyAdminMixin
+from newsroom.core.pagination import LargeTableAdmin
+from newsroom.core.publishing import PublishingAdminMixin
+from newsroom.core.revisions import RevisionAdmin
 from projects import models
 from projects.models.figures import MONEY_KINDS, Kind
 

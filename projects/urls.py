@@ -1,6 +1,7 @@
 from django.urls import path
 
-from projects import views
+from newsroom.core.feeds import atom
+from projects import feeds, views
 
 urlpatterns = [
     path("projects/", views.ProjectListView.as_view(), name="projects"),
@@ -10,6 +11,8 @@ urlpatterns = [
     path("projects/data/", views.DataDictionaryView.as_view(), name="projects_data_dictionary"),
     path("projects/<uslug:slug>/", views.ProjectDetailView.as_view(), name="project"),
     path("projects/<uslug:slug>/pictures.zip", views.project_media_kit, name="project_media_kit"),
+    path("projects/<uslug:slug>/feed.rss", feeds.ProjectFeed(), name="project_rss"),
+    path("projects/<uslug:slug>/feed.atom", atom(feeds.ProjectFeed)(), name="project_atom"),
     path(
         "organizations/<uslug:slug>/",
         views.OrganizationDetailView.as_view(),

@@ -2,11 +2,11 @@ from django.db.models import Case, Prefetch, When
 from django.http import JsonResponse, StreamingHttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from newsroom import media
-from newsroom.detail import WorkflowDetailView
+from newsroom.core import media
+from newsroom.core.detail import WorkflowDetailView
+from newsroom.core.feeds import feed_links
+from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article
-from newsroom.pagination import KeysFirstPaginator
-from newsroom.views import feed_links
 from projects import export
 from projects.dates import Precision
 from projects.directory import (

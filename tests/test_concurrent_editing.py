@@ -1,6 +1,6 @@
 """Two people saving the same thing: nobody's work is silently lost, nothing crashes."""
 
-from newsroom.admin import ArticleForm
+from newsroom.admin.articles import ArticleForm
 from newsroom.models import Article
 from tests import factories
 from tests.admin_forms import form_data

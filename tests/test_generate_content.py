@@ -8,10 +8,11 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.utils.html import strip_tags
 
+from newsroom.core.sanitize import sanitize_html
+from newsroom.core.search import cjk_bigrams
 from newsroom.demo import synthetic
 from newsroom.models import Article, Tag
-from newsroom.sanitize import sanitize_html
-from newsroom.search import cjk_bigrams, search_articles
+from newsroom.search import search_articles
 from projects.models import ArticleProject, Figure, Kind, Milestone, Project, Source
 
 ANCHOR = "2026-03-02"

@@ -12,7 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ImageFile
 
-from newsroom import images
+from newsroom.core import images
 from tests import pictures
 
 FORMATS = list(images.FORMATS)
@@ -110,7 +110,7 @@ MEASURE = """
 import resource, django
 django.setup()
 from django.core.exceptions import ValidationError
-from newsroom import images
+from newsroom.core import images
 from tests import pictures
 bomb = pictures.png_bomb(20_000, 20_000)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss

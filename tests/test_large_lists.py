@@ -9,9 +9,9 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from newsroom import pagination
+from newsroom.core import pagination
+from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article
-from newsroom.pagination import KeysFirstPaginator
 from newsroom.sitemaps import ArticleSitemap
 from tests import factories
 

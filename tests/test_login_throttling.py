@@ -5,7 +5,7 @@ import pytest
 from django.test import RequestFactory
 from django.urls import reverse
 
-from newsroom.security import client_ip
+from newsroom.core.security import client_ip
 
 
 def sign_in(client, password, via="203.0.113.7"):

@@ -11,7 +11,7 @@ from django.test import RequestFactory
 from django.utils import timezone
 from PIL import Image as Pillow
 
-from newsroom import media
+from newsroom.core import media
 from newsroom.models import ArticleImage
 from projects.models import ProjectImage
 from tests import factories, pictures

@@ -159,7 +159,7 @@ def test_the_site_recovers_when_the_database_returns_without_a_restart(db):
 def unreachable_redis(settings):
     settings.CACHES = {
         "default": {
-            "BACKEND": "newsroom.resilient_cache.ResilientRedisCache",
+            "BACKEND": "newsroom.core.resilient_cache.ResilientRedisCache",
             "LOCATION": f"redis://127.0.0.1:{free_port()}/0",
         }
     }

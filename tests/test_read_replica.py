@@ -15,8 +15,8 @@ from django.http import HttpResponse
 from django.test import RequestFactory
 from django.test.utils import CaptureQueriesContext
 
+from newsroom.core.replicas import ReplicaMiddleware
 from newsroom.models import Article, Category
-from newsroom.replicas import ReplicaMiddleware
 from tests import factories
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -43,8 +43,8 @@ class Queries:
 def test_the_test_run_has_a_replica_that_mirrors_the_test_database(settings):
     replica = settings.DATABASES["replica"]
     assert replica["TEST"]["MIRROR"] == "default"
-    assert settings.DATABASE_ROUTERS == ["newsroom.replicas.PrimaryReplicaRouter"]
-    assert settings.MIDDLEWARE.index("newsroom.replicas.ReplicaMiddleware") == (
+    assert settings.DATABASE_ROUTERS == ["newsroom.core.replicas.PrimaryReplicaRouter"]
+    assert settings.MIDDLEWARE.index("newsroom.core.replicas.ReplicaMiddleware") == (
         settings.MIDDLEWARE.index("django.contrib.auth.middleware.AuthenticationMiddleware") + 1
     )
 
@@ -147,7 +147,7 @@ def test_without_a_replica_url_there_is_no_router():
     code = (
         "import django; django.setup(); from django.conf import settings; "
         "print(sorted(settings.DATABASES), settings.DATABASE_ROUTERS, "
-        "'newsroom.replicas.ReplicaMiddleware' in settings.MIDDLEWARE)"
+        "'newsroom.core.replicas.ReplicaMiddleware' in settings.MIDDLEWARE)"
     )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True,

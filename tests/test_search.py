@@ -6,7 +6,7 @@ import pytest
 from django.db import connection
 from django.utils import timezone
 
-from newsroom.search import cjk_bigrams, snippet
+from newsroom.core.search import cjk_bigrams, snippet
 from tests import factories
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom import env
+from newsroom.core import env
 
 ROOT = Path(__file__).resolve().parent.parent
 PRODUCTION = {
@@ -89,4 +89,4 @@ def test_redis_url_selects_the_shared_redis_cache():
         text=True,
         check=True,
     )  # fmt: skip
-    assert result.stdout.strip() == "newsroom.resilient_cache.ResilientRedisCache"
+    assert result.stdout.strip() == "newsroom.core.resilient_cache.ResilientRedisCache"

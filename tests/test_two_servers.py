@@ -128,7 +128,7 @@ def test_nothing_is_kept_in_one_servers_memory_or_disk(settings):
         ),
         (
             {"CACHE_DIR": "/tmp/x", "REDIS_URL": "redis://cache:6379/0"},
-            "newsroom.resilient_cache.ResilientRedisCache",
+            "newsroom.core.resilient_cache.ResilientRedisCache",
         ),
         ({}, "django.core.cache.backends.locmem.LocMemCache"),
     ],

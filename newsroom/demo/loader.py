@@ -14,9 +14,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.html import escape
 
+from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import picture
 from newsroom.models import Article, Category, Image
-from newsroom.sanitize import sanitize_html
 from projects.dates import Precision
 from projects.models import (
     ArticleProject,

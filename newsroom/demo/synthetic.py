@@ -25,10 +25,10 @@ from django.db.models import Q
 from django.utils.html import strip_tags
 from django.utils.text import slugify
 
+from newsroom.core.search import cjk_bigrams
 from newsroom.demo import synthetic_projects
 from newsroom.demo import vocabulary as words
 from newsroom.models import Article, Category, Correction, Tag, TaggedArticle
-from newsroom.search import cjk_bigrams
 from projects.models import (
     ArticleProject,
     ExchangeRate,

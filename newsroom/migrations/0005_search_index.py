@@ -1,7 +1,7 @@
 """PostgreSQL keeps each article's weighted search vector in a trigger, indexed with GIN.
 
 Weights: title A, subtitle and summary B, body C (tags stripped); Chinese character pairs B.
-SQLite has no tsvector: the site searches it with LIKE instead (newsroom/search.py).
+SQLite has no tsvector: the site searches it with LIKE instead (newsroom/core/search.py).
 """
 
 from django.db import migrations
@@ -36,7 +36,7 @@ DROP FUNCTION IF EXISTS newsroom_article_search_vector();
 def fill_cjk_pairs(apps, schema_editor):
     from django.utils.html import strip_tags
 
-    from newsroom.search import cjk_bigrams
+    from newsroom.core.search import cjk_bigrams
 
     Article = apps.get_model("newsroom", "Article")
     for article in Article.objects.all():

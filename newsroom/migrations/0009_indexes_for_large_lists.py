@@ -2,7 +2,7 @@
 
 `article_published` and `article_published_category` are partial indexes over published
 articles in the public order, holding the embargo and expiry times too: counts and the keys
-of deep pages (newsroom/pagination.py) come from them without reading a row. They replace
+of deep pages (newsroom/core/pagination.py) come from them without reading a row. They replace
 `article_category`. `article_order` gives the admin's order with its tie-break.
 """
 

@@ -11,11 +11,11 @@ from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
-from newsroom.models.editorial import SearchEngineFields, VersionedContent
+from newsroom.core.content import SearchEngineFields, VersionedContent
+from newsroom.core.sanitize import sanitize_html
+from newsroom.core.search import cjk_bigrams
 from newsroom.models.images import ArticleImage, Image, needs_description
 from newsroom.models.taxonomy import Category, TaggedArticle
-from newsroom.sanitize import sanitize_html
-from newsroom.search import cjk_bigrams
 
 EDITOR_EXTENSIONS = {
     "Bold": True,

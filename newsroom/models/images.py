@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 
-from newsroom import images
+from newsroom.core import images
 
 # Set from the file when it is saved; a save naming some fields saves these as well.
 PROCESSED_FIELDS = ("file", "width", "height", "file_size", "format", "original_filename",

@@ -1,4 +1,5 @@
-"""What the editorial workflow keeps beside an article: redirects, corrections, preview links."""
+"""What the editorial workflow keeps beside an article (redirects, corrections, preview
+links) and the audit line each move between states leaves."""
 
 import datetime
 
@@ -8,8 +9,50 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
+
+from newsroom.models.articles import Article
 
 PREVIEW_SALT = "newsroom.preview-link"
+
+# The states a writer may set; anything public is an editor's decision.
+WRITER_STATUSES = (Article.Status.DRAFT, Article.Status.REVIEW)
+
+
+def describe_transition(article, before):
+    """The audit text for a move between states ("Published", "Scheduled for ..."), or ""
+    when nothing the public sees has changed. `before` is the article as it was, or None."""
+    now = timezone.now()
+    if article.status == Article.Status.PUBLISHED:
+        unchanged = before is not None and (
+            before.status,
+            before.publish_at,
+            before.embargo_until,
+        ) == (article.status, article.publish_at, article.embargo_until)
+        if unchanged:
+            return ""
+        if article.publish_at > now:
+            text = f"Scheduled for {_local(article.publish_at)}"
+        else:
+            text = "Published"
+        if article.is_embargoed:
+            text += f", embargoed until {_local(article.embargo_until)}"
+        return text
+    if before is not None and article.status == before.status:
+        return ""
+    if article.status == Article.Status.REVIEW:
+        return "Submitted for review"
+    if article.status == Article.Status.ARCHIVED:
+        return "Archived"
+    if before is None:
+        return "Created as a draft"
+    if before.status == Article.Status.REVIEW:
+        return "Sent back to draft"
+    return "Unpublished (back to draft)"
+
+
+def _local(moment):
+    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
 
 
 class ArticleRedirect(models.Model):

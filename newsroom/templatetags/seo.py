@@ -1,7 +1,7 @@
 from django import template
 from django.templatetags.static import static
 
-from newsroom import structured_data
+from newsroom.core import structured_data
 
 register = template.Library()
 

@@ -8,8 +8,8 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
-from newsroom.models.editorial import SearchEngineFields, VersionedContent
 from projects.dates import span
 from projects.models.figures import MONEY_KINDS, Figure, Kind
 from projects.models.gallery import ProjectImage

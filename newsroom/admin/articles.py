@@ -8,9 +8,17 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag as TaggitTag
 
-from newsroom.accessibility import LabelledTabularInline
-from newsroom.image_admin import GalleryInline, thumbnail_html
-from newsroom.locking import SafeConcurrencyAdminMixin, VersionedForm
+from newsroom.core.accessibility import LabelledTabularInline
+from newsroom.core.gallery_admin import GalleryInline, thumbnail_html
+from newsroom.core.locking import SafeConcurrencyAdminMixin, VersionedForm
+from newsroom.core.pagination import LargeTableAdmin
+from newsroom.core.publishing import (
+    PublishingAdminMixin,
+    can_publish,
+    record_transition,
+)
+from newsroom.core.revisions import RevisionAdmin
+from newsroom.core.security import NoncedMediaAdminMixin
 from newsroom.models import (
     Article,
     ArticleImage,
@@ -20,17 +28,15 @@ from newsroom.models import (
     Tag,
     TaggedArticle,
 )
-from newsroom.pagination import LargeTableAdmin
-from newsroom.revisions import RevisionAdmin
-from newsroom.security import NoncedMediaAdminMixin
-from newsroom.workflow import (
-    WRITER_STATUSES,
-    PublishingAdminMixin,
-    can_publish,
-    record_transition,
-)
-from projects.admin import ArticleProjectInline
+from newsroom.models.workflow import WRITER_STATUSES, describe_transition
 from projects.models import ArticleProject
+
+
+class ArticleProjectInline(LabelledTabularInline):
+    model = ArticleProject
+    extra = 0
+    autocomplete_fields = ["article", "project"]
+
 
 # We use our own case-insensitive Tag model; taggit's stock one stays empty.
 admin.site.unregister(TaggitTag)
@@ -180,7 +186,7 @@ class ArticleAdmin(
             obj.created_by = request.user
         before = type(obj).objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
-        record_transition(self, request, obj, before)
+        record_transition(self, request, obj, describe_transition(obj, before))
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -221,7 +227,7 @@ class ArticleAdmin(
             with reversion.create_revision():
                 reversion.set_user(request.user)
                 article.save()
-                record_transition(self, request, article, before)
+                record_transition(self, request, article, describe_transition(article, before))
             moved += 1
         self.message_user(request, f"{moved} article(s) now {status}.", messages.SUCCESS)
 

@@ -1,26 +1,15 @@
-"""The image library in the admin, and the gallery inline articles and projects share."""
+"""The image library in the admin."""
 
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
-from newsroom import images
-from newsroom.accessibility import LabelledTabularInline
+from newsroom.core import images
+from newsroom.core.gallery_admin import thumbnail_html
+from newsroom.core.publishing import can_publish
 from newsroom.models import Article, Image
-from newsroom.workflow import can_publish
 
 ACCEPT = ",".join(images.CONTENT_TYPES[kind] for kind in images.FORMATS)
-
-
-def thumbnail_html(image, width=96):
-    if image is None or not image.thumbnail_url:
-        return "—"
-    return format_html(
-        '<img src="{}" width="{}" height="{}" alt="" class="image-thumbnail">',
-        image.thumbnail_url,
-        width,
-        round(width / images.CARD_RATIO),
-    )
 
 
 class ImageForm(forms.ModelForm):
@@ -132,20 +121,3 @@ class ImageAdmin(admin.ModelAdmin):
     @admin.display(description="file size", ordering="file_size")
     def size(self, obj):
         return images.megabytes(obj.file_size)
-
-
-class GalleryInline(LabelledTabularInline):
-    """Pictures of an article or project, chosen from the library, in order."""
-
-    extra = 0
-    autocomplete_fields = ["image"]
-    fields = ["image", "thumbnail", "order"]
-    readonly_fields = ["thumbnail"]
-    verbose_name_plural = "gallery (pictures for the page and the press download)"
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("image")
-
-    @admin.display(description="picture")
-    def thumbnail(self, row):
-        return thumbnail_html(row.image) if row.image_id else "—"

@@ -24,7 +24,7 @@ class SearchEngineFields(models.Model):
 
 
 class VersionedContent(models.Model):
-    """A version raised by every save, so stale edit forms are refused (newsroom/locking.py),
+    """A version raised by every save, so stale edit forms are refused (newsroom/core/locking.py),
     and a permanent redirect left behind by every change of slug."""
 
     version = models.PositiveIntegerField(

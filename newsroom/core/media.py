@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.http import content_disposition_header
 from django.views import static
 
-from newsroom.detail import private
+from newsroom.core.detail import private
 
 log = logging.getLogger(__name__)
 CHUNK = 64 * 1024

@@ -1,0 +1,104 @@
+"""RSS 2.0 and Atom feeds of articles with their full text, for any app that lists articles.
+
+A feed class says which articles (`articles(obj)`) and what it is about; what an item
+holds (title, summary, full text, lead picture, categories) is the same everywhere.
+"""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+
+FEED_SIZE = 30
+
+
+def feed_links(name, slug, title):
+    """The RSS and Atom addresses of a page's own feed, for autodiscovery and links."""
+    urls = {kind: reverse(f"{name}_{kind}", kwargs={"slug": slug}) for kind in ("rss", "atom")}
+    return {**urls, "title": title}
+
+
+class RssWithContent(Rss201rev2Feed):
+    """RSS 2.0 with the full (sanitised) article in content:encoded."""
+
+    def rss_attributes(self):
+        return {
+            **super().rss_attributes(),
+            "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
+        }
+
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content:encoded", item["content"])
+
+
+class AtomWithContent(Atom1Feed):
+    def add_item_elements(self, handler, item):
+        super().add_item_elements(handler, item)
+        if item.get("content"):
+            handler.addQuickElement("content", item["content"], {"type": "html"})
+
+
+class ArticleFeed(Feed):
+    """A feed of published articles; subclasses give `articles(obj)` and what they are about."""
+
+    feed_type = RssWithContent
+
+    def __call__(self, request, *args, **kwargs):
+        self.request = request  # enclosure addresses must be absolute
+        return super().__call__(request, *args, **kwargs)
+
+    def title(self, obj):
+        return f"{settings.SITE_NAME}: {self.subject(obj)}"
+
+    def articles(self, obj):
+        raise NotImplementedError
+
+    def items(self, obj):
+        return (
+            self.articles(obj)
+            .select_related("category", "lead_image")
+            .prefetch_related("tags")
+            .order_by("-publish_at", "-pk")[:FEED_SIZE]
+        )
+
+    def item_title(self, article):
+        return article.title
+
+    def item_description(self, article):
+        return article.summary or article.subtitle
+
+    def item_guid(self, article):
+        return f"urn:uuid:{article.uuid}"
+
+    item_guid_is_permalink = False
+
+    def item_pubdate(self, article):
+        return article.publish_at
+
+    def item_updateddate(self, article):
+        return max(article.updated_at, article.publish_at)
+
+    def item_author_name(self, article):
+        return article.byline or settings.SITE_NAME
+
+    def item_categories(self, article):
+        return [article.category.name, *(tag.name for tag in article.tags.all())]
+
+    def item_enclosures(self, article):
+        """The lead picture, if it may be shown: its metadata-free original."""
+        image = article.lead_image
+        if not (image and image.is_described and image.file):
+            return []
+        url = self.request.build_absolute_uri(image.file.url)
+        return [Enclosure(url, str(image.file_size), image.content_type)]
+
+    def item_extra_kwargs(self, article):
+        return {"content": article.body}
+
+
+def atom(feed_class):
+    """The Atom twin of an RSS feed class."""
+    attributes = {"feed_type": AtomWithContent, "subtitle": lambda self, obj: self.description}
+    return type(f"Atom{feed_class.__name__}", (feed_class,), attributes)

@@ -1,0 +1,23 @@
+"""RSS and Atom feeds of the news about one project."""
+
+from django.shortcuts import get_object_or_404
+
+from newsroom.core.feeds import ArticleFeed
+from newsroom.models import Article
+from projects.models import Project
+
+
+class ProjectFeed(ArticleFeed):
+    description = "The latest news."
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Project.objects.published(), slug=slug)
+
+    def subject(self, project):
+        return f"news about {project.name}"
+
+    def link(self, project):
+        return project.get_absolute_url()
+
+    def articles(self, project):
+        return Article.objects.published().filter(projects=project)

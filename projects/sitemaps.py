@@ -1,0 +1,29 @@
+"""The sitemaps of the projects and organisations the public may see."""
+
+from django.contrib.sitemaps import Sitemap
+
+from newsroom.core.sitemaps import LargeSitemap
+from projects.models import Organization, Project
+
+
+class ProjectSitemap(LargeSitemap):
+    lastmod_fields = ["updated_at"]
+
+    def items(self):
+        return (
+            Project.objects.published()
+            .filter(noindex=False)
+            .only("slug", "updated_at")
+            .order_by("name", "pk")
+        )
+
+    def lastmod(self, project):
+        return project.updated_at
+
+
+class OrganizationSitemap(Sitemap):
+    def items(self):
+        return Organization.objects.public()
+
+
+SITEMAPS = {"projects": ProjectSitemap, "organizations": OrganizationSitemap}
