@@ -3,7 +3,9 @@
 import datetime
 
 import pytest
-from django.db import connection
+from django.core.cache import cache as django_cache
+from django.db import connection, transaction
+from django.http import HttpResponse
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
@@ -19,6 +21,7 @@ CLOSED_PORT = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCac
 @pytest.fixture(autouse=True)
 def page_cache(settings):
     settings.PAGE_CACHE_SECONDS = 300
+    django_cache.clear()
 
 
 def get(client, url="/news/"):
@@ -144,3 +147,84 @@ def test_a_cache_outage_degrades_to_uncached_pages(client, db, settings):
     response = get(client)
     assert "Still served" in response.content.decode()
     assert "X-Cache" not in response
+
+
+def test_a_change_bumps_the_generation_again_once_it_is_committed(
+    db, django_capture_on_commit_callbacks
+):
+    from newsroom import cache
+
+    before = cache.generation()
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        with transaction.atomic():
+            factories.article(title="Committed")
+            during = cache.generation()
+        assert cache.generation() == during  # nothing more until the commit
+    assert before < during < cache.generation() and callbacks
+
+
+def test_a_page_whose_generation_moved_while_it_rendered_is_not_stored(rf, db):
+    from newsroom import cache
+
+    def render_during_a_change(request):
+        cache.bump()  # an editor's save lands while the page renders
+        return HttpResponse("old state")
+
+    first = cache.PageCacheMiddleware(render_during_a_change)(rf.get("/news/"))
+    assert first.content == b"old state" and "X-Cache" not in first
+    second = cache.PageCacheMiddleware(lambda request: HttpResponse("new state"))
+    response = second(rf.get("/news/"))
+    assert response.content == b"new state" and response["X-Cache"] == "miss"
+
+
+def test_a_replica_behind_the_last_change_fills_no_page(client, db, settings, monkeypatch):
+    from newsroom import cache
+
+    assert "replica" in settings.DATABASES  # the suite runs with one (tests/environment.py)
+    monkeypatch.setattr(cache.replicas, "replica_has_replayed", lambda position: False)
+    django_cache.set(cache.POSITION, "0/1")
+    factories.article()
+    assert "X-Cache" not in get(client) and "X-Cache" not in get(client)
+    monkeypatch.setattr(cache.replicas, "replica_has_replayed", lambda position: True)
+    assert get(client)["X-Cache"] == "miss" and get(client)["X-Cache"] == "hit"
+
+
+def test_browsers_and_cdns_never_keep_a_cached_page_past_an_expiry(client, db, time_machine):
+    ends = (timezone.now() + datetime.timedelta(seconds=45)).replace(microsecond=0)
+    factories.article(title="Short-lived", unpublish_at=ends)
+    time_machine.move_to(ends - datetime.timedelta(seconds=40), tick=False)
+    assert "max-age=40" in get(client)["Cache-Control"]
+    time_machine.move_to(ends - datetime.timedelta(seconds=5), tick=False)
+    hit = get(client)
+    assert hit["X-Cache"] == "hit" and "max-age=5" in hit["Cache-Control"]
+
+
+def page_entries():
+    return [key for key in django_cache._cache if ":newsroom:page:" in key]
+
+
+def test_unknown_query_parameters_add_nothing_to_the_cache(client, db):
+    factories.article()
+    for n in range(30):
+        get(client, f"/news/?utm={n}")
+        get(client, f"/news/?utm_source=mail{n}")
+    assert page_entries() == []
+    assert get(client, "/news/?utm=1").get("X-Cache") is None  # not a parameter we read
+    get(client, "/news/")
+    assert get(client, "/news/?utm_source=mail&utm_medium=x")["X-Cache"] == "hit"
+    assert len(page_entries()) == 1
+
+
+def test_parameters_in_another_order_share_one_entry(client, db):
+    factories.project()
+    get(client, "/projects/?sort=name&country=CN")
+    assert get(client, "/projects/?country=CN&sort=name")["X-Cache"] == "hit"
+
+
+def test_one_client_can_add_only_so_many_pages_a_minute(client, db, settings, time_machine):
+    time_machine.move_to(timezone.now().replace(second=10), tick=False)  # all in one minute
+    settings.PAGE_CACHE_CLIENT_STORES = 3
+    factories.article()
+    for n in range(1, 6):
+        get(client, f"/news/?page=1&sort={n}")
+    assert len(page_entries()) == 3

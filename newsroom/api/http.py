@@ -21,12 +21,13 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
+from newsroom.cache import address
 from newsroom.models import Article
 
 MAX_AGE = 60  # seconds a CDN or browser may reuse a response
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 CACHEABLE = (200, 400, 404)
-LAST_MODIFIED_MEMORY = 7 * 24 * 3600  # seconds the first-seen time of a body is kept
+LAST_MODIFIED_MEMORY = 24 * 3600  # seconds the first-seen time of a body is kept
 
 CORS = {
     "Access-Control-Allow-Origin": "*",
@@ -72,8 +73,12 @@ def first_seen(request, etag, now):
     now: a needless 200, never a wrong 304. With several app servers this needs the
     shared cache (REDIS_URL), as production has; ETags are exact regardless.
     """
-    url = request.build_absolute_uri().encode()
-    key = f"newsroom.api.first-seen:{hashlib.sha256(url).hexdigest()}"
+    where, storable = address(request)
+    if not storable:
+        # An address with parameters nobody reads is not remembered, so no client can
+        # fill the cache with them; its Last-Modified is simply now.
+        return int(now.timestamp())
+    key = f"newsroom.api.first-seen:{hashlib.sha256(where.encode()).hexdigest()}"
     seen = cache.get(key)
     if seen and seen[0] == etag:
         return seen[1]

@@ -65,3 +65,27 @@ class ReplicaMiddleware:
             return self.get_response(request)
         finally:
             _may_read_replica.reset(token)
+
+
+def primary_position():
+    """The primary's current WAL position, or None when there is no replica to compare with."""
+    primary = connections[DEFAULT_DB_ALIAS]
+    if REPLICA not in connections.settings or primary.vendor != "postgresql":
+        return None
+    with primary.cursor() as cursor:
+        cursor.execute("SELECT pg_current_wal_lsn()::text")
+        return cursor.fetchone()[0]
+
+
+def replica_has_replayed(position):
+    """Whether the replica has replayed the primary's WAL up to `position`. A server that is
+    not a standby (a mirror in tests, a pooled primary) has nothing to replay."""
+    replica = connections[REPLICA]
+    if replica.vendor != "postgresql":
+        return True
+    with replica.cursor() as cursor:
+        cursor.execute(
+            "SELECT NOT pg_is_in_recovery() OR pg_last_wal_replay_lsn() >= %s::pg_lsn",
+            [position],
+        )
+        return bool(cursor.fetchone()[0])
