@@ -6,6 +6,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 
 from newsroom.demo import loader
+from tests import servers
 
 
 @pytest.fixture(autouse=True)
@@ -84,3 +85,9 @@ def pytest_collection_modifyitems(items):
         if transactional and "databases" not in kwargs:
             marked = pytest.mark.django_db(*args, **kwargs, databases="__all__")
             item.add_marker(marked, append=False)  # before, so the closest
+
+
+@pytest.fixture
+def shared_stores(tmp_path):
+    """The settings that point several app servers at the same database and cache."""
+    return servers.shared_stores(tmp_path)

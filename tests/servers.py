@@ -4,6 +4,7 @@ import contextlib
 import http.client
 import os
 import re
+import secrets
 import socket
 import subprocess
 import sys
@@ -11,6 +12,10 @@ import tempfile
 import time
 from pathlib import Path
 from urllib.parse import urlencode
+
+import pytest
+import redis
+from django.db import connection
 
 ROOT = Path(__file__).resolve().parent.parent
 # Variables of the test run that must not leak into a server's configuration.
@@ -125,3 +130,29 @@ class Browser:
         status, _ = self.post("/admin/login/", {"username": username, "password": password})
         assert status == 302, f"logging in to the admin on port {self.port} failed ({status})"
         return self
+
+
+def postgresql_url():
+    db = connection.settings_dict
+    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
+    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
+
+
+def redis_url():
+    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
+    try:
+        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
+    except redis.RedisError as error:
+        pytest.fail(f"Redis is not reachable at {url} ({error}); two servers need a shared cache.")
+    return url
+
+
+def shared_stores(tmp_path):
+    """The settings that point both servers at the same database and cache."""
+    if connection.vendor == "postgresql":
+        return {"DATABASE_URL": postgresql_url(), "REDIS_URL": redis_url(),
+                "CACHE_KEY_PREFIX": f"two-servers-{secrets.token_hex(4)}"}  # fmt: skip
+    stores = {"DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+              "CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
+    manage("migrate", "--noinput", env=environment(**stores))
+    return stores

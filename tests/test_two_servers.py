@@ -13,14 +13,11 @@ Each server warms its cache on the page before the publish, so that with the pag
 this also shows the invalidation crossing servers.
 """
 
-import os
 import secrets
 import subprocess
 import sys
 
 import pytest
-import redis
-from django.db import connection
 
 from tests.servers import ROOT, Browser, Server, environment, manage
 
@@ -34,33 +31,6 @@ story = Article.objects.create(title="Published through server A", slug="{slug}"
 print(story.pk)
 """
 SLUG = "published-through-server-a"
-
-
-def postgresql_url():
-    db = connection.settings_dict
-    password = f":{db['PASSWORD']}" if db["PASSWORD"] else ""
-    return f"postgres://{db['USER']}{password}@{db['HOST']}:{db['PORT'] or 5432}/{db['NAME']}"
-
-
-def redis_url():
-    url = os.environ.get("REDIS_URL") or "redis://127.0.0.1:6379/0"
-    try:
-        redis.Redis.from_url(url, socket_connect_timeout=2).ping()
-    except redis.RedisError as error:
-        pytest.fail(f"Redis is not reachable at {url} ({error}); two servers need a shared cache.")
-    return url
-
-
-@pytest.fixture
-def shared_stores(tmp_path):
-    """The settings that point both servers at the same database and cache."""
-    if connection.vendor == "postgresql":
-        return {"DATABASE_URL": postgresql_url(), "REDIS_URL": redis_url(),
-                "CACHE_KEY_PREFIX": f"two-servers-{secrets.token_hex(4)}"}  # fmt: skip
-    stores = {"DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
-              "CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
-    manage("migrate", "--noinput", env=environment(**stores))
-    return stores
 
 
 @pytest.fixture
