@@ -8,6 +8,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
+from django.utils.html import escape
 
 FEED_SIZE = 30
 
@@ -67,7 +68,9 @@ class ArticleFeed(Feed):
         return article.title
 
     def item_description(self, article):
-        return article.summary or article.subtitle
+        # Readers render RSS <description> and Atom <summary type="html"> as HTML, and
+        # the summary is plain text: escaped for HTML here, for XML by the writer.
+        return escape(article.summary or article.subtitle)
 
     def item_guid(self, article):
         return f"urn:uuid:{article.uuid}"
