@@ -34,7 +34,7 @@ from newsroom.models import Article
 log = logging.getLogger(__name__)
 GENERATION = "newsroom:generation"
 POSITION = "newsroom:bump-position"  # the primary's WAL position at the last bump
-BYPASS_PREFIXES = ("/admin/", "/preview/")
+BYPASS_PREFIXES = ("/admin/", "/preview/", "/health/")
 # Every query parameter a public page or the API reads; a new one must be listed here,
 # or its pages are simply not cached.
 PARAMETERS = frozenset(

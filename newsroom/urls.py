@@ -7,7 +7,9 @@ from newsroom import feeds, search, sitemaps, views
 from newsroom.core import media
 from newsroom.core.converters import UnicodeSlugConverter
 from newsroom.core.feeds import atom
+from newsroom.core.health import health
 from newsroom.core.sitemaps import SectionSitemap
+from newsroom.errors import favicon
 from projects import sitemaps as projects_sitemaps
 
 register_converter(UnicodeSlugConverter, "uslug")
@@ -44,6 +46,8 @@ urlpatterns = [
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path("health/", health, name="health"),
+    path("favicon.ico", favicon, name="favicon"),
     path(
         "sitemap.xml",
         sitemap_views.index,

@@ -51,6 +51,8 @@ EXEMPT = {
     "preview": "shows unpublished articles on purpose, through a signed link",
     "sitemap_index": "lists the sitemap sections, not articles",
     "robots_txt": "names the sitemaps only",
+    "health": "says which stores answer, no content",
+    "favicon": "a redirect to the icon",
     # The API's lists of things other than articles; tests/test_api_visibility.py checks
     # their counts, tags, citations and projects against the same schedules.
     "api-v1:projects": "projects only; article citations in it: tests/test_api_visibility.py",

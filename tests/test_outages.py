@@ -6,6 +6,7 @@ points at a Redis port where nothing listens.
 """
 
 import contextlib
+import json
 import os
 import socket
 import subprocess
@@ -18,7 +19,7 @@ from pathlib import Path
 
 import pytest
 from django.core.cache import caches
-from django.db import connection
+from django.db import connection, connections
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -131,6 +132,20 @@ def test_pages_answer_503_with_retry_after_while_the_database_is_unreachable():
         assert fetch(site + stylesheet)[0] == 200
 
 
+def test_the_api_and_the_health_check_answer_json_while_the_database_is_unreachable():
+    closed = f"postgres://postgres@127.0.0.1:{free_port()}/newsroom"
+    with gunicorn(DATABASE_URL=closed) as site:
+        for address in ("/api/v1/articles", "/api/v1/projects/aux-compressor-wuhu"):
+            status, headers, body = fetch(site + address)
+            assert status == 503 and int(headers["Retry-After"]) > 0
+            assert headers["Content-Type"].startswith("application/json")
+            assert json.loads(body)["detail"].startswith("The service is unavailable")
+        status, headers, body = fetch(site + "/health/")
+        assert status == 503 and "no-cache" in headers["Cache-Control"]
+        assert json.loads(body)["status"] == "down"
+        assert json.loads(body)["databases"]["default"] == "down"
+
+
 @pytest.mark.skipif(
     connection.vendor != "postgresql",
     reason="needs a database server to take away; runs in the PostgreSQL pass of .ci/run",
@@ -182,3 +197,20 @@ def test_the_cache_misses_and_drops_writes_while_redis_is_unreachable(unreachabl
     for _ in range(100):
         cache.get("page")
     assert time.monotonic() - started < 0.5
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_the_health_check_reports_every_store(client):
+    response = client.get("/health/")
+    assert response.status_code == 200 and "no-cache" in response["Cache-Control"]
+    assert response.json() == {
+        "status": "ok",
+        "databases": dict.fromkeys(connections, "ok"),
+        "cache": "ok",
+    }
+
+
+@pytest.mark.django_db(databases=["default", "replica"])
+def test_a_cache_outage_is_reported_but_the_site_stays_healthy(client, unreachable_redis):
+    response = client.get("/health/")
+    assert response.status_code == 200 and response.json()["cache"] == "down"

@@ -99,3 +99,11 @@ def test_server_error_page_is_plain_html_without_a_traceback(client, db, setting
     html = render_to_string("500.html")
     assert "Something went wrong" in html
     assert "Traceback" not in html
+
+
+def test_the_favicon_is_served_and_every_page_names_it(client, db):
+    response = client.get("/favicon.ico")
+    assert response.status_code == 302
+    icon = client.get(response["Location"])
+    assert icon.status_code == 200 and b"".join(icon.streaming_content)[:4] == b"\x00\x00\x01\x00"
+    assert f'rel="icon" href="{response["Location"]}"' in client.get("/").content.decode()
