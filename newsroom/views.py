@@ -14,7 +14,7 @@ from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
-from projects.models import Project, ProjectOrganization
+from projects.models import Project
 
 
 class HomeView(TemplateView):
@@ -105,10 +105,7 @@ def article_page(queryset):
         "tags",
         "corrections",
         Prefetch("gallery", queryset=ArticleImage.objects.select_related("image")),
-        Prefetch("projects", queryset=Project.objects.published().with_facts()),
-        Prefetch(
-            "projects__roles", queryset=ProjectOrganization.objects.select_related("organization")
-        ),
+        Prefetch("projects", queryset=Project.objects.published().with_facts().with_roles()),
         Prefetch(
             "related_articles",
             queryset=Article.objects.published().select_related("category", "lead_image"),

@@ -1,4 +1,3 @@
-from django.db.models import Case, Prefetch, When
 from django.http import JsonResponse, StreamingHttpResponse
 from django.views.generic import DetailView, ListView, TemplateView
 
@@ -7,7 +6,7 @@ from newsroom.core.detail import WorkflowDetailView
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article
-from projects import export
+from projects import export, record
 from projects.dates import Precision
 from projects.directory import (
     SORTS,
@@ -16,31 +15,8 @@ from projects.directory import (
     directory_projects,
     directory_totals,
 )
-from projects.models import (
-    ArticleProject,
-    ExchangeRate,
-    Kind,
-    Milestone,
-    Organization,
-    Project,
-    ProjectOrganization,
-    Qualifier,
-    Status,
-)
+from projects.models import ExchangeRate, Kind, Organization, Project, Qualifier, Status
 from projects.models.projects import STATUS_DEFINITIONS
-from projects.models.sources import with_cited_articles
-
-
-def published_links():
-    """Article links whose article the public may see: announcements, updates, mentions."""
-    link_order = Case(
-        *(When(link=link, then=n) for n, link in enumerate(ArticleProject.Link.values)),
-    )
-    return (
-        ArticleProject.objects.filter(article__in=Article.objects.published())
-        .select_related("article__category", "article__lead_image")
-        .order_by(link_order, "-article__publish_at")
-    )
 
 
 def directory_filter(request):
@@ -116,22 +92,22 @@ def projects_json(request):
 
 
 class DataDictionaryView(TemplateView):
-    """What every export column and field means; built from the export's own column list."""
+    """What every export column and field means; built from the record's one description."""
 
     template_name = "projects/data_dictionary.html"
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            project_columns=export.PROJECT_COLUMNS,
+            project_columns=record.PROJECT_COLUMNS,
             figure_columns=[
                 (column, None if len(column.kinds) == len(Kind) else map(Kind, column.kinds))
-                for column in export.FIGURE_COLUMNS
+                for column in record.FIGURE_COLUMNS
             ],
-            kinds=[(Kind(kind), text) for kind, text in export.KINDS.items()],
-            qualifiers=[(Qualifier(q), text) for q, text in export.QUALIFIERS.items()],
+            kinds=[(Kind(kind), text) for kind, text in record.KINDS.items()],
+            qualifiers=[(Qualifier(q), text) for q, text in record.QUALIFIERS.items()],
             statuses=[(Status(s), text) for s, text in STATUS_DEFINITIONS.items()],
-            precisions=[(Precision(p), text) for p, text in export.PRECISIONS.items()],
-            units=export.UNITS,
+            precisions=[(Precision(p), text) for p, text in record.PRECISIONS.items()],
+            units=record.UNITS,
             **kwargs,
         )
 
@@ -143,24 +119,7 @@ class ProjectDetailView(WorkflowDetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .with_facts()
-            .with_pictures()
-            .select_related("status_source__article")
-            .defer(
-                *(f"status_source__article__{name}" for name in ("body", *Article.SEARCH_FIELDS))
-            )
-            .prefetch_related(
-                Prefetch("milestones", queryset=with_cited_articles(Milestone.objects.all())),
-                "designations",
-                Prefetch(
-                    "roles", queryset=ProjectOrganization.objects.select_related("organization")
-                ),
-                Prefetch("article_links", queryset=published_links(), to_attr="news_links"),
-            )
-        )
+        return super().get_queryset().with_record().with_pictures()
 
     def get_context_data(self, **kwargs):
         feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")

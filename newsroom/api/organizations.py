@@ -21,29 +21,13 @@ class OrganizationRef(Schema):
 
 
 class ProjectRole(Schema):
-    slug: str
-    name: str
-    status: str
+    slug: str = Field(alias="project.slug")
+    name: str = Field(alias="project.name")
+    status: str = Field(alias="project.status")
     role: str = Field(description="One of: owner, partner, authority, contractor.")
-    role_label: str
+    role_label: str = Field(alias="get_role_display")
     url: str
     api_url: str
-
-    @staticmethod
-    def resolve_slug(obj):
-        return obj.project.slug
-
-    @staticmethod
-    def resolve_name(obj):
-        return obj.project.name
-
-    @staticmethod
-    def resolve_status(obj):
-        return obj.project.status
-
-    @staticmethod
-    def resolve_role_label(obj):
-        return obj.get_role_display()
 
     @staticmethod
     def resolve_url(obj, context):
@@ -59,21 +43,15 @@ class OrganizationOut(Schema):
     name: str
     local_name: str
     kind: str = Field(description="One of: company, subsidiary, government, other.")
-    kind_label: str
+    kind_label: str = Field(alias="get_kind_display")
     website: str
     description: str
     parent: OrganizationRef | None
-    projects: list[ProjectRole] = Field(description="Its published projects, one entry per role.")
+    projects: list[ProjectRole] = Field(
+        alias="published_roles", description="Its published projects, one entry per role."
+    )
     url: str
     api_url: str
-
-    @staticmethod
-    def resolve_kind_label(obj):
-        return obj.get_kind_display()
-
-    @staticmethod
-    def resolve_projects(obj):
-        return obj.published_roles
 
     @staticmethod
     def resolve_url(obj, context):

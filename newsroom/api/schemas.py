@@ -4,7 +4,6 @@ import datetime
 from decimal import Decimal
 from typing import Annotated
 
-from django.conf import settings
 from django.urls import reverse
 from ninja import Field, Schema
 from pydantic import PlainSerializer, StringConstraints, WithJsonSchema
@@ -80,14 +79,10 @@ def source(source, request):
     """`source` as the API shows it, or None when there is none or it is not public yet."""
     if source is None or not source.is_public:
         return None
-    if source.article_id:
-        url, publisher = absolute(request, source.article.get_absolute_url()), settings.SITE_NAME
-    else:
-        url, publisher = source.url, source.publisher
     return {
         "title": source.label,
-        "url": url,
-        "publisher": publisher,
+        "url": source.public_url(request),
+        "publisher": source.public_publisher,
         "published_on": source.published_on,
         "article": source.article.slug if source.article_id else None,
     }

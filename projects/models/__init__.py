@@ -1,15 +1,10 @@
 from projects.models.exchange_rates import ExchangeRate
 from projects.models.figures import Figure, JobType, Kind, Period, Qualifier
 from projects.models.gallery import ProjectImage
+from projects.models.links import ArticleProject, ProjectOrganization, ProjectRedirect
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
-from projects.models.projects import (
-    ArticleProject,
-    Project,
-    ProjectOrganization,
-    ProjectRedirect,
-    Status,
-)
+from projects.models.projects import Project, Status
 from projects.models.sources import Source
 
 __all__ = [

@@ -53,9 +53,6 @@ class FigureQuerySet(models.QuerySet):
     def current(self):
         return self.filter(replaced_by__isnull=True)
 
-    def money(self):
-        return self.filter(kind__in=MONEY_KINDS)
-
 
 class Figure(models.Model):
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="figures")

@@ -11,8 +11,10 @@ from django.utils.functional import cached_property
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
 from projects.dates import span
-from projects.models.figures import MONEY_KINDS, Figure, Kind
+from projects.models.figures import Figure, Kind
 from projects.models.gallery import ProjectImage
+from projects.models.links import ArticleProject, ProjectOrganization
+from projects.models.milestones import Designation, Milestone
 from projects.models.sources import with_cited_articles
 
 
@@ -64,6 +66,27 @@ class ProjectQuerySet(models.QuerySet):
         """Prefetch every figure, current and revised, with its source: one query for all."""
         figures = with_cited_articles(Figure.objects.all())
         return self.prefetch_related(Prefetch("figures", queryset=figures, to_attr="figure_rows"))
+
+    def with_roles(self):
+        """The organisations and their roles, in one query."""
+        return self.prefetch_related(
+            Prefetch("roles", queryset=ProjectOrganization.objects.select_related("organization"))
+        )
+
+    def with_record(self):
+        """A project's whole record, as its page and the API show it, in a constant number of
+        queries: facts, status source, milestones, designations, roles and `news_links`."""
+        return with_cited_articles(
+            self.with_facts().with_roles(), path="status_source"
+        ).prefetch_related(
+            Prefetch("milestones", queryset=with_cited_articles(Milestone.objects.all())),
+            Prefetch("designations", queryset=with_cited_articles(Designation.objects.all())),
+            Prefetch(
+                "article_links",
+                queryset=ArticleProject.objects.published(),
+                to_attr="news_links",
+            ),
+        )
 
 
 class Project(SearchEngineFields, VersionedContent):
@@ -225,10 +248,6 @@ class Project(SearchEngineFields, VersionedContent):
         return next(iter(self.current(Kind.REVENUE, Kind.OUTPUT_VALUE)), None)
 
     @property
-    def money(self):
-        return self.current(*MONEY_KINDS)
-
-    @property
     def capacities(self):
         return self.current(Kind.CAPACITY)
 
@@ -267,8 +286,8 @@ class Project(SearchEngineFields, VersionedContent):
 
 @dataclass(frozen=True)
 class Interval:
-    first: "Milestone"  # noqa: F821
-    second: "Milestone"  # noqa: F821
+    first: Milestone
+    second: Milestone
 
     @property
     def length(self):
@@ -277,61 +296,3 @@ class Interval:
     @property
     def is_planned(self):
         return not (self.first.actual and self.second.actual)
-
-
-class ProjectRedirect(models.Model):
-    """An address a project used to have; visiting it redirects (301) to the current one."""
-
-    old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="redirects")
-
-    def __str__(self):
-        return f"{self.old_slug} → {self.project.slug}"
-
-
-class ProjectOrganization(models.Model):
-    class Role(models.TextChoices):
-        OWNER = "owner", "Owner or sponsor"
-        PARTNER = "partner", "Partner"
-        AUTHORITY = "authority", "Public authority"
-        CONTRACTOR = "contractor", "Contractor"
-
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="roles")
-    organization = models.ForeignKey("Organization", on_delete=models.PROTECT, related_name="roles")
-    role = models.CharField(max_length=20, choices=Role, default=Role.OWNER)
-
-    class Meta:
-        ordering = ["role", "organization__name"]
-        constraints = [
-            models.UniqueConstraint(
-                fields=["project", "organization", "role"], name="organization_role_once"
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.organization} ({self.get_role_display()})"
-
-
-class ArticleProject(models.Model):
-    class Link(models.TextChoices):
-        ANNOUNCES = "announces", "Announces"
-        UPDATES = "updates", "Updates"
-        MENTIONS = "mentions", "Mentions"
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="project_links")
-    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="article_links")
-    link = models.CharField(
-        max_length=20,
-        choices=Link,
-        default=Link.MENTIONS,
-        help_text="Whether the article announces the project, reports an update, or mentions it.",
-    )
-
-    class Meta:
-        verbose_name = "article–project link"
-        constraints = [
-            models.UniqueConstraint(fields=["article", "project"], name="article_project_once")
-        ]
-
-    def __str__(self):
-        return f"{self.article} {self.get_link_display().lower()} {self.project}"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -62,6 +63,20 @@ class Source(models.Model):
     @property
     def href(self):
         return self.article.get_absolute_url() if self.article_id else self.url
+
+    def public_url(self, request):
+        """The full address the public reads the source at, or None while it may not. An outside
+        address is given exactly as recorded: making it absolute would re-encode it."""
+        if not self.is_public:
+            return None
+        return request.build_absolute_uri(self.href) if self.article_id else self.url
+
+    @property
+    def public_publisher(self):
+        """Who the public is told published the source, or None while it may not see it."""
+        if not self.is_public:
+            return None
+        return settings.SITE_NAME if self.article_id else self.publisher
 
     def clean(self):
         if self.article_id and self.url:

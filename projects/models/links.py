@@ -1,0 +1,81 @@
+"""What a project is linked to: its organisations and their roles, the articles about it,
+and the addresses it used to have."""
+
+from django.db import models
+from django.db.models import Case, When
+
+from newsroom.models import Article
+
+
+class ProjectRedirect(models.Model):
+    """An address a project used to have; visiting it redirects (301) to the current one."""
+
+    old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="redirects")
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.project.slug}"
+
+
+class ProjectOrganization(models.Model):
+    class Role(models.TextChoices):
+        OWNER = "owner", "Owner or sponsor"
+        PARTNER = "partner", "Partner"
+        AUTHORITY = "authority", "Public authority"
+        CONTRACTOR = "contractor", "Contractor"
+
+    project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="roles")
+    organization = models.ForeignKey("Organization", on_delete=models.PROTECT, related_name="roles")
+    role = models.CharField(max_length=20, choices=Role, default=Role.OWNER)
+
+    class Meta:
+        ordering = ["role", "organization__name"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["project", "organization", "role"], name="organization_role_once"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.organization} ({self.get_role_display()})"
+
+
+class ArticleProjectQuerySet(models.QuerySet):
+    def published(self):
+        """Links whose article the public may see: announcements first, then updates, then
+        mentions, newest first within each, with what an article card shows."""
+        link_order = Case(
+            *(When(link=link, then=n) for n, link in enumerate(ArticleProject.Link.values)),
+        )
+        return (
+            self.filter(article__in=Article.objects.published())
+            .select_related("article__category", "article__lead_image")
+            .order_by(link_order, "-article__publish_at")
+        )
+
+
+class ArticleProject(models.Model):
+    class Link(models.TextChoices):
+        ANNOUNCES = "announces", "Announces"
+        UPDATES = "updates", "Updates"
+        MENTIONS = "mentions", "Mentions"
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="project_links")
+    project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="article_links")
+    link = models.CharField(
+        max_length=20,
+        choices=Link,
+        default=Link.MENTIONS,
+        help_text="Whether the article announces the project, reports an update, or mentions it.",
+    )
+
+    objects = ArticleProjectQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "article–project link"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "project"], name="article_project_once")
+        ]
+
+    def __str__(self):
+        return f"{self.article} {self.get_link_display().lower()} {self.project}"

@@ -1,0 +1,70 @@
+"""How each column's value is read from a project or a figure."""
+
+import datetime
+from decimal import Decimal
+
+from projects.dates import PreciseDate
+
+
+def plain(value):
+    """For JSON: decimals written out in full as strings, dates in ISO 8601."""
+    if isinstance(value, Decimal):
+        return f"{value.normalize():f}"
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
+
+
+def attribute(name):
+    return lambda record, request: getattr(record, name)
+
+
+def absolute(request, url):
+    return request.build_absolute_uri(url)
+
+
+def precise(get, part):
+    def value(project, request):
+        date = get(project)
+        if date is None:
+            return None
+        return {"iso": date.iso, "precision": date.precision, "text": str(date)}[part]
+
+    return value
+
+
+def planned_operation(project):
+    return PreciseDate.of(project.planned_operation, project.planned_operation_precision)
+
+
+def organizations(project, request):
+    return [
+        {
+            "name": role.organization.name,
+            "slug": role.organization.slug,
+            "role": role.role,
+            "role_label": role.get_role_display(),
+            "url": absolute(request, role.organization.get_absolute_url()),
+        }
+        for role in project.roles.all()
+    ]
+
+
+def designations(project, request):
+    return [
+        {
+            "authority": d.authority,
+            "list_name": d.list_name,
+            "year": d.year,
+            "batch": d.batch,
+            "designated_on": plain(d.designated_on),
+            "text": str(d),
+        }
+        for d in project.designations.all()
+    ]
+
+
+def source_of(figure):
+    """The figure's source, unless it is one of our articles the public cannot see yet."""
+    source = figure.source
+    return source if source is not None and source.is_public else None
