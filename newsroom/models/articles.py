@@ -14,7 +14,8 @@ from taggit.managers import TaggableManager
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.sanitize import sanitize_html
 from newsroom.core.search import cjk_bigrams
-from newsroom.models.images import ArticleImage, Image, needs_description
+from newsroom.models.gallery import ArticleImage
+from newsroom.models.images import Image, needs_description
 from newsroom.models.taxonomy import Category, TaggedArticle
 
 EDITOR_EXTENSIONS = {
