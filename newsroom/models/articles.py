@@ -41,10 +41,10 @@ EDITOR_EXTENSIONS = {
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self, at=None):
+    def published(self):
         """The one rule for what the public may see, decided at query time (no cron job):
         published, its publish time has come, no embargo holds it and it has not expired."""
-        now = at or timezone.now()
+        now = timezone.now()
         return self.filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
