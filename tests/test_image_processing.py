@@ -10,7 +10,7 @@ from django.core.management import call_command
 from PIL import Image as Pillow
 from PIL import ImageCms
 
-from newsroom.core import images
+from newsroom.core import renditions as images
 from newsroom.models import Image
 from tests import factories, pictures
 

@@ -12,7 +12,8 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import ImageFile
 
-from newsroom.core import images
+from newsroom.core import uploads as images
+from newsroom.core.renditions import renditions
 from tests import pictures
 
 FORMATS = list(images.FORMATS)
@@ -110,7 +111,7 @@ MEASURE = """
 import resource, django
 django.setup()
 from django.core.exceptions import ValidationError
-from newsroom.core import images
+from newsroom.core import uploads as images
 from tests import pictures
 bomb = pictures.png_bomb(20_000, 20_000)
 before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -203,7 +204,7 @@ def test_damaged_files_never_raise_anything_but_a_validation_error(kind):
         with contextlib.suppress(ValidationError):
             upload = images.check_upload(file, name)
             processed = images.process(file, upload)  # what passes is processed safely too
-            images.renditions(processed.first_frame, processed.icc_profile, 0.5, 0.5)
+            renditions(processed.first_frame, processed.icc_profile, 0.5, 0.5)
 
 
 def test_stored_names_are_safe_whatever_the_upload_was_called():

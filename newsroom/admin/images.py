@@ -4,12 +4,12 @@ from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
 
-from newsroom.core import images
+from newsroom.core import uploads
 from newsroom.core.gallery_admin import thumbnail_html
 from newsroom.core.publishing import can_publish
 from newsroom.models import Article, Image
 
-ACCEPT = ",".join(images.CONTENT_TYPES[kind] for kind in images.FORMATS)
+ACCEPT = ",".join(uploads.CONTENT_TYPES[kind] for kind in uploads.FORMATS)
 
 
 class ImageForm(forms.ModelForm):
@@ -120,4 +120,4 @@ class ImageAdmin(admin.ModelAdmin):
 
     @admin.display(description="file size", ordering="file_size")
     def size(self, obj):
-        return images.megabytes(obj.file_size)
+        return uploads.megabytes(obj.file_size)

@@ -18,16 +18,13 @@ class WorkflowDetailView(DetailView):
 
     redirects = None  # the reverse name of the object's old-slug model, e.g. "redirects"
 
-    def published(self, queryset):
-        return queryset.published()
-
     def can_preview(self):
         opts = self.model._meta
         return self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 
     def get_queryset(self):
         queryset = super().get_queryset()
-        return queryset if self.can_preview() else self.published(queryset)
+        return queryset if self.can_preview() else queryset.published()
 
     def get(self, request, *args, **kwargs):
         try:

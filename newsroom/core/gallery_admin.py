@@ -3,8 +3,8 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from newsroom.core import images
 from newsroom.core.accessibility import LabelledTabularInline
+from newsroom.core.renditions import CARD_RATIO
 
 
 def thumbnail_html(image, width=96):
@@ -14,7 +14,7 @@ def thumbnail_html(image, width=96):
         '<img src="{}" width="{}" height="{}" alt="" class="image-thumbnail">',
         image.thumbnail_url,
         width,
-        round(width / images.CARD_RATIO),
+        round(width / CARD_RATIO),
     )
 
 

@@ -1,5 +1,6 @@
 from newsroom.models.articles import Article
-from newsroom.models.images import ArticleImage, Image
+from newsroom.models.gallery import ArticleImage
+from newsroom.models.images import Image
 from newsroom.models.taxonomy import Category, Tag, TaggedArticle
 from newsroom.models.workflow import ArticleRedirect, Correction, PreviewLink
 

@@ -14,7 +14,8 @@ from taggit.managers import TaggableManager
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.sanitize import sanitize_html
 from newsroom.core.search import cjk_bigrams
-from newsroom.models.images import ArticleImage, Image, needs_description
+from newsroom.models.gallery import ArticleImage
+from newsroom.models.images import Image, needs_description
 from newsroom.models.taxonomy import Category, TaggedArticle
 
 EDITOR_EXTENSIONS = {
@@ -40,10 +41,10 @@ EDITOR_EXTENSIONS = {
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self, at=None):
+    def published(self):
         """The one rule for what the public may see, decided at query time (no cron job):
         published, its publish time has come, no embargo holds it and it has not expired."""
-        now = at or timezone.now()
+        now = timezone.now()
         return self.filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),

@@ -5,13 +5,13 @@ from decimal import Decimal
 from pathlib import PurePath
 
 from django.conf import settings
-from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 
-from newsroom.core import images
+from newsroom.core import renditions, uploads
 
 # Set from the file when it is saved; a save naming some fields saves these as well.
 PROCESSED_FIELDS = ("file", "width", "height", "file_size", "format", "original_filename",
@@ -20,14 +20,14 @@ FOCAL_RULE = "The focal point lies inside the picture: 0 to 1 across and down."
 
 
 def upload_path(instance, filename):
-    return images.stored_name(filename, instance.title)
+    return uploads.stored_name(filename, instance.title)
 
 
 def validate_upload(value):
     """Checks a new upload (a stored file was checked when it arrived). The result rides on
     the upload, so that saving it does not decode it once more."""
     if not getattr(value, "_committed", True):
-        value.file.checked_as = images.check_upload(value.file, value.name)
+        value.file.checked_as = uploads.check_upload(value.file, value.name)
 
 
 def needs_description(image):
@@ -132,7 +132,7 @@ class Image(models.Model):
             self._store_upload()
         elif self.file and self.renditions.get("key") != self.rendition_key:
             with self.file.open("rb"):
-                frame, icc, _ = images.open_stored(self.file, self.format)
+                frame, icc, _ = renditions.open_stored(self.file, self.format)
             self._store_renditions(frame, icc)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *PROCESSED_FIELDS}
@@ -168,17 +168,18 @@ class Image(models.Model):
 
     def _store_upload(self):
         upload = getattr(self.file.file, "checked_as", None)
-        upload = upload or images.check_upload(self.file.file, self.file.name)
-        processed = images.process(self.file.file, upload)
+        upload = upload or uploads.check_upload(self.file.file, self.file.name)
+        processed = uploads.process(self.file.file, upload)
         self.original_filename = PurePath(self.file.name).name[-255:]
-        name = f"{PurePath(self.file.name).stem}.{images.FORMATS[upload.format][0]}"
+        name = f"{PurePath(self.file.name).stem}.{uploads.FORMATS[upload.format][0]}"
         self.file.save(name, ContentFile(processed.content), save=False)
         self.width, self.height = processed.width, processed.height
         self.file_size, self.format = len(processed.content), upload.format
         self._store_renditions(processed.first_frame, processed.icc_profile)
 
     def _store_renditions(self, frame, icc):
-        sets, alpha, files = images.renditions(frame, icc, float(self.focal_x), float(self.focal_y))
+        focal_x, focal_y = float(self.focal_x), float(self.focal_y)
+        sets, alpha, files = renditions.renditions(frame, icc, focal_x, focal_y)
         folder = f"{PurePath(self.file.name).parent}/r{secrets.token_hex(4)}"
         for name, content in files:
             self.file.storage.save(f"{folder}/{name}", ContentFile(content))
@@ -188,7 +189,7 @@ class Image(models.Model):
     def rendition_key(self):
         """Renditions are redone when this changes: a new file, focal point or rendition set."""
         focal = f"{Decimal(self.focal_x):.3f},{Decimal(self.focal_y):.3f}"
-        return f"{images.RENDITIONS_VERSION}:{self.file.name}:{focal}"
+        return f"{renditions.RENDITIONS_VERSION}:{self.file.name}:{focal}"
 
     def rendition_files(self, kind):
         """[(name, extension, width, height)] of one kind, from the saved list: no file access."""
@@ -238,14 +239,14 @@ class Image(models.Model):
 
     @property
     def content_type(self):
-        return images.CONTENT_TYPES.get(self.format, "application/octet-stream")
+        return uploads.CONTENT_TYPES.get(self.format, "application/octet-stream")
 
     @property
     def label(self):
         """ "JPEG, 4000 × 3000 pixels, 5.2 MB", for the download link."""
-        kind = images.LABELS.get(self.format, self.format)
+        kind = uploads.LABELS.get(self.format, self.format)
         return (
-            f"{kind}, {self.width:,} × {self.height:,} pixels, {images.megabytes(self.file_size)}"
+            f"{kind}, {self.width:,} × {self.height:,} pixels, {uploads.megabytes(self.file_size)}"
         )
 
     @property
@@ -273,29 +274,3 @@ class Image(models.Model):
 def remove_files(storage, names):
     for name in names:
         storage.delete(name)
-
-
-class ArticleImage(models.Model):
-    """A picture in an article's gallery and media kit, in order."""
-
-    article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="gallery")
-    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="article_uses")
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lowest first.")
-
-    class Meta:
-        ordering = ["order", "pk"]
-        verbose_name = "gallery image"
-        constraints = [
-            models.UniqueConstraint(fields=["article", "image"], name="image_once_per_article")
-        ]
-
-    def __str__(self):
-        return str(self.image)
-
-    def clean(self):
-        try:
-            article, image = self.article, self.image
-        except ObjectDoesNotExist:
-            return
-        if article.status == article.Status.PUBLISHED and not image.is_described:
-            raise ValidationError({"image": needs_description(image)})

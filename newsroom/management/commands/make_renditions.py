@@ -7,7 +7,7 @@ from newsroom.models import Image
 class Command(BaseCommand):
     help = (
         "Make the renditions of images that lack them or are out of date (after the rendition "
-        "sizes changed, see RENDITIONS_VERSION in newsroom/core/images.py). Pages never make them."
+        "sizes changed, see RENDITIONS_VERSION in newsroom/core/renditions.py). Pages never make them."
     )
 
     def add_arguments(self, parser):
