@@ -44,9 +44,12 @@ class SearchForm(forms.Form):
         ],
     )
     category = forms.ModelChoiceField(
-        label="Category", required=False, queryset=Category.objects.all(), to_field_name="slug",
+        label="Category",
+        required=False,
+        queryset=Category.objects.all(),
+        to_field_name="slug",
         empty_label="Any category",
-    )  # fmt: skip
+    )
     tag = forms.CharField(label="Tag", required=False, max_length=100)
     year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
 

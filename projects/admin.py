@@ -13,8 +13,13 @@ from projects import models
 from projects.models.figures import MONEY_KINDS, Kind
 
 # A revision of a project holds its figures, milestones, designations, roles, links, gallery.
-for part in (models.Figure, models.Milestone, models.Designation, models.ProjectOrganization,
-             models.ProjectImage):  # fmt: skip
+for part in (
+    models.Figure,
+    models.Milestone,
+    models.Designation,
+    models.ProjectOrganization,
+    models.ProjectImage,
+):
     reversion.register(part)
 reversion.register(
     models.Project,
@@ -70,31 +75,70 @@ class SingleKindForm(forms.ModelForm):
 class MoneyInline(FigureInline):
     verbose_name, verbose_name_plural = "money figure", "money: investment, revenue, output value"
     kinds = MONEY_KINDS
-    fields = ["kind", "qualifier", "value", "value_high", "currency", "is_estimate", "as_stated",
-              "source", "stated_on", "replaces"]  # fmt: skip
+    fields = [
+        "kind",
+        "qualifier",
+        "value",
+        "value_high",
+        "currency",
+        "is_estimate",
+        "as_stated",
+        "source",
+        "stated_on",
+        "replaces",
+    ]
 
 
 class CapacityInline(FigureInline):
     verbose_name, verbose_name_plural = "capacity", "capacities"
     kinds = (Kind.CAPACITY,)
     form = type("CapacityForm", (SingleKindForm,), {"kind": Kind.CAPACITY})
-    fields = ["product", "qualifier", "value", "value_high", "unit", "period", "phase",
-              "as_stated", "source", "stated_on", "replaces"]  # fmt: skip
+    fields = [
+        "product",
+        "qualifier",
+        "value",
+        "value_high",
+        "unit",
+        "period",
+        "phase",
+        "as_stated",
+        "source",
+        "stated_on",
+        "replaces",
+    ]
 
 
 class JobsInline(FigureInline):
     verbose_name, verbose_name_plural = "jobs figure", "jobs"
     kinds = (Kind.JOBS,)
     form = type("JobsForm", (SingleKindForm,), {"kind": Kind.JOBS})
-    fields = ["job_type", "qualifier", "value", "value_high", "as_stated", "source", "stated_on",
-              "replaces"]  # fmt: skip
+    fields = [
+        "job_type",
+        "qualifier",
+        "value",
+        "value_high",
+        "as_stated",
+        "source",
+        "stated_on",
+        "replaces",
+    ]
 
 
 class MilestoneInline(SourcedInline):
     model = models.Milestone
-    fields = ["order", "kind", "title", "planned_date", "planned_precision", "actual_date",
-              "actual_precision", "original_planned_date", "original_planned_precision",
-              "source", "note"]  # fmt: skip
+    fields = [
+        "order",
+        "kind",
+        "title",
+        "planned_date",
+        "planned_precision",
+        "actual_date",
+        "actual_precision",
+        "original_planned_date",
+        "original_planned_precision",
+        "source",
+        "note",
+    ]
 
 
 class DesignationInline(SourcedInline):
@@ -120,15 +164,31 @@ class ArticleProjectInline(LabelledTabularInline):
 @admin.register(models.Project)
 class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
     publish_fields = ["is_published"]
-    list_display = ["name", "thumbnail", "status", "country", "province", "investment_display",
-                    "is_overdue", "is_published"]  # fmt: skip
+    list_display = [
+        "name",
+        "thumbnail",
+        "status",
+        "country",
+        "province",
+        "investment_display",
+        "is_overdue",
+        "is_published",
+    ]
     list_display_links = ["name"]
     list_filter = ["status", "country", StaleFilter, "is_published"]
     search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["status_source"]
-    inlines = [RoleInline, MoneyInline, CapacityInline, JobsInline, MilestoneInline,
-               DesignationInline, ProjectImageInline, ArticleProjectInline]  # fmt: skip
+    inlines = [
+        RoleInline,
+        MoneyInline,
+        CapacityInline,
+        JobsInline,
+        MilestoneInline,
+        DesignationInline,
+        ProjectImageInline,
+        ArticleProjectInline,
+    ]
     fieldsets = [
         (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
         ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),

@@ -137,10 +137,14 @@ def many_projects(count, owner=None):
         )
     )
     Milestone.objects.bulk_create(
-        Milestone(project=p, kind=Milestone.Kind.GROUNDBREAKING, title="Start",
-                  actual_date=datetime.date(2020 + p.pk % 5, 1, 1))
+        Milestone(
+            project=p,
+            kind=Milestone.Kind.GROUNDBREAKING,
+            title="Start",
+            actual_date=datetime.date(2020 + p.pk % 5, 1, 1),
+        )
         for p in made
-    )  # fmt: skip
+    )
     ProjectOrganization.objects.bulk_create(
         ProjectOrganization(project=p, organization=owner) for p in made
     )
@@ -158,10 +162,15 @@ def many_articles(count, news=None, tags=("Bulk",), project=None):
     start = Article.objects.count()
     now = timezone.now()
     made = Article.objects.bulk_create(
-        Article(title=f"Bulk {n}", slug=f"bulk-{n}", category=news, status="published",
-                publish_at=now - datetime.timedelta(hours=n))
+        Article(
+            title=f"Bulk {n}",
+            slug=f"bulk-{n}",
+            category=news,
+            status="published",
+            publish_at=now - datetime.timedelta(hours=n),
+        )
         for n in range(start, start + count)
-    )  # fmt: skip
+    )
     for name in tags:
         tag = Tag.objects.get_or_create(name=name, defaults={"slug": slugify(name)})[0]
         TaggedArticle.objects.bulk_create(TaggedArticle(content_object=a, tag=tag) for a in made)

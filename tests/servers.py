@@ -51,10 +51,21 @@ class Server:
         self.port = free_port()
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "gunicorn", app, "--workers", str(workers),
-             "--bind", f"127.0.0.1:{self.port}"],
-            cwd=ROOT, env=env, stdout=self.log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [
+                sys.executable,
+                "-m",
+                "gunicorn",
+                app,
+                "--workers",
+                str(workers),
+                "--bind",
+                f"127.0.0.1:{self.port}",
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
 
     def wait(self, timeout=30, path="/robots.txt"):
         deadline = time.monotonic() + timeout
@@ -150,9 +161,14 @@ def redis_url():
 def shared_stores(tmp_path):
     """The settings that point both servers at the same database and cache."""
     if connection.vendor == "postgresql":
-        return {"DATABASE_URL": postgresql_url(), "REDIS_URL": redis_url(),
-                "CACHE_KEY_PREFIX": f"two-servers-{secrets.token_hex(4)}"}  # fmt: skip
-    stores = {"DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
-              "CACHE_DIR": str(tmp_path / "cache")}  # fmt: skip
+        return {
+            "DATABASE_URL": postgresql_url(),
+            "REDIS_URL": redis_url(),
+            "CACHE_KEY_PREFIX": f"two-servers-{secrets.token_hex(4)}",
+        }
+    stores = {
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'shared.sqlite3'}",
+        "CACHE_DIR": str(tmp_path / "cache"),
+    }
     manage("migrate", "--noinput", env=environment(**stores))
     return stores

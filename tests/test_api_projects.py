@@ -137,8 +137,12 @@ def test_a_range_gives_its_low_and_high_ends_as_exact_strings(client, db):
     factories.money(
         plant, qualifier="range", value=Decimal("12345678901.235"), value_high=Decimal("2E10")
     )
-    factories.project(slug="located", latitude=Decimal("-31.2"), longitude=Decimal("121.5"),
-                      coordinates_accuracy="city")  # fmt: skip
+    factories.project(
+        slug="located",
+        latitude=Decimal("-31.2"),
+        longitude=Decimal("121.5"),
+        coordinates_accuracy="city",
+    )
     [figure] = get(client, f"/api/v1/projects/{plant.slug}")["figures"]
     assert (figure["value"], figure["value_high"]) == ("12345678901.235", "20000000000.000")
     location = get(client, "/api/v1/projects/located")["location"]

@@ -17,9 +17,15 @@ SECOND = datetime.timedelta(seconds=1)
 # How the hidden story is held back, and whether it is public before and at `moment`.
 SCHEDULES = {
     "scheduled": (lambda now, moment: {"publish_at": moment}, (False, True)),
-    "embargoed": (lambda now, moment: {"publish_at": now - HOUR, "embargo_until": moment}, (False, True)),
-    "expiring": (lambda now, moment: {"publish_at": now - HOUR, "unpublish_at": moment}, (True, False)),
-}  # fmt: skip
+    "embargoed": (
+        lambda now, moment: {"publish_at": now - HOUR, "embargo_until": moment},
+        (False, True),
+    ),
+    "expiring": (
+        lambda now, moment: {"publish_at": now - HOUR, "unpublish_at": moment},
+        (True, False),
+    ),
+}
 
 
 def hidden_story(schedule=None, **fields):

@@ -35,16 +35,23 @@ def test_history_records_who_submitted_scheduled_published_and_unpublished(
 ):
     client.force_login(writer)
     add = "/admin/newsroom/article/add/"
-    data = form_data(client, add) | {"title": "Audit", "slug": "audit", "status": "draft",
-                                     "category": factories.category().pk}  # fmt: skip
+    data = form_data(client, add) | {
+        "title": "Audit",
+        "slug": "audit",
+        "status": "draft",
+        "category": factories.category().pk,
+    }
     client.post(add, data)
     article = factories.Article.objects.get(slug="audit")
     change = f"/admin/newsroom/article/{article.pk}/change/"
     client.post(change, form_data(client, change) | {"status": "review"})
 
     client.force_login(editor)
-    client.post(change, form_data(client, change) | {
-        "status": "published", "publish_at_0": "2099-01-01", "publish_at_1": "09:00:00"})  # fmt: skip
+    client.post(
+        change,
+        form_data(client, change)
+        | {"status": "published", "publish_at_0": "2099-01-01", "publish_at_1": "09:00:00"},
+    )
     changelist = "/admin/newsroom/article/"
     client.post(changelist, {"action": "publish_now", "_selected_action": [article.pk]})
     client.post(changelist, {"action": "unpublish", "_selected_action": [article.pk]})

@@ -61,8 +61,11 @@ def test_feeds_hold_exactly_the_published_articles(client, db, url):
     factories.draft(title="Draft")
     factories.scheduled(title="Scheduled")
     factories.article(title="Embargoed", embargo_until=timezone.now() + datetime.timedelta(hours=1))
-    factories.article(title="Expired", unpublish_at=timezone.now() - datetime.timedelta(seconds=1),
-                      publish_at=timezone.now() - datetime.timedelta(hours=2))  # fmt: skip
+    factories.article(
+        title="Expired",
+        unpublish_at=timezone.now() - datetime.timedelta(seconds=1),
+        publish_at=timezone.now() - datetime.timedelta(hours=2),
+    )
     titles = [entry.title for entry in parse(client, url).entries]
     assert titles == [live.title]
 

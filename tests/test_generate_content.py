@@ -21,9 +21,14 @@ ANCHOR = "2026-03-02"
 def generate(articles=50, projects=5, seed=3, **options):
     out = io.StringIO()
     call_command(
-        "generate_content", articles=articles, projects=projects, seed=seed,
-        anchor=datetime.date.fromisoformat(ANCHOR), stdout=out, **options,
-    )  # fmt: skip
+        "generate_content",
+        articles=articles,
+        projects=projects,
+        seed=seed,
+        anchor=datetime.date.fromisoformat(ANCHOR),
+        stdout=out,
+        **options,
+    )
     return out.getvalue()
 
 
@@ -33,18 +38,32 @@ def snapshot(seed):
     projects = synthetic.generated(Project, seed).prefetch_related("figures", "milestones")
     return (
         sorted(
-            (a.slug, a.title, a.summary, a.body, a.status, a.publish_at, a.embargo_until,
-             a.category.slug, str(a.uuid), sorted(t.name for t in a.tags.all()),
-             sorted(p.slug for p in a.projects.all()))
+            (
+                a.slug,
+                a.title,
+                a.summary,
+                a.body,
+                a.status,
+                a.publish_at,
+                a.embargo_until,
+                a.category.slug,
+                str(a.uuid),
+                sorted(t.name for t in a.tags.all()),
+                sorted(p.slug for p in a.projects.all()),
+            )
             for a in articles.select_related("category")
         ),
         sorted(
-            (p.slug, p.status, p.country,
-             sorted((f.kind, f.value, f.currency, f.qualifier) for f in p.figures.all()),
-             sorted((m.kind, m.planned_date, m.actual_date) for m in p.milestones.all()))
+            (
+                p.slug,
+                p.status,
+                p.country,
+                sorted((f.kind, f.value, f.currency, f.qualifier) for f in p.figures.all()),
+                sorted((m.kind, m.planned_date, m.actual_date) for m in p.milestones.all()),
+            )
             for p in projects
         ),
-    )  # fmt: skip
+    )
 
 
 def test_a_small_run_writes_as_many_articles_and_projects_as_asked(db):
@@ -105,8 +124,15 @@ def test_published_pages_of_generated_content_render(client, db):
     article = synthetic.generated(Article, 3).published().filter(projects__isnull=False).first()
     project = synthetic.generated(Project, 3).published().first()
     tag = article.tags.first()
-    for url in ("/", "/news/", article.get_absolute_url(), project.get_absolute_url(),
-                tag.get_absolute_url(), "/projects/", "/news/feed.rss"):  # fmt: skip
+    for url in (
+        "/",
+        "/news/",
+        article.get_absolute_url(),
+        project.get_absolute_url(),
+        tag.get_absolute_url(),
+        "/projects/",
+        "/news/feed.rss",
+    ):
         assert client.get(url).status_code == 200, url
     assert article.title in client.get(article.get_absolute_url()).content.decode()
     draft = synthetic.generated(Article, 3).exclude(status=Article.Status.PUBLISHED).first()

@@ -45,14 +45,16 @@ def test_an_upload_through_the_admin_is_processed_and_credited_to_its_uploader(s
 
 
 REFUSED = {
-    "svg renamed": (b"<svg onload='alert(1)'/>", "x.jpg",
-                    "This file is an SVG drawing."),
+    "svg renamed": (b"<svg onload='alert(1)'/>", "x.jpg", "This file is an SVG drawing."),
     "pdf renamed": (b"%PDF-1.4 ...", "x.jpg", "This file is a PDF document."),
-    "wrong extension": (pictures.picture_bytes("PNG", size=(20, 20)), "x.jpg",
-                        "but the file is a PNG image"),
+    "wrong extension": (
+        pictures.picture_bytes("PNG", size=(20, 20)),
+        "x.jpg",
+        "but the file is a PNG image",
+    ),
     "truncated": (pictures.picture_bytes(size=(300, 300))[:900], "x.jpg", "damaged or incomplete"),
     "bomb": (pictures.png_bomb(), "bomb.png", "This image has too many pixels: 400 megapixels"),
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("case", REFUSED)
@@ -143,9 +145,13 @@ def test_the_project_gallery_is_edited_inline_in_order(editor_client, db):
     url = change(project)
     data = form_data(editor_client, url) | {
         "gallery-TOTAL_FORMS": "2",
-        "gallery-0-image": second.pk, "gallery-0-order": "1", "gallery-0-project": project.pk,
-        "gallery-1-image": first.pk, "gallery-1-order": "2", "gallery-1-project": project.pk,
-    }  # fmt: skip
+        "gallery-0-image": second.pk,
+        "gallery-0-order": "1",
+        "gallery-0-project": project.pk,
+        "gallery-1-image": first.pk,
+        "gallery-1-order": "2",
+        "gallery-1-project": project.pk,
+    }
     assert editor_client.post(url, data).status_code == 302
     assert [row.image for row in project.gallery.all()] == [second, first]
     page = editor_client.get(url).content.decode()
@@ -177,9 +183,11 @@ def test_writers_upload_pictures_and_arrange_galleries(writer_client, writer):
     image = pictures.image()
     url = change(draft)
     data = form_data(writer_client, url) | {
-        "gallery-TOTAL_FORMS": "1", "gallery-0-image": image.pk, "gallery-0-article": draft.pk,
+        "gallery-TOTAL_FORMS": "1",
+        "gallery-0-image": image.pk,
+        "gallery-0-article": draft.pk,
         "gallery-0-order": "1",
-    }  # fmt: skip
+    }
     assert writer_client.post(url, data).status_code == 302
     assert draft.gallery.get().image == image
 
@@ -203,9 +211,13 @@ def test_the_lead_image_is_chosen_by_autocomplete_and_previewed(editor_client, d
     pictures.image(title="Something else")
     response = editor_client.get(
         "/admin/autocomplete/",
-        {"app_label": "newsroom", "model_name": "article", "field_name": "lead_image",
-         "term": "dusk"},
-    )  # fmt: skip
+        {
+            "app_label": "newsroom",
+            "model_name": "article",
+            "field_name": "lead_image",
+            "term": "dusk",
+        },
+    )
     assert [r["text"] for r in response.json()["results"]] == ["Wuhu hall at dusk"]
     story = factories.draft(lead_image=image)
     page = editor_client.get(change(story)).content.decode()
@@ -227,8 +239,11 @@ def test_change_lists_show_thumbnails_in_a_constant_number_of_queries(
     )
     project = factories.project()
     ProjectImage.objects.create(project=project, image=model)
-    for url, budget in [("/admin/newsroom/image/", 8), ("/admin/newsroom/article/", 12),
-                        ("/admin/projects/project/", 12)]:  # fmt: skip
+    for url, budget in [
+        ("/admin/newsroom/image/", 8),
+        ("/admin/newsroom/article/", 12),
+        ("/admin/projects/project/", 12),
+    ]:
         with django_assert_max_num_queries(budget):
             page = staff_client.get(url).content.decode()
         assert 'class="image-thumbnail"' in page, url
@@ -241,9 +256,11 @@ def test_a_revision_keeps_the_gallery_and_a_revert_restores_it(editor_client, db
     image = pictures.image()
     url = change(draft)
     data = form_data(editor_client, url) | {
-        "gallery-TOTAL_FORMS": "1", "gallery-0-image": image.pk, "gallery-0-article": draft.pk,
+        "gallery-TOTAL_FORMS": "1",
+        "gallery-0-image": image.pk,
+        "gallery-0-article": draft.pk,
         "gallery-0-order": "1",
-    }  # fmt: skip
+    }
     editor_client.post(url, data)
     with_gallery = Version.objects.get_for_object(draft).first()
     editor_client.post(url, form_data(editor_client, url) | {"gallery-0-DELETE": "on"})

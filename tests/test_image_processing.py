@@ -75,8 +75,13 @@ def test_the_original_keeps_its_format_full_size_and_jpeg_quality_tables(db):
 
 def test_renditions_come_at_fixed_widths_capped_at_the_original_in_webp_and_jpeg(db):
     image = pictures.image(pictures.picture_bytes(size=(2400, 1200)))
-    assert image.renditions["full"] == [[320, 160], [640, 320], [960, 480], [1280, 640],
-                                        [1920, 960]]  # fmt: skip
+    assert image.renditions["full"] == [
+        [320, 160],
+        [640, 320],
+        [960, 480],
+        [1280, 640],
+        [1920, 960],
+    ]
     assert image.renditions["card"] == [[320, 213], [640, 427]]
     assert image.renditions["social"] == [[1200, 630]]
     for name, extension, width, height in image.rendition_files("full"):

@@ -68,13 +68,16 @@ def test_other_kinds_renamed_to_jpg_are_refused_by_their_content(kind):
 @pytest.mark.parametrize(
     ("kind", "name", "message"),
     [
-        ("PNG", "photo.jpg", "The file name ends in “.jpg”, but the file is a PNG image. "
-         "Rename it to end in “.png”"),
+        (
+            "PNG",
+            "photo.jpg",
+            "The file name ends in “.jpg”, but the file is a PNG image. Rename it to end in “.png”",
+        ),
         ("JPEG", "photo.png", "ends in “.png”, but the file is a JPEG image"),
         ("GIF", "photo.webp", "ends in “.webp”, but the file is a GIF image"),
         ("JPEG", "photo", "The file name has no extension, but the file is a JPEG image"),
     ],
-)  # fmt: skip
+)
 def test_the_extension_must_match_the_content(kind, name, message):
     error = refusal(pictures.picture_bytes(kind, size=(16, 16)), name)
     assert error.code == "wrong_extension"

@@ -12,10 +12,18 @@ from django.utils import timezone
 from newsroom.models import Article
 from tests import factories
 
-REDIS = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                     "LOCATION": "redis://127.0.0.1:6379/15"}}  # fmt: skip
-CLOSED_PORT = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
-                           "LOCATION": "redis://127.0.0.1:9/0"}}  # fmt: skip
+REDIS = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:6379/15",
+    }
+}
+CLOSED_PORT = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": "redis://127.0.0.1:9/0",
+    }
+}
 
 
 @pytest.fixture(autouse=True)

@@ -9,9 +9,19 @@ from newsroom.demo.loader import ARTICLE_SLUG
 from tests import factories
 
 ARTICLE = f"/news/{ARTICLE_SLUG}/"
-PAGES = ["/", "/news/", ARTICLE, "/news/category/enterprise-news/", "/news/tag/wuhu/",
-         "/news/2024/", "/news/2024/01/", "/projects/", "/projects/aux-compressor-wuhu/",
-         "/organizations/aux-group/", "/search/?q=wuhu"]  # fmt: skip
+PAGES = [
+    "/",
+    "/news/",
+    ARTICLE,
+    "/news/category/enterprise-news/",
+    "/news/tag/wuhu/",
+    "/news/2024/",
+    "/news/2024/01/",
+    "/projects/",
+    "/projects/aux-compressor-wuhu/",
+    "/organizations/aux-group/",
+    "/search/?q=wuhu",
+]
 
 
 def head(client, url):
@@ -78,8 +88,9 @@ def test_a_title_with_a_script_tag_cannot_break_out_of_json_ld(client, db):
 
 
 def test_editor_overrides_replace_title_and_description_and_can_hide_a_page(client, db):
-    story = factories.article(title="Long title", seo_title="Short", meta_description="Custom text",
-                              noindex=True)  # fmt: skip
+    story = factories.article(
+        title="Long title", seo_title="Short", meta_description="Custom text", noindex=True
+    )
     html = head(client, story.get_absolute_url())
     assert "<title>Short · " in html
     assert meta(html, "description") == "Custom text" and meta(html, "og:title") == "Short"

@@ -29,8 +29,12 @@ def tag(html, name, contains):
 
 @pytest.fixture
 def story(db):
-    image = pictures.image(pictures.picture_bytes(size=(2000, 1000)), alt_text="The new hall.",
-                           caption="The hall in May.", credit="© AUX Group / Zhang Wei")  # fmt: skip
+    image = pictures.image(
+        pictures.picture_bytes(size=(2000, 1000)),
+        alt_text="The new hall.",
+        caption="The hall in May.",
+        credit="© AUX Group / Zhang Wei",
+    )
     return factories.article(lead_image=image, title="Hall opens")
 
 
@@ -119,15 +123,26 @@ def illustrate(count, news):
     upload, so that making them is quick)."""
     model = pictures.image()
     copies = Image.objects.bulk_create(
-        Image(title=f"Copy {n}", alt_text=f"Copy {n}.", file=model.file.name,
-              renditions=model.renditions, width=model.width, height=model.height)
+        Image(
+            title=f"Copy {n}",
+            alt_text=f"Copy {n}.",
+            file=model.file.name,
+            renditions=model.renditions,
+            width=model.width,
+            height=model.height,
+        )
         for n in range(count)
-    )  # fmt: skip
+    )
     return Article.objects.bulk_create(
-        Article(title=f"Illustrated {n}", slug=f"illustrated-{n}", category=news,
-                status="published", lead_image=image)
+        Article(
+            title=f"Illustrated {n}",
+            slug=f"illustrated-{n}",
+            category=news,
+            status="published",
+            lead_image=image,
+        )
         for n, image in enumerate(copies)
-    )  # fmt: skip
+    )
 
 
 def queries(client, url):

@@ -71,9 +71,13 @@ def test_editor_creates_a_link_in_the_article_form_and_sees_its_address(
     time_machine.move_to(timezone.now(), tick=False)
     url = f"/admin/newsroom/article/{embargoed.pk}/change/"
     data = form_data(editor_client, url)
-    data |= {"preview_links-TOTAL_FORMS": "1", "preview_links-0-recipient": "AP, Beijing",
-             "preview_links-0-expires_at_0": "2099-01-01", "preview_links-0-expires_at_1": "00:00:00",
-             "preview_links-0-article": embargoed.pk}  # fmt: skip
+    data |= {
+        "preview_links-TOTAL_FORMS": "1",
+        "preview_links-0-recipient": "AP, Beijing",
+        "preview_links-0-expires_at_0": "2099-01-01",
+        "preview_links-0-expires_at_1": "00:00:00",
+        "preview_links-0-article": embargoed.pk,
+    }
     assert editor_client.post(url, data).status_code == 302
     link = PreviewLink.objects.get()
     assert link.created_by.username == "eddie"

@@ -29,10 +29,15 @@ def test_a_revised_figure_keeps_its_old_value_and_source_on_the_page(client, dem
     old = project.figures.get(kind="investment")
     update = factories.article(title="AUX raises Wuhu investment")
     Figure.objects.create(
-        project=project, kind="investment", value=Decimal("6e9"), currency="CNY",
-        qualifier="about", source=Source.objects.create(article=update), replaces=old,
+        project=project,
+        kind="investment",
+        value=Decimal("6e9"),
+        currency="CNY",
+        qualifier="about",
+        source=Source.objects.create(article=update),
+        replaces=old,
         stated_on=datetime.date(2024, 6, 1),
-    )  # fmt: skip
+    )
     html = page(client, project)
     assert "about CNY 6 billion" in html
     assert "Revised; earlier:" in html and "about CNY 5 billion" in html
@@ -68,8 +73,17 @@ def test_news_is_grouped_by_how_it_relates_to_the_project(client, db):
     factories.link(factories.article(title="In passing"), project, ArticleProject.Link.MENTIONS)
     factories.link(factories.draft(title="Draft update"), project, ArticleProject.Link.UPDATES)
     html = page(client, project)
-    order = [html.index(text) for text in ("Announcements", "Plant announced", "Updates",
-                                           "Roof topped out", "Mentions", "In passing")]  # fmt: skip
+    order = [
+        html.index(text)
+        for text in (
+            "Announcements",
+            "Plant announced",
+            "Updates",
+            "Roof topped out",
+            "Mentions",
+            "In passing",
+        )
+    ]
     assert order == sorted(order)
     assert "Draft update" not in html
 

@@ -32,12 +32,28 @@ def test_the_demo_page_shows_derived_durations(client, demo):
 @pytest.mark.parametrize(
     ("first", "second", "text"),
     [
-        (PreciseDate(datetime.date(2023, 12, 17), "day"), PreciseDate(datetime.date(2024, 1, 2), "day"), "16 days"),
-        (PreciseDate(datetime.date(2024, 1, 2), "day"), PreciseDate(datetime.date(2025, 3, 1), MONTH), "about 14 months"),
-        (PreciseDate(datetime.date(2024, 1, 1), "year"), PreciseDate(datetime.date(2026, 1, 1), "quarter"), "about 2 years"),
-        (PreciseDate(datetime.date(2024, 1, 1), "day"), PreciseDate(datetime.date(2024, 1, 2), "day"), "1 day"),
+        (
+            PreciseDate(datetime.date(2023, 12, 17), "day"),
+            PreciseDate(datetime.date(2024, 1, 2), "day"),
+            "16 days",
+        ),
+        (
+            PreciseDate(datetime.date(2024, 1, 2), "day"),
+            PreciseDate(datetime.date(2025, 3, 1), MONTH),
+            "about 14 months",
+        ),
+        (
+            PreciseDate(datetime.date(2024, 1, 1), "year"),
+            PreciseDate(datetime.date(2026, 1, 1), "quarter"),
+            "about 2 years",
+        ),
+        (
+            PreciseDate(datetime.date(2024, 1, 1), "day"),
+            PreciseDate(datetime.date(2024, 1, 2), "day"),
+            "1 day",
+        ),
     ],
-)  # fmt: skip
+)
 def test_a_span_is_no_more_exact_than_its_vaguer_date(first, second, text):
     assert span(first, second) == text
 

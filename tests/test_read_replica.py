@@ -135,9 +135,13 @@ def test_outside_requests_reads_go_to_the_primary_and_a_request_leaves_no_trace(
 def test_a_bad_replica_url_stops_start_up_with_a_clear_message(value, message):
     environment = {**os.environ, "DATABASE_REPLICA_URL": value}
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], cwd=ROOT, env=environment,
-        capture_output=True, text=True, check=False,
-    )  # fmt: skip
+        [sys.executable, "manage.py", "check"],
+        cwd=ROOT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode != 0
     assert message in result.stderr
 
@@ -150,9 +154,13 @@ def test_without_a_replica_url_there_is_no_router():
         "'newsroom.core.replicas.ReplicaMiddleware' in settings.MIDDLEWARE)"
     )
     result = subprocess.run(
-        [sys.executable, "-c", code], cwd=ROOT, check=True, capture_output=True, text=True,
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        check=True,
+        capture_output=True,
+        text=True,
         env={**environment, "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
-    )  # fmt: skip
+    )
     assert result.stdout.strip() == "['default'] [] False"
 
 

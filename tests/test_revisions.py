@@ -24,14 +24,27 @@ def first_version(article):
 def test_revert_restores_body_tags_and_project_links(editor_client, db):
     article = factories.draft(body="<p>First words.</p>")
     project = factories.project(name="Wuhu plant")
-    edit(editor_client, article, tags="AUX, Wuhu", **{
-        "project_links-TOTAL_FORMS": "1", "project_links-0-project": project.pk,
-        "project_links-0-link": "announces", "project_links-0-article": article.pk,
-    })  # fmt: skip
+    edit(
+        editor_client,
+        article,
+        tags="AUX, Wuhu",
+        **{
+            "project_links-TOTAL_FORMS": "1",
+            "project_links-0-project": project.pk,
+            "project_links-0-link": "announces",
+            "project_links-0-article": article.pk,
+        },
+    )
     original = first_version(article)
-    edit(editor_client, article, body="<p>Rewritten.</p>", tags="Ningbo", **{
-        "project_links-0-DELETE": "on",
-    })  # fmt: skip
+    edit(
+        editor_client,
+        article,
+        body="<p>Rewritten.</p>",
+        tags="Ningbo",
+        **{
+            "project_links-0-DELETE": "on",
+        },
+    )
     article.refresh_from_db()
     assert set(article.tags.names()) == {"Ningbo"} and not ArticleProject.objects.exists()
 

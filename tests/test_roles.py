@@ -30,8 +30,13 @@ def test_roles_are_created_with_least_privilege(db):
         & writer
     )
     assert not {"newsroom.change_category", "newsroom.delete_tag", "auth.change_user"} & writer
-    assert {"newsroom.publish_article", "newsroom.delete_article", "newsroom.change_category",
-            "newsroom.add_previewlink", "projects.publish_project"} <= editor  # fmt: skip
+    assert {
+        "newsroom.publish_article",
+        "newsroom.delete_article",
+        "newsroom.change_category",
+        "newsroom.add_previewlink",
+        "projects.publish_project",
+    } <= editor
     assert "auth.change_user" not in editor
     assert {"auth.change_user", "auth.add_user"} <= administrator
 
@@ -55,8 +60,14 @@ def test_writer_sees_only_draft_and_review_and_no_schedule_fields(writer_client,
 def test_writers_forged_publish_post_is_refused(writer_client, db, status):
     news = factories.category()
     data = form_data(writer_client, ADD)
-    data |= {"title": "Forged", "slug": "forged", "category": news.pk, "status": status,
-             "publish_at_0": "2020-01-01", "publish_at_1": "00:00:00"}  # fmt: skip
+    data |= {
+        "title": "Forged",
+        "slug": "forged",
+        "category": news.pk,
+        "status": status,
+        "publish_at_0": "2020-01-01",
+        "publish_at_1": "00:00:00",
+    }
     response = writer_client.post(ADD, data)
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()

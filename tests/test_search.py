@@ -59,9 +59,20 @@ def test_projects_are_searchable_in_chinese(client, demo):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "   ", "x" * 10_000, '"unclosed', "' OR 1=1; DROP TABLE newsroom_article; --",
-     "😀🏭", "AND OR NOT", "-", "!!!", "压缩机 & | ! <>", "%_\\"],
-)  # fmt: skip
+    [
+        "",
+        "   ",
+        "x" * 10_000,
+        '"unclosed',
+        "' OR 1=1; DROP TABLE newsroom_article; --",
+        "😀🏭",
+        "AND OR NOT",
+        "-",
+        "!!!",
+        "压缩机 & | ! <>",
+        "%_\\",
+    ],
+)
 def test_any_query_string_returns_a_page(client, demo, query):
     results(client, q=query)
 

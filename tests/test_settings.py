@@ -83,10 +83,14 @@ def test_redis_url_selects_the_shared_redis_cache():
     result = subprocess.run(
         [sys.executable, "-c", f"import django; django.setup(); {code}"],
         cwd=ROOT,
-        env={**os.environ, **PRODUCTION, "REDIS_URL": "redis://127.0.0.1:6379/1",
-             "DJANGO_SETTINGS_MODULE": "newsroom.settings"},
+        env={
+            **os.environ,
+            **PRODUCTION,
+            "REDIS_URL": "redis://127.0.0.1:6379/1",
+            "DJANGO_SETTINGS_MODULE": "newsroom.settings",
+        },
         capture_output=True,
         text=True,
         check=True,
-    )  # fmt: skip
+    )
     assert result.stdout.strip() == "newsroom.core.resilient_cache.ResilientRedisCache"

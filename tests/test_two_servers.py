@@ -108,8 +108,12 @@ def test_processes_share_a_cache_through_redis_or_a_directory(variables, backend
         "import django; django.setup(); from django.conf import settings; "
         "c = settings.CACHES['default']; print(c['BACKEND'], c['KEY_PREFIX'])"
     )
-    env = environment(**variables, CACHE_KEY_PREFIX="site-a", SECRET_KEY="x" * 50,
-                      DJANGO_SETTINGS_MODULE="newsroom.settings")  # fmt: skip
+    env = environment(
+        **variables,
+        CACHE_KEY_PREFIX="site-a",
+        SECRET_KEY="x" * 50,
+        DJANGO_SETTINGS_MODULE="newsroom.settings",
+    )
     result = subprocess.run(
         [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, check=True
     )

@@ -137,9 +137,15 @@ class ArticleAdmin(
     form = ArticleForm
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [
-        "title", "thumbnail", "category", "status", "visibility", "publish_at", "is_featured",
+        "title",
+        "thumbnail",
+        "category",
+        "status",
+        "visibility",
+        "publish_at",
+        "is_featured",
         "tag_list",
-    ]  # fmt: skip
+    ]
     list_display_links = ["title"]
     list_filter = ["status", "is_featured", "category", "publish_at"]
     list_select_related = ["category", "lead_image"]

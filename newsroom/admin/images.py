@@ -15,8 +15,16 @@ ACCEPT = ",".join(uploads.CONTENT_TYPES[kind] for kind in uploads.FORMATS)
 class ImageForm(forms.ModelForm):
     class Meta:
         model = Image
-        fields = ["file", "title", "alt_text", "is_decorative", "caption", "credit", "focal_x",
-                  "focal_y"]  # fmt: skip
+        fields = [
+            "file",
+            "title",
+            "alt_text",
+            "is_decorative",
+            "caption",
+            "credit",
+            "focal_x",
+            "focal_y",
+        ]
         widgets = {"file": forms.ClearableFileInput(attrs={"accept": ACCEPT})}
 
     def __init__(self, *args, **kwargs):
@@ -43,15 +51,29 @@ class DescribedFilter(admin.SimpleListFilter):
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = ["title", "thumbnail", "is_described", "dimensions", "size", "credit",
-                    "uploaded_by", "uploaded_at"]  # fmt: skip
+    list_display = [
+        "title",
+        "thumbnail",
+        "is_described",
+        "dimensions",
+        "size",
+        "credit",
+        "uploaded_by",
+        "uploaded_at",
+    ]
     list_display_links = ["title"]
     list_filter = [DescribedFilter, "is_decorative", "format", "uploaded_at"]
     list_select_related = ["uploaded_by"]
     search_fields = ["title", "alt_text", "caption", "credit", "original_filename"]
     date_hierarchy = "uploaded_at"
-    readonly_fields = ["preview", "dimensions", "size", "original_filename", "uploaded_by",
-                       "uploaded_at"]  # fmt: skip
+    readonly_fields = [
+        "preview",
+        "dimensions",
+        "size",
+        "original_filename",
+        "uploaded_by",
+        "uploaded_at",
+    ]
     fieldsets = [
         (None, {"fields": ["file", "title", "alt_text", "is_decorative", "caption", "credit"]}),
         (
@@ -66,11 +88,10 @@ class ImageAdmin(admin.ModelAdmin):
             "Record",
             {
                 "classes": ["collapse"],
-                "fields": ["dimensions", "size", "original_filename", "uploaded_by",
-                           "uploaded_at"],
+                "fields": ["dimensions", "size", "original_filename", "uploaded_by", "uploaded_at"],
             },
         ),
-    ]  # fmt: skip
+    ]
 
     class Media:
         js = ["newsroom/focal-point.js"]

@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from newsroom.api.images import Images, images
 from newsroom.api.pagination import Paging, paginate
-from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, api_url
+from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, api_url, links_to
 from newsroom.models import Article, Category, Tag
 from projects.models import ArticleProject, Project
 
@@ -38,33 +38,11 @@ class Correction(Schema):
     noted_at: datetime.datetime
 
 
-class ProjectLink(Schema):
-    slug: str
-    name: str
+class ProjectLink(links_to("project", "project")):
+    slug: str = Field(alias="project.slug")
+    name: str = Field(alias="project.name")
     link: str = Field(description="One of: announces, updates, mentions.")
-    link_label: str
-    url: str
-    api_url: str
-
-    @staticmethod
-    def resolve_slug(obj):
-        return obj.project.slug
-
-    @staticmethod
-    def resolve_name(obj):
-        return obj.project.name
-
-    @staticmethod
-    def resolve_link_label(obj):
-        return obj.get_link_display()
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.project.get_absolute_url())
-
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "project", obj.project.slug)
+    link_label: str = Field(alias="get_link_display")
 
 
 class ArticleItem(Schema):

@@ -9,7 +9,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from newsroom.api.pagination import Paging, paginate
-from newsroom.api.schemas import Error, Page, Slug, absolute, api_url
+from newsroom.api.schemas import Error, Page, Slug, absolute, api_url, links_to
 from projects.models import Organization, Project, ProjectOrganization
 
 router = Router(tags=["Projects"])
@@ -20,18 +20,12 @@ class OrganizationRef(Schema):
     name: str
 
 
-class ProjectRole(Schema):
+class ProjectRole(links_to("project", "project")):
     slug: str = Field(alias="project.slug")
     name: str = Field(alias="project.name")
     status: str = Field(alias="project.status")
     role: str = Field(description="One of: owner, partner, authority, contractor.")
     role_label: str = Field(alias="get_role_display")
-    url: str
-    api_url: str
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.project.get_absolute_url())
 
     @staticmethod
     def resolve_api_url(obj, context):

@@ -18,6 +18,7 @@ from newsroom.api.schemas import (
     Source,
     absolute,
     api_url,
+    links_to,
     partial_date,
     source,
 )
@@ -192,36 +193,24 @@ class DesignationOut(Schema):
         return source(obj.source, context["request"])
 
 
-class OrganizationRole(Schema):
+class OrganizationRole(links_to("organization", "organization")):
     slug: str = Field(alias="organization.slug")
     name: str = Field(alias="organization.name")
     local_name: str = Field(alias="organization.local_name")
     role: str = Field(description="One of: owner, partner, authority, contractor.")
     role_label: str = Field(alias="get_role_display")
-    url: str
-    api_url: str
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.organization.get_absolute_url())
 
     @staticmethod
     def resolve_api_url(obj, context):
         return api_url(context, "organization", obj.organization.slug)
 
 
-class ArticleLink(Schema):
+class ArticleLink(links_to("article", "article")):
     slug: str = Field(alias="article.slug")
     title: str = Field(alias="article.title")
     published_at: datetime.datetime = Field(alias="article.publish_at")
     link: str = Field(description="One of: announces, updates, mentions.")
     link_label: str = Field(alias="get_link_display")
-    url: str
-    api_url: str
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.article.get_absolute_url())
 
     @staticmethod
     def resolve_api_url(obj, context):

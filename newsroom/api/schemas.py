@@ -75,6 +75,25 @@ def api_url(context, name, slug):
     return absolute(context["request"], reverse(f"api-v1:{name}", args=[slug]))
 
 
+def links_to(attribute, route):
+    """A schema base for a row that points at `attribute` of the object (an article, a
+    project, an organisation): its page on the site and its address in the API (`route`)."""
+
+    class Links(Schema):
+        url: str = Field(description="Its page on this site.")
+        api_url: str = Field(description="Its address in this API.")
+
+        @staticmethod
+        def resolve_url(obj, context):
+            return absolute(context["request"], getattr(obj, attribute).get_absolute_url())
+
+        @staticmethod
+        def resolve_api_url(obj, context):
+            return api_url(context, route, getattr(obj, attribute).slug)
+
+    return Links
+
+
 def source(source, request):
     """`source` as the API shows it, or None when there is none or it is not public yet."""
     if source is None or not source.is_public:

@@ -48,9 +48,15 @@ class _Sink(io.RawIOBase):
 
 def credits(name, image):
     lines = [f"{name}", f"  Title: {image.title}"]
-    lines += [f"  {label}: {value}" for label, value in (
-        ("Caption", image.caption), ("Credit", image.credit), ("Alt text", image.alt_text),
-    ) if value]  # fmt: skip
+    lines += [
+        f"  {label}: {value}"
+        for label, value in (
+            ("Caption", image.caption),
+            ("Credit", image.credit),
+            ("Alt text", image.alt_text),
+        )
+        if value
+    ]
     lines.append(f"  {image.label}")
     return "\n".join(lines)
 

@@ -94,8 +94,7 @@ def renditions(image, icc, focal_x, focal_y):
     full = (0, 0, width, height)
     # A very tall picture is narrowed so that no rendition is taller than WebP allows.
     for w in widths_for(min(width, max(1, width * MAX_SIDE // height)), WIDTHS):
-        add("full", (w, min(MAX_SIDE, max(1, round(height * w / width)))), full,
-            ("webp", fallback))  # fmt: skip
+        add("full", (w, min(MAX_SIDE, max(1, round(height * w / width)))), full, ("webp", fallback))
     card = crop_box(width, height, CARD_RATIO, focal_x, focal_y)
     card_width = card[2] - card[0]
     for w in widths_for(card_width, CARD_WIDTHS):

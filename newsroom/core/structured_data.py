@@ -84,10 +84,15 @@ def news_article(request, article, image_url):
         "keywords": [tag.name for tag in article.tags.all()],
     }
     about = [
-        {"@type": "Project", "name": project.name, "url": request.build_absolute_uri(project.get_absolute_url()),
-         "location": place(project), "parentOrganization": owners(project)}
+        {
+            "@type": "Project",
+            "name": project.name,
+            "url": request.build_absolute_uri(project.get_absolute_url()),
+            "location": place(project),
+            "parentOrganization": owners(project),
+        }
         for project in article.projects.all()
-    ]  # fmt: skip
+    ]
     if about:
         data["about"] = about
     return data
@@ -113,7 +118,10 @@ def project_graph(request, project):
         "location": place(project),
         "parentOrganization": owners(project),
     }
-    trail = [("Home", reverse("home")), ("Projects", reverse("projects")),
-             (project.name, project.get_absolute_url())]  # fmt: skip
+    trail = [
+        ("Home", reverse("home")),
+        ("Projects", reverse("projects")),
+        (project.name, project.get_absolute_url()),
+    ]
     clean = {key: value for key, value in data.items() if value not in (None, "", [])}
     return script([clean, breadcrumbs(request, trail)])

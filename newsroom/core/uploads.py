@@ -49,9 +49,15 @@ CONTENT_TYPES = {
 # What Pillow raises on damaged data (RuntimeError: its AVIF decoder); anything else is a
 # bug and should surface.
 DECODE_ERRORS = (
-    OSError, SyntaxError, ValueError, EOFError, IndexError, RuntimeError, struct.error,
+    OSError,
+    SyntaxError,
+    ValueError,
+    EOFError,
+    IndexError,
+    RuntimeError,
+    struct.error,
     zlib.error,
-)  # fmt: skip
+)
 
 
 @dataclass(frozen=True)

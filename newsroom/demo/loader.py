@@ -152,40 +152,82 @@ def load_project(article):
     upsert(ArticleProject, {"article": article, "project": project}, {"link": "announces"})
     cited = {"source": source, "stated_on": STARTED}
     figures = [
-        (Kind.INVESTMENT, {"value": Decimal("5000000000"), "currency": "CNY",
-                           "qualifier": "about", "as_stated": "about 5 billion yuan"}),
-        (Kind.REVENUE, {"value": Decimal("6000000000"), "currency": "CNY", "qualifier": "over",
-                        "is_estimate": True,
-                        "as_stated": "annual revenue will exceed 6 billion yuan"}),
-        (Kind.CAPACITY, {"value": Decimal("30000000"), "period": "year",
-                         "product": "intelligent air-conditioning compressors",
-                         "as_stated": "annual production of 30 million intelligent air "
-                         "conditioning compressors"}),
-        (Kind.JOBS, {"value": Decimal("3000"), "job_type": "direct",
-                     "as_stated": "directly creating 3,000 job opportunities"}),
-    ]  # fmt: skip
+        (
+            Kind.INVESTMENT,
+            {
+                "value": Decimal("5000000000"),
+                "currency": "CNY",
+                "qualifier": "about",
+                "as_stated": "about 5 billion yuan",
+            },
+        ),
+        (
+            Kind.REVENUE,
+            {
+                "value": Decimal("6000000000"),
+                "currency": "CNY",
+                "qualifier": "over",
+                "is_estimate": True,
+                "as_stated": "annual revenue will exceed 6 billion yuan",
+            },
+        ),
+        (
+            Kind.CAPACITY,
+            {
+                "value": Decimal("30000000"),
+                "period": "year",
+                "product": "intelligent air-conditioning compressors",
+                "as_stated": "annual production of 30 million intelligent air "
+                "conditioning compressors",
+            },
+        ),
+        (
+            Kind.JOBS,
+            {
+                "value": Decimal("3000"),
+                "job_type": "direct",
+                "as_stated": "directly creating 3,000 job opportunities",
+            },
+        ),
+    ]
     for kind, values in figures:
         upsert(Figure, {"project": project, "kind": kind, "replaces": None}, {**values, **cited})
     upsert(
         Designation,
         {"project": project, "authority": "Anhui Province", "year": 2024},
-        {"list_name": "Major projects", "batch": "first batch", "designated_on": STARTED,
-         "source": source},
-    )  # fmt: skip
+        {
+            "list_name": "Major projects",
+            "batch": "first batch",
+            "designated_on": STARTED,
+            "source": source,
+        },
+    )
     milestones = [
-        (Milestone.Kind.LAND, "Land acquired", {
-            "actual_date": STARTED - datetime.timedelta(days=16),
-            "note": "The article states that construction started 16 days after land "
-            "acquisition; the date is counted back from the construction start.",
-        }),
-        (Milestone.Kind.GROUNDBREAKING, "Mobilisation meeting and construction start", {
-            "actual_date": STARTED,
-        }),
-        (Milestone.Kind.OPERATION, "Completion and start of operation", {
-            "planned_date": datetime.date(2025, 3, 1),
-            "planned_precision": Precision.MONTH,
-        }),
-    ]  # fmt: skip
+        (
+            Milestone.Kind.LAND,
+            "Land acquired",
+            {
+                "actual_date": STARTED - datetime.timedelta(days=16),
+                "note": "The article states that construction started 16 days after land "
+                "acquisition; the date is counted back from the construction start.",
+            },
+        ),
+        (
+            Milestone.Kind.GROUNDBREAKING,
+            "Mobilisation meeting and construction start",
+            {
+                "actual_date": STARTED,
+            },
+        ),
+        (
+            Milestone.Kind.OPERATION,
+            "Completion and start of operation",
+            {
+                "planned_date": datetime.date(2025, 3, 1),
+                "planned_precision": Precision.MONTH,
+            },
+        ),
+    ]
     for order, (kind, title, dates) in enumerate(milestones, start=1):
         upsert(
             Milestone,
@@ -195,7 +237,9 @@ def load_project(article):
     upsert(
         ExchangeRate,
         {"currency": "CNY", "on": STARTED},
-        {"usd_per_unit": Decimal("0.14130"),
-         "source": "People's Bank of China central parity, 7.0770 CNY per USD"},
-    )  # fmt: skip
+        {
+            "usd_per_unit": Decimal("0.14130"),
+            "source": "People's Bank of China central parity, 7.0770 CNY per USD",
+        },
+    )
     return project

@@ -39,20 +39,22 @@ def country_name(code):
 
 def headline(r, unit, place, line, year):
     product = line.product.lower()
-    return r.choice([
-        f"{unit} breaks ground on {product} plant in {place.city}",
-        f"{unit} signs {product} investment agreement with {place.city}",
-        f"{unit}'s {place.city} base starts trial production of {product}",
-        f"{unit} opens new {r.choice(words.FACILITIES)} in {place.city}, {country_name(place.country)}",
-        f"{line.product} output at {place.city} plant passes {r.randrange(2, 40)} million units",
-        f"{unit} project named among {place.province}'s major projects for {year}",
-        f"{unit} wins {r.choice(words.AWARDS)}",
-        f"{unit} unveils new {product} at {r.choice(words.FAIRS)}",
-        f"{unit} reports {r.randrange(3, 45)}% growth in {product} exports",
-        f"{place.city} plant completes {r.choice(['digital', 'energy-saving', 'safety'])} upgrade",
-        f"{unit} and {r.choice(words.PARTNERS)} form {product} partnership",
-        f"{unit} holds {r.choice(['supplier', 'dealer', 'investor'])} conference in {place.city}",
-    ])  # fmt: skip
+    return r.choice(
+        [
+            f"{unit} breaks ground on {product} plant in {place.city}",
+            f"{unit} signs {product} investment agreement with {place.city}",
+            f"{unit}'s {place.city} base starts trial production of {product}",
+            f"{unit} opens new {r.choice(words.FACILITIES)} in {place.city}, {country_name(place.country)}",
+            f"{line.product} output at {place.city} plant passes {r.randrange(2, 40)} million units",
+            f"{unit} project named among {place.province}'s major projects for {year}",
+            f"{unit} wins {r.choice(words.AWARDS)}",
+            f"{unit} unveils new {product} at {r.choice(words.FAIRS)}",
+            f"{unit} reports {r.randrange(3, 45)}% growth in {product} exports",
+            f"{place.city} plant completes {r.choice(['digital', 'energy-saving', 'safety'])} upgrade",
+            f"{unit} and {r.choice(words.PARTNERS)} form {product} partnership",
+            f"{unit} holds {r.choice(['supplier', 'dealer', 'investor'])} conference in {place.city}",
+        ]
+    )
 
 
 def sentences(r, values, count):
@@ -74,19 +76,28 @@ def body(r, lead, values, place):
             parts.append(f"<ul>{items}</ul>")
         parts.append(f"<p>{html_text(sentences(r, values, r.randrange(3, 7)))}</p>")
     if place.local_name and r.random() < 0.5:
-        parts.append(f"<p>The plant is in {html_text(place.city)}（{place.local_name}）, "
-                     f"{place.province} Province.</p>")  # fmt: skip
+        parts.append(
+            f"<p>The plant is in {html_text(place.city)}（{place.local_name}）, "
+            f"{place.province} Province.</p>"
+        )
     if r.random() < 0.3:
         href = f"https://www.example.com/reports/{r.randrange(10_000, 99_999)}"
-        parts.append(f'<p>Read the <a href="{href}" rel="noopener noreferrer">announcement</a>.</p>')  # fmt: skip
+        parts.append(
+            f'<p>Read the <a href="{href}" rel="noopener noreferrer">announcement</a>.</p>'
+        )
     return "".join(parts)
 
 
 # What share of articles is in each state, per thousand.
 STATES = {
-    "live": 880, "scheduled": 20, "embargoed": 10, "expired": 5,
-    "draft": 45, "review": 20, "archived": 20,
-}  # fmt: skip
+    "live": 880,
+    "scheduled": 20,
+    "embargoed": 10,
+    "expired": 5,
+    "draft": 45,
+    "review": 20,
+    "archived": 20,
+}
 STATUS_OF = {
     "draft": Article.Status.DRAFT,
     "review": Article.Status.REVIEW,
@@ -109,8 +120,13 @@ def build_article(run, n):
         embargo_until = run.anchor + minute * r.randrange(60, 7 * 1440)
     elif state == "expired":
         unpublish_at = publish_at + (run.anchor - publish_at) / 2
-    values = {"unit": unit, "city": place.city, "product": line.output,
-              "year": publish_at.year + 1, "n": r.randrange(3, 60)}  # fmt: skip
+    values = {
+        "unit": unit,
+        "city": place.city,
+        "product": line.output,
+        "year": publish_at.year + 1,
+        "n": r.randrange(3, 60),
+    }
     title = headline(r, unit, place, line, publish_at.year)
     summary = sentences(r, values, r.choice([1, 2]))[:300]
     lead = f"{place.city}, {publish_at:%B} {publish_at.day}, {publish_at.year}. "

@@ -51,9 +51,15 @@ def build_organizations(run):
 
 
 STATUSES = {
-    Status.ANNOUNCED: 12, Status.AGREEMENT: 10, Status.APPROVALS: 8, Status.CONSTRUCTION: 30,
-    Status.TRIAL: 10, Status.OPERATING: 24, Status.ON_HOLD: 4, Status.CANCELLED: 2,
-}  # fmt: skip
+    Status.ANNOUNCED: 12,
+    Status.AGREEMENT: 10,
+    Status.APPROVALS: 8,
+    Status.CONSTRUCTION: 30,
+    Status.TRIAL: 10,
+    Status.OPERATING: 24,
+    Status.ON_HOLD: 4,
+    Status.CANCELLED: 2,
+}
 ZONES = ["Economic and Technological Development Zone", "High-tech Zone", "Industrial Park"]
 
 
@@ -97,13 +103,19 @@ def write_projects(run):
         roles.append(ProjectOrganization(project=m.project, organization=organizations[m.unit]))
         if r.random() < 0.4:
             partner = r.choice(partners)
-            roles.append(ProjectOrganization(project=m.project, organization=partner, role=Role.PARTNER))  # fmt: skip
+            roles.append(
+                ProjectOrganization(project=m.project, organization=partner, role=Role.PARTNER)
+            )
         government = organizations[f"{m.place.city} Municipal Government"]
         if r.random() < 0.6:
-            roles.append(ProjectOrganization(project=m.project, organization=government, role=Role.AUTHORITY))  # fmt: skip
+            roles.append(
+                ProjectOrganization(project=m.project, organization=government, role=Role.AUTHORITY)
+            )
         if r.random() < 0.3:
             builder = r.choice(builders)
-            roles.append(ProjectOrganization(project=m.project, organization=builder, role=Role.CONTRACTOR))  # fmt: skip
+            roles.append(
+                ProjectOrganization(project=m.project, organization=builder, role=Role.CONTRACTOR)
+            )
     ProjectOrganization.objects.bulk_create(roles, batch_size=run.batch)
     return {m.project.pk: m for m in made}
 
@@ -114,8 +126,11 @@ def links(run, r, article, project_ids):
     if not project_ids or r.random() >= 0.35:
         return []
     chosen = {r.choice(project_ids) for _ in range(r.choice([1, 1, 1, 2]))}
-    kinds = {ArticleProject.Link.ANNOUNCES: 15, ArticleProject.Link.UPDATES: 35,
-             ArticleProject.Link.MENTIONS: 50}  # fmt: skip
+    kinds = {
+        ArticleProject.Link.ANNOUNCES: 15,
+        ArticleProject.Link.UPDATES: 35,
+        ArticleProject.Link.MENTIONS: 50,
+    }
     return [
         ArticleProject(article=article, project_id=pk, link=run.weighted(r, kinds))
         for pk in sorted(chosen)

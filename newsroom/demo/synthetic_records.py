@@ -74,15 +74,24 @@ def build_sources(run, r, m, announcements):
 
 
 QUALIFIERS = {
-    Qualifier.EXACT: 30, Qualifier.ABOUT: 35, Qualifier.OVER: 15, Qualifier.UP_TO: 5,
+    Qualifier.EXACT: 30,
+    Qualifier.ABOUT: 35,
+    Qualifier.OVER: 15,
+    Qualifier.UP_TO: 5,
     Qualifier.RANGE: 15,
-}  # fmt: skip
+}
 # Plausible total investment in each currency, low and high.
 INVESTMENT = {
-    "CNY": (2e8, 2e10), "USD": (2e7, 3e9), "EUR": (2e7, 2e9), "THB": (5e8, 5e10),
-    "IDR": (3e11, 3e13), "MXN": (4e8, 4e10), "BRL": (1e8, 1e10), "EGP": (1e9, 5e10),
+    "CNY": (2e8, 2e10),
+    "USD": (2e7, 3e9),
+    "EUR": (2e7, 2e9),
+    "THB": (5e8, 5e10),
+    "IDR": (3e11, 3e13),
+    "MXN": (4e8, 4e10),
+    "BRL": (1e8, 1e10),
+    "EGP": (1e9, 5e10),
     "INR": (2e9, 2e11),
-}  # fmt: skip
+}
 
 
 def stated(value):
@@ -95,8 +104,13 @@ def money(run, r, kind, currency, scale=1.0):
     low, high = INVESTMENT[currency]
     value = stated(r.uniform(low, high) * scale)
     qualifier = run.weighted(r, QUALIFIERS)
-    fields = {"kind": kind, "value": value, "currency": currency, "qualifier": qualifier,
-              "is_estimate": kind != Kind.INVESTMENT}  # fmt: skip
+    fields = {
+        "kind": kind,
+        "value": value,
+        "currency": currency,
+        "qualifier": qualifier,
+        "is_estimate": kind != Kind.INVESTMENT,
+    }
     if qualifier == Qualifier.RANGE:
         fields["value_high"] = stated(value * Decimal(r.choice(["1.2", "1.5", "2"])))
     if currency == "CNY" and r.random() < 0.4:  # quoted in Chinese: 约50亿元
@@ -133,16 +147,32 @@ def build_figures(run, r, m, cited):
             )
         )
     jobs_qualifier = run.weighted(r, {Qualifier.EXACT: 2, Qualifier.OVER: 1})
-    current.append(figure(kind=Kind.JOBS, value=stated(r.uniform(200, 5000)),
-                          job_type=JobType.DIRECT, qualifier=jobs_qualifier))  # fmt: skip
+    current.append(
+        figure(
+            kind=Kind.JOBS,
+            value=stated(r.uniform(200, 5000)),
+            job_type=JobType.DIRECT,
+            qualifier=jobs_qualifier,
+        )
+    )
     if r.random() < 0.3:
-        current.append(figure(kind=Kind.JOBS, value=stated(r.uniform(300, 3000)),
-                              job_type=JobType.CONSTRUCTION, qualifier=Qualifier.ABOUT))  # fmt: skip
+        current.append(
+            figure(
+                kind=Kind.JOBS,
+                value=stated(r.uniform(300, 3000)),
+                job_type=JobType.CONSTRUCTION,
+                qualifier=Qualifier.ABOUT,
+            )
+        )
     earlier = []
     if r.random() < 0.25:
         investment = current[0]
-        first = figure(kind=Kind.INVESTMENT, value=stated(investment.value * Decimal("0.8")),
-                       currency=investment.currency, qualifier=Qualifier.ABOUT)  # fmt: skip
+        first = figure(
+            kind=Kind.INVESTMENT,
+            value=stated(investment.value * Decimal("0.8")),
+            currency=investment.currency,
+            qualifier=Qualifier.ABOUT,
+        )
         first.stated_on = on - datetime.timedelta(days=r.randrange(60, 700))
         investment.replaces = first
         earlier.append(first)
@@ -170,9 +200,15 @@ STEPS = [
 ]
 # How many of the steps above a project in each status has taken.
 TAKEN = {
-    Status.ANNOUNCED: 1, Status.AGREEMENT: 2, Status.APPROVALS: 2, Status.CONSTRUCTION: 3,
-    Status.TRIAL: 4, Status.OPERATING: 5, Status.ON_HOLD: 3, Status.CANCELLED: 2,
-}  # fmt: skip
+    Status.ANNOUNCED: 1,
+    Status.AGREEMENT: 2,
+    Status.APPROVALS: 2,
+    Status.CONSTRUCTION: 3,
+    Status.TRIAL: 4,
+    Status.OPERATING: 5,
+    Status.ON_HOLD: 3,
+    Status.CANCELLED: 2,
+}
 PLAN_PRECISION = {Precision.DAY: 1, Precision.MONTH: 4, Precision.QUARTER: 3, Precision.YEAR: 2}
 
 

@@ -14,8 +14,15 @@ from django.db.models import Q
 from newsroom.core import renditions, uploads
 
 # Set from the file when it is saved; a save naming some fields saves these as well.
-PROCESSED_FIELDS = ("file", "width", "height", "file_size", "format", "original_filename",
-                    "renditions")  # fmt: skip
+PROCESSED_FIELDS = (
+    "file",
+    "width",
+    "height",
+    "file_size",
+    "format",
+    "original_filename",
+    "renditions",
+)
 FOCAL_RULE = "The focal point lies inside the picture: 0 to 1 across and down."
 
 
@@ -202,8 +209,9 @@ class Image(models.Model):
         ]
 
     def stored_files(self):
-        names = [name for kind in ("full", "card", "social")
-                 for name, *_ in self.rendition_files(kind)]  # fmt: skip
+        names = [
+            name for kind in ("full", "card", "social") for name, *_ in self.rendition_files(kind)
+        ]
         return [self.file.name, *names] if self.file else names
 
     @property

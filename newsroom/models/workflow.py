@@ -75,9 +75,10 @@ class Correction(models.Model):
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
     note = models.TextField(help_text="Shown to readers under the article, e.g. what was wrong.")
     noted_at = models.DateTimeField(
-        "date", default=timezone.now, help_text="Shown with the note; also the article's "
-        "“modified” date for search engines."
-    )  # fmt: skip
+        "date",
+        default=timezone.now,
+        help_text="Shown with the note; also the article's “modified” date for search engines.",
+    )
 
     class Meta:
         ordering = ["noted_at", "pk"]

@@ -17,8 +17,7 @@ def picture(
     height (no layout shift), lazy loading unless `eager` (at the top of a page), and
     fetchpriority="high" for the `lead` image.
     An image without alt text shows nothing to the public, a note to staff previewing."""
-    shown = {"figure": figure, "css_class": css_class, "sizes": sizes, "lead": lead,
-             "eager": eager}  # fmt: skip
+    shown = {"figure": figure, "css_class": css_class, "sizes": sizes, "lead": lead, "eager": eager}
     if image is None:
         return {}
     if not image.is_described:
@@ -37,8 +36,13 @@ def picture(
             "height": widest[2],
         }
     if image.file:  # renditions not made yet (`manage.py make_renditions`): the full image
-        return {**shown, "image": image, "src": image.file.url,
-                "width": image.width or None, "height": image.height or None}  # fmt: skip
+        return {
+            **shown,
+            "image": image,
+            "src": image.file.url,
+            "width": image.width or None,
+            "height": image.height or None,
+        }
     return {}
 
 

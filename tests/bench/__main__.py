@@ -34,16 +34,23 @@ RESULTS = ROOT / ".bench"
 KEY_PREFIX = "newsroom-bench"
 # Uncached pages' share of the template floor's requests per second, and cached pages'
 # share of the pre-rendered floor's: the targets of issue 8.
-TARGETS = {"article": 0.75, "home": 0.6, "news list": 0.6, "project directory": 0.6,
-           "project page": 0.6}  # fmt: skip
+TARGETS = {
+    "article": 0.75,
+    "home": 0.6,
+    "news list": 0.6,
+    "project directory": 0.6,
+    "project page": 0.6,
+}
 CACHED_TARGET = 0.9
 
 
 def options():
     env = os.environ.get
     parser = argparse.ArgumentParser(prog="python -m tests.bench", description=__doc__)
-    parser.add_argument("--database", default=env("BENCH_DATABASE_URL")
-                        or "postgres://postgres@127.0.0.1:5432/newsroom_bench")  # fmt: skip
+    parser.add_argument(
+        "--database",
+        default=env("BENCH_DATABASE_URL") or "postgres://postgres@127.0.0.1:5432/newsroom_bench",
+    )
     parser.add_argument("--articles", type=int, default=int(env("BENCH_ARTICLES", 10_000)))
     parser.add_argument("--projects", type=int, default=int(env("BENCH_PROJECTS", 1_000)))
     parser.add_argument("--seed", type=int, default=int(env("BENCH_SEED", 1)))
@@ -111,9 +118,12 @@ def prepare(args):
     call_command("migrate", "--noinput", verbosity=0)
     have = synthetic.existing(args.seed)
     call_command(
-        "generate_content", articles=args.articles, projects=args.projects, seed=args.seed,
+        "generate_content",
+        articles=args.articles,
+        projects=args.projects,
+        seed=args.seed,
         replace=have not in ((0, 0), (args.articles, args.projects)),
-    )  # fmt: skip
+    )
     if connection.vendor == "postgresql":
         # Statistics and visibility maps as after any quiet night, whatever ran before.
         with connection.cursor() as cursor:
@@ -125,9 +135,11 @@ def pages():
     from newsroom.models import Article, Tag
 
     article = (
-        Article.objects.published().filter(projects__is_published=True)
-        .order_by("-publish_at", "pk").first()
-    )  # fmt: skip
+        Article.objects.published()
+        .filter(projects__is_published=True)
+        .order_by("-publish_at", "pk")
+        .first()
+    )
     project = article.projects.published().order_by("pk").first()
     tag = Tag.objects.filter(slug="compressors").first() or Tag.objects.order_by("pk").first()
     return [
@@ -181,11 +193,20 @@ def hammer(port, path, seconds, connections, unique=False):
     if shutil.which("wrk"):
         script = Path(__file__).with_name("report.lua")
         result = subprocess.run(
-            ["wrk", "-t1", f"-c{connections}", f"-d{seconds:g}s", "-s", str(script),
-             f"http://127.0.0.1:{port}{path}"],
+            [
+                "wrk",
+                "-t1",
+                f"-c{connections}",
+                f"-d{seconds:g}s",
+                "-s",
+                str(script),
+                f"http://127.0.0.1:{port}{path}",
+            ],
             env={**os.environ, "BENCH_UNIQUE": "1" if unique else "0"},
-            capture_output=True, text=True, check=True,
-        )  # fmt: skip
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         return json.loads(result.stdout.strip().splitlines()[-1])
     return load.run(port, path, seconds, connections, unique)
 
@@ -234,8 +255,10 @@ def measure(args, site, floor, measured):
             row = measure_row(args, site, floor, path, mode)
             clear_page_cache()
             rows.append((name, mode, row))
-            print(f"  {name:18} {mode}: {row['rps']:7.1f} requests/s, "
-                  f"floor {row['floor_rps']:7.1f}", flush=True)  # fmt: skip
+            print(
+                f"  {name:18} {mode}: {row['rps']:7.1f} requests/s, floor {row['floor_rps']:7.1f}",
+                flush=True,
+            )
     return sorted(rows, key=lambda row: row[1])  # the cold rows first
 
 
@@ -265,8 +288,10 @@ def table(args, rows, measured, environment):
         )
     for name, path, status, *_ in measured:
         if status != 200:
-            lines.append(f"| {name} | — | not measured: {path} answers {status} on this "
-                         "branch | | | | | | | | |")  # fmt: skip
+            lines.append(
+                f"| {name} | — | not measured: {path} answers {status} on this "
+                "branch | | | | | | | | |"
+            )
     floor_failures = sum(n["floor_failed"] for _, _, n in rows)
     header = [
         f"# Benchmark {environment['when']}",
@@ -298,10 +323,16 @@ def database_label(url):
 
 
 def commit():
-    result = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT,
-                            capture_output=True, text=True, check=False)  # fmt: skip
-    dirty = subprocess.run(["git", "status", "--porcelain"], cwd=ROOT,
-                           capture_output=True, text=True, check=False).stdout.strip()  # fmt: skip
+    result = subprocess.run(
+        ["git", "rev-parse", "--short", "HEAD"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    dirty = subprocess.run(
+        ["git", "status", "--porcelain"], cwd=ROOT, capture_output=True, text=True, check=False
+    ).stdout.strip()
     return (result.stdout.strip() or "unknown") + ("+changes" if dirty else "")
 
 
@@ -346,8 +377,12 @@ def main():
     stem = f"{datetime.datetime.now(datetime.UTC):%Y%m%d-%H%M%S}-{environment['commit']}"
     (RESULTS / f"{stem}.md").write_text(report)
     (RESULTS / "latest.md").write_text(report)
-    raw = {"environment": environment, "options": vars(args),
-           "pages": [{"page": n, "mode": m, **x} for n, m, x in rows], "measured": measured}  # fmt: skip
+    raw = {
+        "environment": environment,
+        "options": vars(args),
+        "pages": [{"page": n, "mode": m, **x} for n, m, x in rows],
+        "measured": measured,
+    }
     (RESULTS / f"{stem}.json").write_text(json.dumps(raw, indent=1, default=str))
     print()
     print(report)

@@ -55,18 +55,26 @@ def build():
     aux = Organization.objects.get(slug="aux-group")
     for name, slug, status, country, year, money in [
         ("Ningbo Heat Pump Base", "ningbo-heat-pump-base", Status.ANNOUNCED, "CN", 2026, 2),
-        ("Bangkok Air Conditioner Plant", "bangkok-air-conditioner-plant", Status.OPERATING,
-         "TH", 2021, 1),
-    ]:  # fmt: skip
+        (
+            "Bangkok Air Conditioner Plant",
+            "bangkok-air-conditioner-plant",
+            Status.OPERATING,
+            "TH",
+            2021,
+            1,
+        ),
+    ]:
         project = factories.project(name=name, slug=slug, status=status, country=country)
         factories.money(project, value=Decimal(money) * 10**9)
         factories.jobs(project, 500 * money)
         factories.role(project, aux)
         factories.milestone(project, planned_date=datetime.date(year, 3, 1))
         factories.milestone(
-            project, kind=Milestone.Kind.OPERATION, title="Start of operation",
+            project,
+            kind=Milestone.Kind.OPERATION,
+            title="Start of operation",
             planned_date=datetime.date(year + 2, 6, 1),
-        )  # fmt: skip
+        )
     return demo
 
 

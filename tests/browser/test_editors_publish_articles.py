@@ -28,8 +28,13 @@ def test_an_editor_drafts_an_article_then_publishes_it_everywhere(page, new_page
     field(page, "Tags").fill("Wuhu, first shipment")
     attach_lead_image(page, alt="A lorry loaded with boxed compressors at the plant gate")
     row = add_inline_row(page, "Article–project links", "Add another Article–project link")
-    choose(page, "Project", "AUX Intelligent Air Conditioning Compressor Production and "
-           "Construction Project (Wuhu branch)", within=row)  # fmt: skip
+    choose(
+        page,
+        "Project",
+        "AUX Intelligent Air Conditioning Compressor Production and "
+        "Construction Project (Wuhu branch)",
+        within=row,
+    )
     field(row, "Link").select_option("Updates")
     expect(field(page, "Status")).to_have_value("draft")
     page.get_by_role("button", name="Save and continue editing").click()
@@ -57,7 +62,12 @@ def test_an_editor_drafts_an_article_then_publishes_it_everywhere(page, new_page
     expect(
         visitor.get_by_role("region", name="Pictures for the press").get_by_role("img")
     ).to_have_count(1)
-    for place in ("/", "/news/category/enterprise-news/", "/news/tag/wuhu/",
-                  "/news/tag/first-shipment/", "/projects/aux-compressor-wuhu/"):  # fmt: skip
+    for place in (
+        "/",
+        "/news/category/enterprise-news/",
+        "/news/tag/wuhu/",
+        "/news/tag/first-shipment/",
+        "/projects/aux-compressor-wuhu/",
+    ):
         visitor.goto(place)
         expect(visitor.get_by_role("link", name=TITLE).first).to_be_visible()

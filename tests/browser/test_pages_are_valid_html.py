@@ -40,10 +40,22 @@ def nu_check(files):
     if not VNU.exists() or not shutil.which("java"):
         pytest.fail("vnu.jar or Java is missing; `make test` installs them (make test-tools).")
     result = subprocess.run(
-        ["java", "-jar", str(VNU), "--format", "json", "--exit-zero-always", "--stdout",
-         "--also-check-css", *map(str, files)],
-        capture_output=True, text=True, check=True, timeout=300,
-    )  # fmt: skip
+        [
+            "java",
+            "-jar",
+            str(VNU),
+            "--format",
+            "json",
+            "--exit-zero-always",
+            "--stdout",
+            "--also-check-css",
+            *map(str, files),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=300,
+    )
     return json.loads(result.stdout)["messages"]
 
 

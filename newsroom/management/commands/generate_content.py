@@ -37,8 +37,10 @@ class Command(BaseCommand):
             raise CommandError("--articles and --projects cannot be negative.")
         have = synthetic.existing(seed)
         if have == (articles, projects) and not replace:
-            self.stdout.write(f"Seed {seed} already generated {articles:,} articles and "
-                              f"{projects:,} projects; nothing to do.")  # fmt: skip
+            self.stdout.write(
+                f"Seed {seed} already generated {articles:,} articles and "
+                f"{projects:,} projects; nothing to do."
+            )
             return
         if any(have) and not replace:
             raise CommandError(
