@@ -1,6 +1,6 @@
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
 from django.views.generic import (
     ListView,
@@ -67,6 +67,15 @@ class CategoryView(ArticleListView):
 
 class TagView(ArticleListView):
     feed = "tag"
+
+    def get(self, request, *args, **kwargs):
+        # People type tags as they read them (/news/tag/Compressor/): send them to its address.
+        slug = kwargs["slug"]
+        if not Tag.objects.filter(slug=slug).exists():
+            tag = Tag.objects.public().filter(slug__iexact=slug).first()
+            if tag is not None:
+                return HttpResponsePermanentRedirect(tag.get_absolute_url())
+        return super().get(request, *args, **kwargs)
 
     def get_queryset(self):
         tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])

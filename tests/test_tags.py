@@ -49,3 +49,25 @@ def test_tag_page_lists_only_articles_with_that_tag(client, db):
     page = client.get("/news/tag/wuhu/").content.decode()
     assert tagged.title in page
     assert other.title not in page
+
+
+def test_adding_a_case_variant_in_the_admin_is_a_form_error(editor_client, db):
+    Tag.objects.create(name="Compressor", slug="compressor")
+    response = editor_client.post("/admin/newsroom/tag/add/", {"name": "COMPRESSOR", "slug": "c2"})
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "tag names ignore upper and lower case" in page
+    assert "tag_name_unique_ignoring_case" not in page
+    assert Tag.objects.filter(name__iexact="compressor").count() == 1
+
+
+def test_a_tag_address_typed_in_another_case_redirects_to_the_tag(client, db):
+    factories.article(tags=["Compressor"])
+    response = client.get("/news/tag/Compressor/")
+    assert response.status_code == 301 and response["Location"] == "/news/tag/compressor/"
+    assert client.get("/news/tag/COMPRESSOR-X/").status_code == 404
+
+
+def test_a_draft_only_tag_in_another_case_does_not_redirect(client, db):
+    factories.draft(tags=["Secret plan"])
+    assert client.get("/news/tag/Secret-Plan/").status_code == 404

@@ -41,7 +41,12 @@ class Tag(TagBase):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="tag_name_unique_ignoring_case"),
+            models.UniqueConstraint(
+                Lower("name"),
+                name="tag_name_unique_ignoring_case",
+                violation_error_message="A tag with this name already exists: tag names "
+                "ignore upper and lower case, so “Wuhu” and “wuhu” are one tag.",
+            ),
         ]
 
     def slugify(self, tag, i=None):
