@@ -69,13 +69,14 @@ class TagView(ArticleListView):
     feed = "tag"
 
     def get(self, request, *args, **kwargs):
-        # People type tags as they read them (/news/tag/Compressor/): send them to its address.
-        slug = kwargs["slug"]
-        if not Tag.objects.filter(slug=slug).exists():
-            tag = Tag.objects.public().filter(slug__iexact=slug).first()
-            if tag is not None:
-                return HttpResponsePermanentRedirect(tag.get_absolute_url())
-        return super().get(request, *args, **kwargs)
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # People type tags as they read them (/news/tag/Compressor/): send them on.
+            tag = Tag.objects.public().filter(slug__iexact=kwargs["slug"]).first()
+            if tag is None:
+                raise
+            return HttpResponsePermanentRedirect(tag.get_absolute_url())
 
     def get_queryset(self):
         tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])

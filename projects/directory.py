@@ -5,18 +5,16 @@ subqueries and the totals one GROUP BY query, so the directory, its exports and
 its totals cost the same few queries with ten projects as with ten thousand.
 """
 
-from dataclasses import dataclass
 from functools import partial
 from urllib.parse import urlencode
 
 import django_filters
 from babel import Locale
-from django.db.models import Case, Count, Exists, F, OuterRef, Q, Subquery, Sum, When
+from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 
 from projects.dates import PreciseDate
-from projects.formatting import qualified
 from projects.models import (
     Designation,
     Figure,
@@ -26,7 +24,6 @@ from projects.models import (
     Organization,
     Project,
     ProjectOrganization,
-    Qualifier,
     Status,
 )
 from projects.widgets import QuickSelect
@@ -69,12 +66,6 @@ def directory_projects():
             construction_started_on=Subquery(start.values("actual_date")[:1]),
             investment_currency=Subquery(investment.values("currency")[:1]),
             investment_value=Subquery(investment.values("value")[:1]),
-            largest_jobs=Subquery(
-                current_figures(Kind.JOBS).order_by("-value").values("value")[:1]
-            ),
-            largest_capacity=Subquery(
-                current_figures(Kind.CAPACITY).order_by("-value").values("value")[:1]
-            ),
         )
         .order_by("name", "pk")
     )
@@ -85,26 +76,57 @@ def construction_start(project):
     return PreciseDate.of(project.construction_start, project.construction_start_precision)
 
 
+def capacities(measure=None):
+    """The outer project's current capacities, each with its measure: its unit (GWh, tonnes),
+    or what it counts when the value counts the product itself (compressors)."""
+    figures = current_figures(Kind.CAPACITY).annotate(
+        measure=Case(When(unit="", then=F("product")), default=F("unit"))
+    )
+    return figures if measure is None else figures.filter(measure=measure)
+
+
+def largest_jobs(job_type):
+    jobs = current_figures(Kind.JOBS).filter(job_type=job_type)
+    return Subquery(jobs.order_by("-value").values("value")[:1])
+
+
+def by_value(field):
+    return (F(field).desc(nulls_last=True), "name", "pk")
+
+
+# Only like is compared with like: investment within a currency, capacity within a unit,
+# jobs of one type. (label, the annotations the order needs, the order)
 SORTS = {
-    "name": ("Name (A–Z)", ("name", "pk")),
+    "name": ("Name (A–Z)", {}, ("name", "pk")),
     "investment": (
         "Investment, largest first, by currency",
-        (
-            F("investment_currency").asc(nulls_last=True),
-            F("investment_value").desc(nulls_last=True),
-            "name",
-            "pk",
-        ),
+        {},
+        (F("investment_currency").asc(nulls_last=True), *by_value("investment_value")),
     ),
-    "jobs": ("Jobs, most first", (F("largest_jobs").desc(nulls_last=True), "name", "pk")),
+    "jobs": (
+        "Direct jobs, most first",
+        {"job_count": largest_jobs(JobType.DIRECT)},
+        by_value("job_count"),
+    ),
+    "construction_jobs": (
+        "Construction jobs, most first",
+        {"job_count": largest_jobs(JobType.CONSTRUCTION)},
+        by_value("job_count"),
+    ),
+    "total_jobs": (
+        "Jobs in total, most first",
+        {"job_count": largest_jobs(JobType.TOTAL)},
+        by_value("job_count"),
+    ),
     "capacity": (
-        "Capacity, largest first",
-        (F("largest_capacity").desc(nulls_last=True), "name", "pk"),
+        "Capacity, largest first, by unit",
+        {
+            "capacity_measure": Subquery(capacities().order_by("-value").values("measure")[:1]),
+            "capacity_value": Subquery(capacities().order_by("-value").values("value")[:1]),
+        },
+        (F("capacity_measure").asc(nulls_last=True), *by_value("capacity_value")),
     ),
-    "start": (
-        "Construction start, newest first",
-        (F("construction_start").desc(nulls_last=True), "name", "pk"),
-    ),
+    "start": ("Construction start, newest first", {}, by_value("construction_start")),
 }
 
 UNKNOWN = {"invalid_choice": "Choose one of the listed options; this one is not among them."}
@@ -144,13 +166,20 @@ class ProjectFilter(django_filters.FilterSet):
     sort = choice(
         "Sort by",
         None,
-        choices=[(key, label) for key, (label, _) in SORTS.items()],
+        choices=[(key, label) for key, (label, *_) in SORTS.items()],
         method="sort_by",
-        help_text="Investment is compared only within one currency: projects are grouped "
-        "by currency code, then the largest comes first.",
+        help_text="Investment is compared only within one currency and capacity only within "
+        "one unit (projects are grouped by currency or unit, then the largest comes first); "
+        "jobs only with jobs of the same type.",
+    )
+    unit = choice(
+        "Capacity in",
+        "Any unit",
+        method="filter_unit",
+        help_text="Only projects with a capacity in this unit; sorting by capacity compares it.",
     )
 
-    FROM_DATA = ("sector", "country", "province", "organization", "designation", "year")
+    FROM_DATA = ("sector", "country", "province", "organization", "designation", "year", "unit")
 
     @cached_property
     def form(self):
@@ -161,7 +190,7 @@ class ProjectFilter(django_filters.FilterSet):
         return form
 
     def choices_for(self, name):
-        if name in ("organization", "designation"):
+        if name in ("organization", "designation", "unit"):
             return getattr(self, f"{name}_choices")
         return self.project_choices[name]
 
@@ -209,6 +238,22 @@ class ProjectFilter(django_filters.FilterSet):
         )
         return [(a, a) for a in authorities]
 
+    @cached_property
+    def unit_choices(self):
+        """The units (or counted products) of published projects' current capacities."""
+        measures = (
+            Figure.objects.current()
+            .filter(kind=Kind.CAPACITY, project__in=self.queryset.values("pk"))
+            .annotate(measure=Case(When(unit="", then=F("product")), default=F("unit")))
+            .order_by("measure")
+            .values_list("measure", flat=True)
+            .distinct()
+        )
+        return [(m, m) for m in measures if m]
+
+    def filter_unit(self, queryset, name, value):
+        return queryset.filter(Exists(capacities(value)))
+
     def filter_organization(self, queryset, name, value):
         roles = ProjectOrganization.objects.filter(project=OuterRef("pk"), organization__slug=value)
         return queryset.filter(Exists(roles))
@@ -222,63 +267,16 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(construction_start__year=int(value))
 
     def sort_by(self, queryset, name, value):
-        return queryset.order_by(*SORTS[value][1])
+        _, annotations, order = SORTS[value]
+        if value == "capacity" and (unit := self.form.cleaned_data.get("unit")):
+            largest = capacities(unit).order_by("-value")
+            annotations = {
+                "capacity_measure": Value(unit),
+                "capacity_value": Subquery(largest.values("value")[:1]),
+            }
+        return queryset.annotate(**annotations).order_by(*order)
 
     @property
     def query_string(self):
         """The valid, non-empty parameters, URL-encoded: for pagination and export links."""
         return urlencode({name: value for name, value in self.form.cleaned_data.items() if value})
-
-
-@dataclass(frozen=True)
-class Total:
-    text: str  # "about CNY 5 billion", "3,000 direct jobs"
-    projects: int  # how many projects the sum includes
-
-
-@dataclass(frozen=True)
-class Totals:
-    investment: list[Total]
-    jobs: list[Total]
-
-
-def combined_qualifier(qualifiers):
-    """The qualifier of a sum, loosely: "about" + "exact" is "about"; a range counts as "over".
-
-    A range is added by its low value, so the sum is at least the total; mixed
-    directions ("over" and "up to") can only be "about".
-    """
-    kinds = {Qualifier.OVER if q == Qualifier.RANGE else q for q in qualifiers} - {Qualifier.EXACT}
-    if len(kinds) > 1:
-        return Qualifier.ABOUT
-    return kinds.pop() if kinds else Qualifier.EXACT
-
-
-def directory_totals(projects):
-    """Current investment per currency and jobs per type of `projects`, in one GROUP BY query.
-
-    Different currencies are never added together. A range counts by its low value.
-    """
-    by_qualifier = {f"n_{q}": Count("pk", filter=Q(qualifier=q)) for q in Qualifier.values}
-    rows = (
-        Figure.objects.current()
-        .filter(project__in=projects.values("pk"), kind__in=(Kind.INVESTMENT, Kind.JOBS))
-        .values("kind", "currency", "job_type")
-        .annotate(total=Sum("value"), projects=Count("project", distinct=True), **by_qualifier)
-        .order_by("kind", "currency", "job_type")
-    )
-    investment, jobs = [], []
-    job_types = list(JobType.values)
-    job_words = dict(JobType.choices)
-    for row in rows:
-        qualifier = combined_qualifier(q for q in Qualifier.values if row[f"n_{q}"])
-        total, job_type = row["total"].normalize(), row["job_type"]
-        if row["kind"] == Kind.INVESTMENT:
-            text = qualified(qualifier, total, prefix=row["currency"])
-            investment.append(Total(text, row["projects"]))
-        else:
-            text = qualified(qualifier, total, suffix=job_words.get(job_type, f"{job_type} jobs"))
-            rank = job_types.index(job_type) if job_type in job_types else len(job_types)
-            jobs.append((rank, Total(text, row["projects"])))
-    jobs.sort(key=lambda pair: pair[0])
-    return Totals(investment=investment, jobs=[total for _, total in jobs])

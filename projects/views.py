@@ -13,10 +13,10 @@ from projects.directory import (
     ProjectFilter,
     construction_start,
     directory_projects,
-    directory_totals,
 )
 from projects.models import ExchangeRate, Kind, Organization, Project, Qualifier, Status
 from projects.models.projects import STATUS_DEFINITIONS
+from projects.totals import directory_totals
 
 
 def directory_filter(request):

@@ -8,8 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from projects.directory import combined_qualifier
 from projects.models import Milestone, Status
+from projects.totals import combined_qualifier
 from tests import factories
 
 B = Decimal(1_000_000_000)
@@ -127,7 +127,7 @@ def test_investment_sort_uses_the_current_figure_not_the_revised_one(client, db)
     assert listed(client, {"sort": "investment"}) == ["Steady", "Revised down"]
 
 
-def test_jobs_sort_puts_the_largest_current_jobs_figure_first(client, db):
+def test_jobs_sorts_compare_one_type_of_job_with_the_same_type(client, db):
     few, many = factories.project(name="Few jobs"), factories.project(name="Many jobs")
     factories.jobs(few, 100)
     factories.jobs(many, 50)
@@ -135,7 +135,12 @@ def test_jobs_sort_puts_the_largest_current_jobs_figure_first(client, db):
     old = factories.jobs(few, 9000, job_type="construction")
     factories.jobs(few, 10, job_type="construction", replaces=old)
     factories.project(name="A project without jobs")
-    assert listed(client, {"sort": "jobs"}) == ["Many jobs", "Few jobs", "A project without jobs"]
+    assert listed(client, {"sort": "jobs"}) == ["Few jobs", "Many jobs", "A project without jobs"]
+    assert listed(client, {"sort": "construction_jobs"}) == [
+        "Many jobs",
+        "Few jobs",
+        "A project without jobs",
+    ]
 
 
 def test_capacity_sort_puts_the_largest_current_capacity_first(client, db):
@@ -143,6 +148,19 @@ def test_capacity_sort_puts_the_largest_current_capacity_first(client, db):
     factories.capacity(factories.project(name="Large"), 30_000_000)
     factories.project(name="A project without capacity")
     assert listed(client, {"sort": "capacity"}) == ["Large", "Small", "A project without capacity"]
+
+
+def test_capacity_sort_never_ranks_one_unit_against_another(client, db):
+    factories.capacity(factories.project(name="Compressor plant"), 30_000_000)
+    factories.capacity(factories.project(name="Big battery plant"), 40, unit="GWh")
+    factories.capacity(factories.project(name="Small battery plant"), 12, unit="GWh")
+    grouped = listed(client, {"sort": "capacity"})
+    assert grouped.index("Big battery plant") + 1 == grouped.index("Small battery plant")
+    assert listed(client, {"sort": "capacity", "unit": "GWh"}) == [
+        "Big battery plant",
+        "Small battery plant",
+    ]
+    assert "GWh" in client.get("/projects/").content.decode()  # offered as a unit to choose
 
 
 def test_start_sort_puts_the_newest_construction_start_first_and_unknown_last(client, db):
@@ -291,6 +309,7 @@ def test_every_form_control_has_a_label_and_the_form_a_submit_button(client, pla
         "designation",
         "year",
         "sort",
+        "unit",
     }
     for _, control_id in controls:
         assert f'<label for="{control_id}">' in form
@@ -324,8 +343,8 @@ def test_cards_show_the_construction_start_with_its_precision(client, db):
 
 
 # count, page, figures of the page, totals, then the form's choices: sector, country,
-# province and year; organisations; designation authorities
-DIRECTORY_QUERIES = 7
+# province and year; organisations; designation authorities; capacity units
+DIRECTORY_QUERIES = 8
 
 
 @pytest.mark.parametrize(

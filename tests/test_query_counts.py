@@ -42,8 +42,9 @@ PAGES = {
     # article (with its lead image), tags, corrections, gallery, projects, their figures
     # and owners, related articles
     "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 8,
-    # count, page, figures, totals; filter choices: project values, organisations, authorities
-    "/projects/": 7,
+    # count, page, figures, totals; filter choices: project values, organisations, authorities,
+    # capacity units
+    "/projects/": 8,
     # project, figures, gallery, milestones, designations, roles, news links, exchange rates
     "/projects/aux-compressor-wuhu/": 8,
     # organisation, projects, their figures, news
