@@ -1,6 +1,7 @@
 from django import template
 
 from projects.formatting import readable_number
+from projects.timeline import chart
 
 register = template.Library()
 
@@ -28,3 +29,9 @@ def cited_from(project, article):
         for figure in project.all_figures
         if figure.source and figure.source.article_id == article.pk
     ]
+
+
+@register.simple_tag
+def timeline_chart(project):
+    """The SVG timeline's geometry for a project page (projects/timeline.py)."""
+    return chart(project.timeline)
