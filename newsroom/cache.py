@@ -39,7 +39,8 @@ BYPASS_PREFIXES = ("/admin/", "/preview/", "/health/")
 # or its pages are simply not cached.
 PARAMETERS = frozenset(
     {"page", "page_size", "q", "type", "category", "tag", "year", "project", "sort"}
-    | {"status", "sector", "country", "province", "organization", "designation"}
+    | {"status", "sector", "country", "province", "organization", "designation", "unit"}
+    | {"updated"}
 )
 # Added by mail and social links; no page reads them, so they are left out of the key.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "_ga")

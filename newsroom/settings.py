@@ -255,6 +255,8 @@ PAGE_CACHE_SECONDS = env_int(
     "PAGE_CACHE_SECONDS", 300 if REDIS_URL or env_str("CACHE_DIR") else 0, minimum=0
 )
 BROWSER_CACHE_SECONDS = env_int("BROWSER_CACHE_SECONDS", 60, minimum=0)
+# A project record not confirmed for this many months is flagged as not updated.
+PROJECT_STALE_MONTHS = env_int("PROJECT_STALE_MONTHS", 12, minimum=1)
 # How many pages one client address may add to the page cache a minute; beyond it, pages
 # are served uncached, so no client can fill the cache's memory.
 PAGE_CACHE_CLIENT_STORES = env_int("PAGE_CACHE_CLIENT_STORES", 120, minimum=0)

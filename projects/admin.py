@@ -41,6 +41,24 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
+class NotUpdatedFilter(admin.SimpleListFilter):
+    title = "record"
+    parameter_name = "stale"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Not updated recently"), ("no", "Updated recently")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            stale = queryset.stale().values("pk")
+            return (
+                queryset.filter(pk__in=stale)
+                if self.value() == "yes"
+                else queryset.exclude(pk__in=stale)
+            )
+        return queryset
+
+
 class SourcedInline(LabelledTabularInline):
     extra = 0
     autocomplete_fields = ["source"]
@@ -172,10 +190,11 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
         "province",
         "investment_display",
         "is_overdue",
+        "not_updated",
         "is_published",
     ]
     list_display_links = ["name"]
-    list_filter = ["status", "country", StaleFilter, "is_published"]
+    list_filter = ["status", "country", StaleFilter, NotUpdatedFilter, "is_published"]
     search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["status_source"]
@@ -229,6 +248,10 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
     @admin.display(boolean=True, description="overdue", ordering="overdue")
     def is_overdue(self, obj):
         return obj.overdue
+
+    @admin.display(boolean=True, description="not updated", ordering="status_as_of")
+    def not_updated(self, obj):
+        return obj.is_stale
 
 
 @admin.register(models.Organization)

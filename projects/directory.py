@@ -172,6 +172,14 @@ class ProjectFilter(django_filters.FilterSet):
         "one unit (projects are grouped by currency or unit, then the largest comes first); "
         "jobs only with jobs of the same type.",
     )
+    updated = choice(
+        "Record",
+        "Any record",
+        choices=[("stale", "Not updated recently"), ("current", "Updated recently")],
+        method="filter_updated",
+        help_text="A record counts as not updated recently when its status has not been "
+        "confirmed for the number of months the site sets (12 by default).",
+    )
     unit = choice(
         "Capacity in",
         "Any unit",
@@ -250,6 +258,10 @@ class ProjectFilter(django_filters.FilterSet):
             .distinct()
         )
         return [(m, m) for m in measures if m]
+
+    def filter_updated(self, queryset, name, value):
+        stale = queryset.stale().values("pk")
+        return queryset.filter(pk__in=stale) if value == "stale" else queryset.exclude(pk__in=stale)
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(Exists(capacities(value)))

@@ -15,7 +15,7 @@ from projects.directory import (
     directory_projects,
 )
 from projects.models import ExchangeRate, Kind, Organization, Project, Qualifier, Status
-from projects.models.projects import STATUS_DEFINITIONS
+from projects.models.status import STATUS_DEFINITIONS
 from projects.totals import directory_totals
 
 

@@ -310,6 +310,7 @@ def test_every_form_control_has_a_label_and_the_form_a_submit_button(client, pla
         "year",
         "sort",
         "unit",
+        "updated",
     }
     for _, control_id in controls:
         assert f'<label for="{control_id}">' in form

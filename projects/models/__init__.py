@@ -4,8 +4,9 @@ from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization, ProjectRedirect
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
-from projects.models.projects import Project, Status
+from projects.models.projects import Project
 from projects.models.sources import Source
+from projects.models.status import Status
 
 __all__ = [
     "ArticleProject",

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
@@ -16,33 +17,7 @@ from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization
 from projects.models.milestones import Designation, Milestone
 from projects.models.sources import with_cited_articles
-
-
-class Status(models.TextChoices):
-    ANNOUNCED = "announced", "Announced"
-    AGREEMENT = "agreement", "Agreement signed"
-    APPROVALS = "approvals", "Approvals"
-    CONSTRUCTION = "construction", "Under construction"
-    TRIAL = "trial", "Trial or partial operation"
-    OPERATING = "operating", "Operating"
-    ON_HOLD = "on_hold", "On hold"
-    CANCELLED = "cancelled", "Cancelled"
-
-
-STATUS_DEFINITIONS = {
-    Status.ANNOUNCED: "The company has publicly stated its intention to build the project.",
-    Status.AGREEMENT: "An investment or framework agreement has been signed, usually with a "
-    "local government.",
-    Status.APPROVALS: "Land, environmental or planning approvals are being sought or granted; "
-    "construction has not started.",
-    Status.CONSTRUCTION: "Construction has started (groundbreaking or mobilisation) and the "
-    "project is not yet producing.",
-    Status.TRIAL: "Part of the capacity is producing, or trial production has begun.",
-    Status.OPERATING: "The project is complete and in regular operation.",
-    Status.ON_HOLD: "Work has been suspended; the company has not cancelled it.",
-    Status.CANCELLED: "The company has abandoned the project.",
-}
-
+from projects.models.status import NEEDS_UPDATES, STATUS_DEFINITIONS, Status, stale_before
 
 KIND_ORDER = {kind: n for n, kind in enumerate(Kind.values)}
 # Addresses under /projects/ that the site itself uses.
@@ -55,6 +30,13 @@ COORDINATES_RULE = (
 class ProjectQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
+
+    def stale(self, today=None):
+        """Records not confirmed (status "as of") since PROJECT_STALE_MONTHS, or never since
+        they were entered; cancelled projects never go stale."""
+        cutoff = stale_before(today)
+        unconfirmed = Q(status_as_of__isnull=True, created_at__date__lt=cutoff)
+        return self.filter(Q(status_as_of__lt=cutoff) | unconfirmed, status__in=NEEDS_UPDATES)
 
     def with_pictures(self):
         """The gallery with its images, in one query."""
@@ -274,6 +256,15 @@ class Project(SearchEngineFields, VersionedContent):
     @property
     def status_definition(self):
         return STATUS_DEFINITIONS[self.status]
+
+    @property
+    def confirmed_on(self):
+        """When the record was last confirmed: its status date, else the day it was entered."""
+        return self.status_as_of or timezone.localdate(self.created_at)
+
+    @property
+    def is_stale(self):
+        return self.status in NEEDS_UPDATES and self.confirmed_on < stale_before()
 
     @property
     def country_name(self):

@@ -1,0 +1,44 @@
+"""Where a project stands, what each status means, and when a record has gone stale."""
+
+import datetime
+
+from django.conf import settings
+from django.db import models
+from django.utils import timezone
+
+
+class Status(models.TextChoices):
+    ANNOUNCED = "announced", "Announced"
+    AGREEMENT = "agreement", "Agreement signed"
+    APPROVALS = "approvals", "Approvals"
+    CONSTRUCTION = "construction", "Under construction"
+    TRIAL = "trial", "Trial or partial operation"
+    OPERATING = "operating", "Operating"
+    ON_HOLD = "on_hold", "On hold"
+    CANCELLED = "cancelled", "Cancelled"
+
+
+STATUS_DEFINITIONS = {
+    Status.ANNOUNCED: "The company has publicly stated its intention to build the project.",
+    Status.AGREEMENT: "An investment or framework agreement has been signed, usually with a "
+    "local government.",
+    Status.APPROVALS: "Land, environmental or planning approvals are being sought or granted; "
+    "construction has not started.",
+    Status.CONSTRUCTION: "Construction has started (groundbreaking or mobilisation) and the "
+    "project is not yet producing.",
+    Status.TRIAL: "Part of the capacity is producing, or trial production has begun.",
+    Status.OPERATING: "The project is complete and in regular operation.",
+    Status.ON_HOLD: "Work has been suspended; the company has not cancelled it.",
+    Status.CANCELLED: "The company has abandoned the project.",
+}
+
+# A cancelled project's record needs no news to stay true.
+NEEDS_UPDATES = [status for status in Status.values if status != Status.CANCELLED]
+
+
+def stale_before(today=None):
+    """The day before which a record's last confirmation makes it stale (PROJECT_STALE_MONTHS)."""
+    today = today or timezone.localdate()
+    months = today.year * 12 + today.month - 1 - settings.PROJECT_STALE_MONTHS
+    year, month = divmod(months, 12)
+    return datetime.date(year, month + 1, min(today.day, 28))
