@@ -24,7 +24,7 @@ NO_ADDRESS = {"detail": "Not found. The API's addresses are in /api/v1/docs."}
         ({"page_size": "0"}, "page_size", "Input should be greater than or equal to 1"),
         ({"page_size": "101"}, "page_size", "Input should be less than or equal to 100"),
         ({"year": "abc"}, "year", "Input should be a valid integer"),
-        ({"year": "0"}, "year", "Input should be greater than or equal to 1"),
+        ({"year": "0"}, "year", "Input should be greater than or equal to 1900"),
         ({"category": "no spaces"}, "category", "String should match pattern"),
         ({"tag": "nul\x00"}, "tag", "String should match pattern"),
     ],
