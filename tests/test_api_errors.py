@@ -54,6 +54,12 @@ def test_a_bad_project_filter_gets_the_directorys_message(client, db):
     }
 
 
+@pytest.mark.parametrize("name", ["status", "sort", "sector", "country", "organization"])
+def test_an_empty_project_filter_is_a_400_the_parameter_is_to_be_left_out(client, db, name):
+    error = get(client, "/api/v1/projects", {name: ""}, status=400)
+    assert error["errors"] == {name: ["String should have at least 1 character"]}
+
+
 def test_a_page_past_the_last_is_a_404_and_an_empty_list_has_an_empty_page_one(client, db):
     assert get(client, "/api/v1/articles", {"page": "2"}, status=404) == {
         "detail": "There is no page 2; the last is 1."

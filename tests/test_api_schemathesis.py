@@ -24,6 +24,7 @@ CHECKS = [
     checks.content_type_conformance,
     checks.response_schema_conformance,
     checks.response_headers_conformance,
+    checks.negative_data_rejection,
 ]
 EXAMPLES = 25  # per operation and mode: 8 operations x 2 modes, a few seconds each
 
