@@ -3,9 +3,9 @@ Django's live server, with the demo loaded, and sends every operation requests g
 the document, ones that fit it and ones that do not. Every answer must be a declared status,
 JSON, and of the declared shape (a 400 or 404 too: the Error schema); never a server error.
 
-The run is repeatable and bounded: Hypothesis is derandomized (its seed comes from each
-test's name) with a fixed number of examples per operation and mode, keeps no example
-database between runs, and does not shrink (a failure is reported as first found).
+The run is repeatable and bounded: Hypothesis is derandomized (a seed fixed by the test's
+code) with a fixed number of examples per operation and mode, keeps no example database
+between runs, and does not shrink (a failure is reported as first found).
 """
 
 import pytest
@@ -15,9 +15,10 @@ from schemathesis import checks
 from schemathesis.errors import FailureGroup
 from schemathesis.generation import GenerationMode
 
-# What every response must satisfy. negative_data_rejection and positive_data_acceptance
-# are left out on purpose: the project filters accept only values published projects have
-# (data, not a fixed enum), so a schema-valid "sector" can rightly be a 400.
+# What every response must satisfy; negative_data_rejection: a request the document rules
+# out is never a 2xx. positive_data_acceptance is left out on purpose: the project filters
+# take only values published projects have (data, so the document cannot list them, and
+# says a value none has is a 400), so a request the document allows can rightly be a 400.
 CHECKS = [
     checks.not_a_server_error,
     checks.status_code_conformance,
