@@ -130,7 +130,7 @@ class ProjectDetailView(WorkflowDetailView):
 class OrganizationDetailView(DetailView):
     template_name = "projects/organization_detail.html"
     context_object_name = "organization"
-    queryset = Organization.objects.public().select_related("parent")
+    queryset = Organization.objects.public().with_public_parent()
 
     def get_context_data(self, **kwargs):
         projects = Project.objects.published().filter(roles__organization=self.object).distinct()

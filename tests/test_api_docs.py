@@ -9,7 +9,8 @@ from django.conf import settings
 from openapi_spec_validator import validate
 
 from newsroom.api import urls as api_urls
-from projects.directory import ProjectFilter
+from projects.directory import SORTS, ProjectFilter
+from projects.models import Status
 
 NOT_OPERATIONS = {"openapi-json", "openapi-view", "api-root", "not-found"}
 
@@ -85,3 +86,30 @@ def test_docs_page_points_swagger_ui_at_this_apis_schema_and_turns_off_its_valid
     start_up = re.search(r'src="([^"]*swagger-ui-init[^"]*)"', html).group(1)
     script = (Path(settings.STATIC_ROOT) / start_up.removeprefix(settings.STATIC_URL)).read_text()
     assert "http" not in script
+
+
+def project_filter(client, name):
+    operation = openapi(client)["paths"]["/api/v1/projects"]["get"]
+    [parameter] = [p for p in operation["parameters"] if p["name"] == name]
+    [given] = [option for option in parameter["schema"]["anyOf"] if option["type"] != "null"]
+    return given, parameter["description"]
+
+
+def test_the_project_lists_fixed_choices_are_enums_of_the_directorys_keys(client, db):
+    status, text = project_filter(client, "status")
+    assert status == {"type": "string", "enum": [key for key, _ in Status.choices]}
+    assert text.endswith("Any other value is a 400.")
+    sort, _ = project_filter(client, "sort")
+    assert sort["enum"] == list(SORTS)
+
+
+def test_project_filters_whose_values_are_data_give_their_shape_and_say_the_rest_is_a_400(
+    client, db
+):
+    country, text = project_filter(client, "country")
+    assert country == {"type": "string", "minLength": 1, "pattern": "^[A-Z]{2}$"}
+    assert "two-letter ISO code" in text and text.endswith("Any other value is a 400.")
+    for name in ("sector", "province", "organization", "designation", "year"):
+        shape, text = project_filter(client, name)
+        assert shape["minLength"] == 1, name
+        assert "not listed here. Any other value is a 400." in text, name

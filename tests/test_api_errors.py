@@ -24,7 +24,7 @@ NO_ADDRESS = {"detail": "Not found. The API's addresses are in /api/v1/docs."}
         ({"page_size": "0"}, "page_size", "Input should be greater than or equal to 1"),
         ({"page_size": "101"}, "page_size", "Input should be less than or equal to 100"),
         ({"year": "abc"}, "year", "Input should be a valid integer"),
-        ({"year": "0"}, "year", "Input should be greater than or equal to 1"),
+        ({"year": "0"}, "year", "Input should be greater than or equal to 1900"),
         ({"category": "no spaces"}, "category", "String should match pattern"),
         ({"tag": "nul\x00"}, "tag", "String should match pattern"),
     ],
@@ -52,6 +52,12 @@ def test_a_bad_project_filter_gets_the_directorys_message(client, db):
         "detail": "Some parameters are not valid.",
         "errors": {"status": ["Choose one of the listed options; this one is not among them."]},
     }
+
+
+@pytest.mark.parametrize("name", ["status", "sort", "sector", "country", "organization"])
+def test_an_empty_project_filter_is_a_400_the_parameter_is_to_be_left_out(client, db, name):
+    error = get(client, "/api/v1/projects", {name: ""}, status=400)
+    assert error["errors"] == {name: ["String should have at least 1 character"]}
 
 
 def test_a_page_past_the_last_is_a_404_and_an_empty_list_has_an_empty_page_one(client, db):

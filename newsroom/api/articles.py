@@ -103,11 +103,20 @@ def slug(description):
     return Field(None, pattern=SLUG_PATTERN, description=description)  # else a 400
 
 
+# The years the site search accepts. Wider would reach datetime's limits: on SQLite the
+# bounds of year 1 in the site's time zone (UTC+8) fall before 0001-01-01 UTC, a 500.
+FIRST_YEAR, LAST_YEAR = 1900, 2200
+
+
 class ArticleFilters(Schema):
     category: str | None = slug("A category's slug.")
     tag: str | None = slug("A tag's slug.")
     year: int | None = Field(
-        None, ge=1, le=9999, description="The year of publication, in the site's time zone."
+        None,
+        ge=FIRST_YEAR,
+        le=LAST_YEAR,
+        description=f"The year of publication, in the site's time zone: {FIRST_YEAR} to "
+        f"{LAST_YEAR}, else a 400.",
     )
     project: str | None = slug("The slug of a project the articles are about.")
 

@@ -2,6 +2,7 @@
 
 An organisation is in the API once it has a role in a published project. One whose
 only projects are unpublished is not: it could reveal an unannounced project's partner.
+For the same reason a parent is named only if it is public itself (`public_parent`).
 """
 
 from django.db.models import Prefetch
@@ -40,12 +41,18 @@ class OrganizationOut(Schema):
     kind_label: str = Field(alias="get_kind_display")
     website: str
     description: str
-    parent: OrganizationRef | None
+    parent: OrganizationRef | None = Field(
+        description="The organisation it is part of, when that one has published projects too."
+    )
     projects: list[ProjectRole] = Field(
         alias="published_roles", description="Its published projects, one entry per role."
     )
     url: str
     api_url: str
+
+    @staticmethod
+    def resolve_parent(obj):
+        return obj.public_parent  # never one known only from an unpublished project
 
     @staticmethod
     def resolve_url(obj, context):
@@ -65,7 +72,7 @@ def organizations():
     roles = ProjectOrganization.objects.filter(project__in=Project.objects.published())
     return (
         Organization.objects.public()
-        .select_related("parent")
+        .with_public_parent()
         .prefetch_related(
             Prefetch(
                 "roles",

@@ -6,35 +6,64 @@ project's whole record (`with_record()`), as its page shows it. The shapes are i
 project_schemas.py.
 """
 
+from typing import Annotated
+
 from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
-from pydantic import create_model
+from pydantic import StringConstraints, WithJsonSchema, create_model
 
 from newsroom.api.errors import BadParameters
 from newsroom.api.pagination import Paging, paginate
 from newsroom.api.project_schemas import ProjectDetail, ProjectPage
-from newsroom.api.schemas import Error, Slug
+from newsroom.api.schemas import SLUG_PATTERN, Error, Slug
 from projects.directory import ProjectFilter, directory_projects
 
 router = Router(tags=["Projects"])
 
 
-def describe(field):
-    """A directory filter as a documented query parameter."""
+# Filters whose values are data: what the value is, and the shape the model ensures it has.
+FROM_DATA = {
+    "sector": ("A sector of a published project (its `sector`).", {}),
+    "country": (
+        "A country of a published project, as its two-letter ISO code (its `location.country`).",
+        {"pattern": "^[A-Z]{2}$"},
+    ),
+    "province": ("A province or state of a published project (its `location.province`).", {}),
+    "organization": (
+        "The slug of an organisation with a role in a published project (/organizations).",
+        {"pattern": SLUG_PATTERN},
+    ),
+    "designation": ("An authority that lists a published project (its `designations`).", {}),
+    "year": ("A year, as digits.", {"pattern": "^[0-9]+$"}),
+}
+OTHERWISE = "Any other value is a 400."
+DATA = "The values change with the projects, so they are not listed here. " + OTHERWISE
+
+
+def parameter(name, field):
+    """A directory filter as a documented query parameter: (type, Field).
+
+    The FilterSet stays the one judge of a value (so the API and the directory's export
+    give the same 400 and message); the type only documents what it accepts. Fixed choices
+    (status, sort) are an enum; values from the data get the shape the model ensures. An
+    empty value is a 400 too, as ninja makes it for page: the parameter is to be left out.
+    """
     choices = field.extra.get("choices")
     if isinstance(choices, list | tuple):
-        values = "One of: " + ", ".join(key for key, _ in choices) + "."
+        shape, values = {"type": "string", "enum": [key for key, _ in choices]}, OTHERWISE
     else:
-        values = "One of the values that published projects have, else a 400."
+        what, constraints = FROM_DATA[name]
+        shape, values = {"type": "string", "minLength": 1, **constraints}, f"{what} {DATA}"
     text = " ".join(str(t) for t in (field.extra.get("help_text"), values) if t)
-    return Field(None, title=str(field.label), description=text)
+    documented = Annotated[str, StringConstraints(min_length=1), WithJsonSchema(shape)]
+    return documented | None, Field(None, title=str(field.label), description=text)
 
 
 # The directory's parameters, documented from its FilterSet so the two cannot drift.
 ProjectFilters = create_model(
     "ProjectFilters",
     __base__=Schema,
-    **{name: (str | None, describe(f)) for name, f in ProjectFilter.base_filters.items()},
+    **{name: parameter(name, f) for name, f in ProjectFilter.base_filters.items()},
 )
 
 

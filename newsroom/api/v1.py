@@ -14,10 +14,12 @@ unpublished projects are absent (404), and appear at their time by themselves.
   A page past the last is a 404; an empty list has an empty page 1.
 - **Article filters** (`category`, `tag`, `project`: slugs; `year`) that match nothing
   give an empty list (200), so the API never tells a tag or project that is not public
-  from one that does not exist. **Project filters** are the directory's: a value no
-  published project has is a 400, as in the directory's export.
+  from one that does not exist. **Project filters** are the directory's: `status` and
+  `sort` are fixed lists; the others take values that published projects have, and a
+  value none has is a 400, as in the directory's export. An empty filter is a 400 too.
 - **Errors** are JSON: `{"detail": "..."}`; a 400 adds `"errors": {"parameter": ["..."]}`.
-  A malformed parameter (`page=abc`, `page=0`, `year=abc`) is a 400.
+  A malformed parameter (`page=abc`, `page=0`, `year=abc`, a year outside 1900 to
+  2200) is a 400.
 - **Numbers** are exact decimal strings (`"5000000000.000"`), in base units; amounts in
   different currencies are never converted. Partial dates give their `precision`.
 - **Caching**: responses are `Cache-Control: public` for at most 60 seconds, never past

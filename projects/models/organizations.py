@@ -14,6 +14,14 @@ class OrganizationQuerySet(models.QuerySet):
         published = Project.objects.published().filter(roles__organization=OuterRef("pk"))
         return self.filter(Exists(published))
 
+    def with_public_parent(self):
+        """Each organisation's parent, and whether it is public, in the same query: what
+        `Organization.public_parent` reads instead of asking the database."""
+        from projects.models.projects import Project
+
+        published = Project.objects.published().filter(roles__organization=OuterRef("parent"))
+        return self.select_related("parent").annotate(parent_is_public=Exists(published))
+
 
 class Organization(models.Model):
     class Kind(models.TextChoices):
@@ -51,6 +59,21 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("organization", kwargs={"slug": self.slug})
+
+    @property
+    def public_parent(self):
+        """The parent, if the public may know of it; else None.
+
+        A parent is named only when it is itself public (a role in a published project):
+        one known only from an unpublished project could reveal that project's partner
+        before it is announced, and its own page would be a 404 anyway.
+        """
+        if self.parent_id is None:
+            return None
+        is_public = getattr(self, "parent_is_public", None)  # from with_public_parent()
+        if is_public is None:
+            is_public = Organization.objects.public().filter(pk=self.parent_id).exists()
+        return self.parent if is_public else None
 
     def clean(self):
         seen = {self.pk}
