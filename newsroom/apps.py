@@ -1,5 +1,6 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.urls import register_converter
 
 
 class NewsroomConfig(AppConfig):
@@ -8,6 +9,10 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from newsroom.cache import content_changed
+        from newsroom.core.converters import UnicodeSlugConverter
+
+        # Once per process, before any URLconf (the site's and each app's) is read.
+        register_converter(UnicodeSlugConverter, "uslug")
 
         # Cache invalidation is the one job signals do here: any change to content.
         for label in ("newsroom", "projects", "taggit"):

@@ -1,18 +1,15 @@
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path, register_converter
+from django.urls import include, path
 
 from newsroom import feeds, search, sitemaps, views
 from newsroom.core import media
-from newsroom.core.converters import UnicodeSlugConverter
 from newsroom.core.feeds import atom
 from newsroom.core.health import health
 from newsroom.core.sitemaps import SectionSitemap
 from newsroom.errors import favicon
 from projects import sitemaps as projects_sitemaps
-
-register_converter(UnicodeSlugConverter, "uslug")
 
 # The sitemap index lists each app's own sitemaps.
 SITEMAPS = {

@@ -81,11 +81,11 @@ def test_last_and_middle_pages_run_the_same_queries_at_any_length(
 
 def test_the_last_project_directory_page_runs_the_same_queries_at_any_length(client, db, shallow):
     # count, keys, page, figures, totals; filter choices: project values, organisations,
-    # authorities
+    # authorities, capacity units
     factories.many_projects(50)
-    assert queries(client, last_page("/projects/", 50, 24)) == 8
+    assert queries(client, last_page("/projects/", 50, 24)) == 9
     factories.many_projects(100)
-    assert queries(client, last_page("/projects/", 150, 24)) == 8
+    assert queries(client, last_page("/projects/", 150, 24)) == 9
 
 
 ADMIN_LISTS = {

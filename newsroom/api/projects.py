@@ -35,6 +35,7 @@ FROM_DATA = {
     ),
     "designation": ("An authority that lists a published project (its `designations`).", {}),
     "year": ("A year, as digits.", {"pattern": "^[0-9]+$"}),
+    "unit": ("A capacity unit (or counted product) of a published project.", {}),
 }
 OTHERWISE = "Any other value is a 400."
 DATA = "The values change with the projects, so they are not listed here. " + OTHERWISE

@@ -39,13 +39,14 @@ def test_a_visitor_filters_and_sorts_the_project_directory(page, site):
     page.goto("/projects/")
     expect(project_names(page)).to_have_count(3)
     page.get_by_label("Country").select_option("China")
-    page.get_by_label("Sort by").select_option("Jobs, most first")
+    page.get_by_label("Sort by").select_option("Direct jobs, most first")
     page.get_by_role("button", name="Show projects").click()
     expect(page).to_have_url(
         "/projects/?status=&sector=&country=CN&province=&organization=&designation=&year=&sort=jobs"
+        "&updated=&unit="
     )
     expect(project_names(page)).to_have_text([PROJECT, "Ningbo Heat Pump Base"])
-    expect(page.get_by_text("2 projects, sorted by jobs, most first.")).to_be_visible()
+    expect(page.get_by_text("2 projects, sorted by direct jobs, most first.")).to_be_visible()
     page.get_by_label("Sort by").select_option("Name (A–Z)")
     page.get_by_role("button", name="Show projects").click()
     expect(project_names(page)).to_have_text([PROJECT, "Ningbo Heat Pump Base"])
