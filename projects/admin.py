@@ -207,9 +207,6 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
         queryset = super().get_queryset(request).with_facts().with_pictures()
         return queryset.annotate(overdue=Exists(overdue))
 
-    def is_public(self, obj):
-        return obj.is_published
-
     def save_model(self, request, obj, form, change):
         was_public = form.initial.get("is_published", False) if change else False
         super().save_model(request, obj, form, change)
@@ -232,7 +229,7 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
 
 
 @admin.register(models.Organization)
-class OrganizationAdmin(LargeTableAdmin, admin.ModelAdmin):
+class OrganizationAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["name", "local_name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
@@ -242,15 +239,16 @@ class OrganizationAdmin(LargeTableAdmin, admin.ModelAdmin):
 
 
 @admin.register(models.Source)
-class SourceAdmin(LargeTableAdmin, admin.ModelAdmin):
+class SourceAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["__str__", "publisher", "published_on", "url"]
     list_select_related = ["article"]
     search_fields = ["title", "publisher", "url", "article__title"]
     autocomplete_fields = ["article"]
 
 
-class ProjectPartAdmin(LargeTableAdmin, admin.ModelAdmin):
-    """The parts of a project are edited inline; these lists help find them across projects."""
+class ProjectPartAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+    """The parts of a project are edited inline; these lists help find them across projects.
+    A part of a published project is the editors', as the project form is."""
 
     list_select_related = ["project"]
     search_fields = ["project__name"]
@@ -308,7 +306,7 @@ class ProjectOrganizationAdmin(ProjectPartAdmin):
 
 
 @admin.register(models.ExchangeRate)
-class ExchangeRateAdmin(admin.ModelAdmin):
+class ExchangeRateAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["currency", "usd_per_unit", "on", "source"]
     list_filter = ["currency"]
     search_fields = ["currency"]

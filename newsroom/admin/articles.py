@@ -52,7 +52,7 @@ reversion.register(Article, follow=["taggedarticle_set", "project_links", "corre
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -60,7 +60,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(LargeTableAdmin, admin.ModelAdmin):
+class TagAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -184,9 +184,6 @@ class ArticleAdmin(
             kwargs["choices"] = [c for c in db_field.choices if c[0] in WRITER_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    def is_public(self, obj):
-        return obj.status not in WRITER_STATUSES
-
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
@@ -265,7 +262,7 @@ class ArticleAdmin(
 
 
 @admin.register(PreviewLink)
-class PreviewLinkAdmin(admin.ModelAdmin):
+class PreviewLinkAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["article", "recipient", "expires_at", "revoked_at", "created_by"]
     list_select_related = ["article", "created_by"]
     search_fields = ["article__title", "recipient"]

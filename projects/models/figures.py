@@ -101,6 +101,7 @@ class Figure(models.Model):
         help_text="The earlier figure this one revises; the earlier one stays in the history.",
     )
 
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
     objects = FigureQuerySet.as_manager()
 
     class Meta:

@@ -52,6 +52,14 @@ class Organization(models.Model):
     def get_absolute_url(self):
         return reverse("organization", kwargs={"slug": self.slug})
 
+    def public_owner(self):
+        # Its page and every published project's page show it.
+        if self.pk is None:
+            return None
+        from projects.models.projects import Project
+
+        return Project.objects.published().filter(roles__organization=self).first()
+
     def clean(self):
         seen = {self.pk}
         ancestor = self.parent
