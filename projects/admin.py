@@ -41,6 +41,14 @@ class StaleFilter(admin.SimpleListFilter):
         return queryset
 
 
+def limit_replaces(form, project, figure=None):
+    """Offer as "replaces" only the earlier figures of the same project (Figure.clean says why)."""
+    if "replaces" in form.base_fields:
+        field = form.base_fields["replaces"]
+        choices = models.Figure.objects.filter(project=project) if project else field.queryset
+        field.queryset = choices.exclude(pk=figure.pk) if figure else choices
+
+
 class SourcedInline(LabelledTabularInline):
     extra = 0
     autocomplete_fields = ["source"]
@@ -51,10 +59,14 @@ class FigureInline(SourcedInline):
 
     model = models.Figure
     kinds = ()
-    raw_id_fields = ["replaces"]
 
     def get_queryset(self, request):
         return super().get_queryset(request).filter(kind__in=self.kinds).select_related("source")
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        limit_replaces(formset.form, obj)
+        return formset
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
         if db_field.name == "kind":
@@ -263,6 +275,11 @@ class FigureAdmin(ProjectPartAdmin):
     search_fields = ["project__name", "as_stated", "product"]
     autocomplete_fields = ["project", "source"]
     raw_id_fields = ["replaces"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        limit_replaces(form, obj.project if obj else None, obj)
+        return form
 
     @admin.display(boolean=True, description="current")
     def is_current(self, obj):

@@ -28,7 +28,7 @@ from newsroom.models import (
     Tag,
     TaggedArticle,
 )
-from newsroom.models.workflow import WRITER_STATUSES, describe_transition
+from newsroom.models.workflow import WRITER_STATUSES, ArticleRedirect, describe_transition
 from projects.models import ArticleProject
 
 
@@ -115,6 +115,19 @@ class PreviewLinkInline(LabelledTabularInline):
 
 
 class ArticleForm(VersionedForm):
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        taken = ArticleRedirect.objects.filter(old_slug=slug).exclude(article=self.instance.pk)
+        redirect = taken.select_related("article").first()
+        # Saving would drop the redirect (VersionedContent.keep_old_address): old links to a
+        # published story would land here. Editors may decide to reuse the address.
+        if redirect and not self.can_publish and redirect.article.public_owner():
+            raise ValidationError(
+                f"“{slug}” is the old address of the published article “{redirect.article}”; "
+                "links to it still lead there. Choose another address, or ask an editor."
+            )
+        return slug
+
     def clean(self):
         cleaned = super().clean()
         status = cleaned.get("status")
@@ -135,6 +148,7 @@ class ArticleAdmin(
     RevisionAdmin,
 ):
     form = ArticleForm
+    shared_models = (Tag,)  # other articles show them: a revert must not rename or delete one
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [
         "title",

@@ -11,7 +11,7 @@ a public page changed by someone who may not publish.
 """
 
 import reversion
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 
 
 def can_publish(user, model):
@@ -30,8 +30,10 @@ def public_owner(obj):
     if flag:
         return obj if getattr(obj, flag) else None
     through = getattr(obj, "public_through", None)
-    # An unsaved row whose parent is not set yet belongs to no public page.
-    return public_owner(getattr(obj, through, None)) if through else None
+    try:
+        return public_owner(getattr(obj, through, None)) if through else None
+    except ObjectDoesNotExist:
+        return None  # an unsaved row whose parent is not chosen yet is on no page
 
 
 def editors_only(user, obj):
@@ -48,6 +50,8 @@ def stored(obj):
 
 def refusal(obj):
     owner = public_owner(obj)
+    if owner is None:
+        return f"Only an editor may change “{obj}”."
     return (
         f"“{obj}” is shown on the published page of “{owner}”; only an editor may change it. "
         "Ask an editor, or make the change in a draft."
