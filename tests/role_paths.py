@@ -58,13 +58,13 @@ def defaced(data, model):
     changed = dict(data)
     for field in model._meta.concrete_fields:
         name = field.attname if field.is_relation else field.name
-        if name not in changed or not isinstance(changed[name], str):
-            continue
+        if not isinstance(changed.get(name), str) or not changed[name]:
+            continue  # an empty field may have to stay empty (a source is an article or a URL)
         kind = field.get_internal_type()
-        if kind in ("CharField", "TextField") and not field.choices:
+        if changed[name].startswith("http"):
+            changed[name] = "https://elsewhere.example/"
+        elif kind in ("CharField", "TextField") and not field.choices:
             changed[name] += " defaced"
         elif kind == "DecimalField":
             changed[name] = "9999999999"
-        elif kind == "URLField" or name == "url":
-            changed[name] = "https://elsewhere.example/"
     return changed
