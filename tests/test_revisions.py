@@ -98,3 +98,23 @@ def test_project_revisions_include_figures(editor_client, db):
     assert editor_client.post(url, form_data(editor_client, url)).status_code == 302
     revision = Version.objects.get_for_object(project).get().revision
     assert {v._model.__name__ for v in revision.version_set.all()} >= {"Project", "Figure"}
+
+
+def test_a_writers_revert_of_a_draft_leaves_a_tag_as_an_editor_renamed_it(
+    writer_client, editor_client, db
+):
+    from newsroom.models import Tag
+
+    factories.article(tags=["Wuhu"])  # the tag has a public page
+    draft = factories.draft(body="<p>First words.</p>")
+    edit(writer_client, draft, tags="Wuhu")
+    edit(writer_client, draft, body="<p>Second words.</p>")
+    tag = Tag.objects.get(name="Wuhu")
+    tag.name, tag.slug = "Wuhu, Anhui", "wuhu-anhui"
+    tag.save()
+    url = f"/admin/newsroom/article/{draft.pk}/history/{first_version(draft).pk}/"
+    data = form_data(writer_client, url)
+    assert writer_client.post(url, data).status_code == 302
+    tag.refresh_from_db()
+    assert (tag.name, tag.slug) == ("Wuhu, Anhui", "wuhu-anhui")
+    assert editor_client.get("/news/tag/wuhu-anhui/").status_code == 200

@@ -141,3 +141,19 @@ def test_writer_cannot_publish_a_project(client, writer, db):
     client.post(url, data)
     project.refresh_from_db()
     assert not project.is_published
+
+
+def test_an_administrator_gives_no_one_more_than_they_hold(client, django_user_model):
+    from tests.conftest import member
+
+    admin = member(django_user_model, "ada", "Administrator")
+    root = django_user_model.objects.create_superuser("root", "root@example.com", "pw")
+    client.force_login(admin)
+    url = f"/admin/auth/user/{admin.pk}/change/"
+    data = form_data(client, url) | {"is_superuser": "on"}
+    client.post(url, data)
+    admin.refresh_from_db()
+    assert not admin.is_superuser
+    assert (
+        client.post(f"/admin/auth/user/{root.pk}/change/", {"is_superuser": ""}).status_code == 403
+    )

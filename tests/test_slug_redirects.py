@@ -46,3 +46,16 @@ def test_old_project_address_redirects_too(client, db):
     project.save()
     response = client.get("/projects/wuhu-plant/")
     assert response.status_code == 301 and response["Location"] == "/projects/aux-wuhu-plant/"
+
+
+def test_a_writers_draft_cannot_take_a_published_articles_old_address(writer_client, db):
+    from tests.admin_forms import form_data
+
+    published = factories.article(slug="old-name")
+    published.slug = "new-name"
+    published.save()
+    draft = factories.draft(slug="my-draft")
+    url = f"/admin/newsroom/article/{draft.pk}/change/"
+    response = writer_client.post(url, form_data(writer_client, url) | {"slug": "old-name"})
+    assert "is the old address of the published article" in response.content.decode()
+    assert ArticleRedirect.objects.filter(old_slug="old-name", article=published).exists()

@@ -28,7 +28,7 @@ from newsroom.models import (
     Tag,
     TaggedArticle,
 )
-from newsroom.models.workflow import WRITER_STATUSES, describe_transition
+from newsroom.models.workflow import WRITER_STATUSES, ArticleRedirect, describe_transition
 from projects.models import ArticleProject
 
 
@@ -52,7 +52,7 @@ reversion.register(Article, follow=["taggedarticle_set", "project_links", "corre
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
     search_fields = ["name"]
@@ -60,7 +60,7 @@ class CategoryAdmin(admin.ModelAdmin):
 
 
 @admin.register(Tag)
-class TagAdmin(LargeTableAdmin, admin.ModelAdmin):
+class TagAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["name", "slug"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
@@ -115,6 +115,19 @@ class PreviewLinkInline(LabelledTabularInline):
 
 
 class ArticleForm(VersionedForm):
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        taken = ArticleRedirect.objects.filter(old_slug=slug).exclude(article=self.instance.pk)
+        redirect = taken.select_related("article").first()
+        # Saving would drop the redirect (VersionedContent.keep_old_address): old links to a
+        # published story would land here. Editors may decide to reuse the address.
+        if redirect and not self.can_publish and redirect.article.public_owner():
+            raise ValidationError(
+                f"“{slug}” is the old address of the published article “{redirect.article}”; "
+                "links to it still lead there. Choose another address, or ask an editor."
+            )
+        return slug
+
     def clean(self):
         cleaned = super().clean()
         status = cleaned.get("status")
@@ -135,6 +148,7 @@ class ArticleAdmin(
     RevisionAdmin,
 ):
     form = ArticleForm
+    shared_models = (Tag,)  # other articles show them: a revert must not rename or delete one
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [
         "title",
@@ -183,9 +197,6 @@ class ArticleAdmin(
         if db_field.name == "status" and not can_publish(request.user, self.model):
             kwargs["choices"] = [c for c in db_field.choices if c[0] in WRITER_STATUSES]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
-
-    def is_public(self, obj):
-        return obj.status not in WRITER_STATUSES
 
     def save_model(self, request, obj, form, change):
         if not change:
@@ -265,7 +276,7 @@ class ArticleAdmin(
 
 
 @admin.register(PreviewLink)
-class PreviewLinkAdmin(admin.ModelAdmin):
+class PreviewLinkAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["article", "recipient", "expires_at", "revoked_at", "created_by"]
     list_select_related = ["article", "created_by"]
     search_fields = ["article__title", "recipient"]

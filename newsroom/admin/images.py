@@ -6,8 +6,8 @@ from django.utils.html import format_html
 
 from newsroom.core import uploads
 from newsroom.core.gallery_admin import thumbnail_html
-from newsroom.core.publishing import can_publish
-from newsroom.models import Article, Image
+from newsroom.core.publishing import PublishingAdminMixin
+from newsroom.models import Image
 
 ACCEPT = ",".join(uploads.CONTENT_TYPES[kind] for kind in uploads.FORMATS)
 
@@ -29,8 +29,10 @@ class ImageForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # The uploaded name is replaced by a safe one, so its length does not matter.
-        self.fields["file"].max_length = None
+        # The uploaded name is replaced by a safe one, so its length does not matter. (A picture
+        # a writer may only view has no file field: it is shown read-only.)
+        if "file" in self.fields:
+            self.fields["file"].max_length = None
 
 
 class DescribedFilter(admin.SimpleListFilter):
@@ -49,7 +51,10 @@ class DescribedFilter(admin.SimpleListFilter):
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(PublishingAdminMixin, admin.ModelAdmin):
+    """A picture on a published page is public content: only those who may publish change it
+    (replace it, reword it); writers see it read-only."""
+
     form = ImageForm
     list_display = [
         "title",
@@ -96,13 +101,6 @@ class ImageAdmin(admin.ModelAdmin):
     class Media:
         js = ["newsroom/focal-point.js"]
         css = {"all": ["newsroom/admin-images.css"]}
-
-    def has_change_permission(self, request, obj=None):
-        """A picture on a published page is public content: only those who may publish
-        change it (replace it, reword it); writers see it read-only."""
-        if obj is not None and not can_publish(request.user, Article) and obj.published_uses():
-            return False
-        return super().has_change_permission(request, obj)
 
     def save_model(self, request, obj, form, change):
         if not change:

@@ -242,6 +242,10 @@ class Article(SearchEngineFields, VersionedContent):
             .distinct()
         )
 
+    def public_owner(self):
+        # Scheduled and embargoed articles count: they go out by themselves (core/publishing.py).
+        return None if self.status in (self.Status.DRAFT, self.Status.REVIEW) else self
+
     @property
     def is_published(self):
         """The published() rule for one loaded article, without a query."""

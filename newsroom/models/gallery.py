@@ -45,6 +45,8 @@ class ArticleImage(GalleryPicture):
             models.UniqueConstraint(fields=["article", "image"], name="image_once_per_article")
         ]
 
+    public_through = "article"  # shown on its page (newsroom/core/publishing.py)
+
     def owner_is_published(self):
         # Its status, not the clock: a scheduled or embargoed article will go out by itself.
         return self.article.status == self.article.Status.PUBLISHED

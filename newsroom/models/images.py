@@ -261,6 +261,19 @@ class Image(models.Model):
     def download_name(self):
         return PurePath(self.file.name).name
 
+    def public_owner(self):
+        """The first published article or project that shows this image."""
+        if self.pk is None:
+            return None
+        for use in (
+            self.lead_articles.filter(status="published"),
+            (u.article for u in self.article_uses.filter(article__status="published")),
+            (u.project for u in self.project_uses.filter(project__is_published=True)),
+        ):
+            for owner in use:
+                return owner
+        return None
+
     def published_uses(self):
         """Titles of the published articles and projects that show this image."""
         articles = {a.title for a in self.lead_articles.filter(status="published")}

@@ -57,10 +57,19 @@ class Tag(TagBase):
     def get_absolute_url(self):
         return reverse("tag", kwargs={"slug": self.slug})
 
+    def public_owner(self):
+        # Shared by articles, so one public article makes it the editors'.
+        if self.pk is None:
+            return None
+        used = self.tagged_articles.exclude(content_object__status__in=["draft", "review"])
+        first = used.select_related("content_object").first()
+        return first.content_object if first else None
+
 
 class TaggedArticle(TaggedItemBase):
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="tagged_articles")
     content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    public_through = "content_object"  # shown on its page (newsroom/core/publishing.py)
 
     class Meta:
         constraints = [

@@ -60,6 +60,7 @@ class ArticleRedirect(models.Model):
 
     old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="redirects")
+    public_through = "article"  # shown on its page (newsroom/core/publishing.py)
     created_at = models.DateTimeField(auto_now_add=True)
 
     def __str__(self):
@@ -72,6 +73,7 @@ class Correction(models.Model):
         UPDATE = "update", "Update"
 
     article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="corrections")
+    public_through = "article"  # shown on its page (newsroom/core/publishing.py)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
     note = models.TextField(help_text="Shown to readers under the article, e.g. what was wrong.")
     noted_at = models.DateTimeField(

@@ -101,6 +101,7 @@ class Figure(models.Model):
         help_text="The earlier figure this one revises; the earlier one stays in the history.",
     )
 
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
     objects = FigureQuerySet.as_manager()
 
     class Meta:
@@ -170,6 +171,11 @@ class Figure(models.Model):
                 errors["value"] = "Jobs are counted in whole numbers."
         if self.replaces_id and self.replaces_id == self.pk:
             errors["replaces"] = "A figure cannot replace itself."
+        elif self.replaces_id and self.replaces.project_id != self.project_id:
+            errors["replaces"] = (
+                f"“{self.replaces}” is a figure of another project; a figure can only revise "
+                "an earlier figure of its own project."
+            )
         if errors:
             raise ValidationError(errors)
 

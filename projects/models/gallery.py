@@ -15,5 +15,7 @@ class ProjectImage(GalleryPicture):
             models.UniqueConstraint(fields=["project", "image"], name="image_once_per_project")
         ]
 
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
+
     def owner_is_published(self):
         return self.project.is_published

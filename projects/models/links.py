@@ -4,6 +4,7 @@ and the addresses it used to have."""
 from django.db import models
 from django.db.models import Case, When
 
+from newsroom.core.publishing import public_owner
 from newsroom.models import Article
 
 
@@ -12,6 +13,7 @@ class ProjectRedirect(models.Model):
 
     old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="redirects")
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
 
     def __str__(self):
         return f"{self.old_slug} → {self.project.slug}"
@@ -27,6 +29,7 @@ class ProjectOrganization(models.Model):
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="roles")
     organization = models.ForeignKey("Organization", on_delete=models.PROTECT, related_name="roles")
     role = models.CharField(max_length=20, choices=Role, default=Role.OWNER)
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
 
     class Meta:
         ordering = ["role", "organization__name"]
@@ -79,3 +82,11 @@ class ArticleProject(models.Model):
 
     def __str__(self):
         return f"{self.article} {self.get_link_display().lower()} {self.project}"
+
+    def public_owner(self):
+        # Each page shows the link only once the other side is public too, so a draft may
+        # link itself to a published project (newsroom/core/publishing.py).
+        if not (self.project_id and self.article_id):
+            return None
+        both = public_owner(self.project) and public_owner(self.article)
+        return self.article if both else None

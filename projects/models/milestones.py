@@ -27,6 +27,7 @@ class Milestone(models.Model):
         OTHER = "other", "Other"
 
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="milestones")
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.OTHER)
     title = models.CharField(max_length=200)
     planned_date = models.DateField(
@@ -137,6 +138,7 @@ class Designation(models.Model):
     """An official listing, e.g. Anhui Province's first batch of major projects for 2024."""
 
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="designations")
+    public_through = "project"  # shown on its page (newsroom/core/publishing.py)
     authority = models.CharField(
         max_length=200, help_text="Who designated it, e.g. “Anhui Province”."
     )

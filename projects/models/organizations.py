@@ -75,6 +75,14 @@ class Organization(models.Model):
             is_public = Organization.objects.public().filter(pk=self.parent_id).exists()
         return self.parent if is_public else None
 
+    def public_owner(self):
+        # Its page and every published project's page show it.
+        if self.pk is None:
+            return None
+        from projects.models.projects import Project
+
+        return Project.objects.published().filter(roles__organization=self).first()
+
     def clean(self):
         seen = {self.pk}
         ancestor = self.parent

@@ -127,6 +127,7 @@ class Project(SearchEngineFields, VersionedContent):
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = ProjectQuerySet.as_manager()
+    public_flag = "is_published"  # newsroom/core/publishing.py
 
     class Meta:
         ordering = ["name"]

@@ -56,6 +56,20 @@ class Source(models.Model):
         an embargoed story must not leak through a citation."""
         return not self.article_id or self.article.is_published
 
+    def public_owner(self):
+        """The first published project that cites this source, whose page shows it."""
+        if self.pk is None:
+            return None
+        from projects.models.projects import Project
+
+        citing = (
+            Q(status_source=self)
+            | Q(figures__source=self)
+            | Q(milestones__source=self)
+            | Q(designations__source=self)
+        )
+        return Project.objects.published().filter(citing).first()
+
     @property
     def label(self):
         return self.article.title if self.article_id else self.title

@@ -1,0 +1,140 @@
+"""Projects in the admin: the record's form with its inlines, and the list with its filters."""
+
+import reversion
+from django.contrib import admin
+from django.db.models import Exists, OuterRef
+
+from newsroom.core.gallery_admin import thumbnail_html
+from newsroom.core.locking import SafeConcurrencyAdminMixin
+from newsroom.core.pagination import LargeTableAdmin
+from newsroom.core.publishing import PublishingAdminMixin
+from newsroom.core.revisions import RevisionAdmin
+from projects import models
+from projects.admin.inlines import (
+    ArticleProjectInline,
+    CapacityInline,
+    DesignationInline,
+    JobsInline,
+    MilestoneInline,
+    MoneyInline,
+    ProjectImageInline,
+    RoleInline,
+)
+
+# A revision of a project holds its figures, milestones, designations, roles, links, gallery.
+for part in (
+    models.Figure,
+    models.Milestone,
+    models.Designation,
+    models.ProjectOrganization,
+    models.ProjectImage,
+):
+    reversion.register(part)
+reversion.register(
+    models.Project,
+    follow=["figures", "milestones", "designations", "roles", "article_links", "gallery"],
+)
+
+
+class StaleFilter(admin.SimpleListFilter):
+    title = "timeline"
+    parameter_name = "overdue"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Overdue milestone"), ("no", "Up to date")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            overdue = Exists(models.Milestone.objects.overdue().filter(project=OuterRef("pk")))
+            return queryset.filter(overdue if self.value() == "yes" else ~overdue)
+        return queryset
+
+
+class NotUpdatedFilter(admin.SimpleListFilter):
+    title = "record"
+    parameter_name = "stale"
+
+    def lookups(self, request, model_admin):
+        return [("yes", "Not updated recently"), ("no", "Updated recently")]
+
+    def queryset(self, request, queryset):
+        if self.value() in ("yes", "no"):
+            stale = queryset.stale().values("pk")
+            return (
+                queryset.filter(pk__in=stale)
+                if self.value() == "yes"
+                else queryset.exclude(pk__in=stale)
+            )
+        return queryset
+
+
+@admin.register(models.Project)
+class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+    publish_fields = ["is_published"]
+    list_display = [
+        "name",
+        "thumbnail",
+        "status",
+        "country",
+        "province",
+        "investment_display",
+        "is_overdue",
+        "not_updated",
+        "is_published",
+    ]
+    list_display_links = ["name"]
+    list_filter = ["status", "country", StaleFilter, NotUpdatedFilter, "is_published"]
+    search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["status_source"]
+    inlines = [
+        RoleInline,
+        MoneyInline,
+        CapacityInline,
+        JobsInline,
+        MilestoneInline,
+        DesignationInline,
+        ProjectImageInline,
+        ArticleProjectInline,
+    ]
+    fieldsets = [
+        (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
+        ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
+        ("Location", {"fields": ["country", "province", "city", "zone"]}),
+        (
+            "Coordinates",
+            {
+                "classes": ["collapse"],
+                "fields": ["latitude", "longitude", "coordinates_accuracy"],
+            },
+        ),
+    ]
+
+    def get_queryset(self, request):
+        overdue = models.Milestone.objects.overdue().filter(project=OuterRef("pk"))
+        queryset = super().get_queryset(request).with_facts().with_pictures()
+        return queryset.annotate(overdue=Exists(overdue))
+
+    def save_model(self, request, obj, form, change):
+        was_public = form.initial.get("is_published", False) if change else False
+        super().save_model(request, obj, form, change)
+        if obj.is_published != was_public:
+            text = "Published" if obj.is_published else "Unpublished"
+            self.log_change(request, obj, text)
+            reversion.set_comment(text)
+
+    @admin.display(description="picture")
+    def thumbnail(self, obj):
+        return thumbnail_html(next(iter(obj.media_kit), None), width=64)
+
+    @admin.display(description="investment")
+    def investment_display(self, obj):
+        return obj.investment.display if obj.investment else "—"
+
+    @admin.display(boolean=True, description="overdue", ordering="overdue")
+    def is_overdue(self, obj):
+        return obj.overdue
+
+    @admin.display(boolean=True, description="not updated", ordering="status_as_of")
+    def not_updated(self, obj):
+        return obj.is_stale

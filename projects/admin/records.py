@@ -1,0 +1,99 @@
+"""What project records are made of, each also in a list of its own: organisations, sources,
+figures, milestones, designations, links and exchange rates."""
+
+from django.contrib import admin
+
+from newsroom.core.pagination import LargeTableAdmin
+from newsroom.core.publishing import PublishingAdminMixin
+from projects import models
+from projects.admin.inlines import limit_replaces
+
+
+@admin.register(models.Organization)
+class OrganizationAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "local_name", "kind", "parent"]
+    list_filter = ["kind"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "local_name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+
+
+@admin.register(models.Source)
+class SourceAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ["__str__", "publisher", "published_on", "url"]
+    list_select_related = ["article"]
+    search_fields = ["title", "publisher", "url", "article__title"]
+    autocomplete_fields = ["article"]
+
+
+class ProjectPartAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+    """The parts of a project are edited inline; these lists help find them across projects.
+    A part of a published project is the editors', as the project form is."""
+
+    list_select_related = ["project"]
+    search_fields = ["project__name"]
+    autocomplete_fields = ["project"]
+
+
+@admin.register(models.Figure)
+class FigureAdmin(ProjectPartAdmin):
+    list_display = ["project", "kind", "display", "source", "stated_on", "is_current"]
+    list_select_related = ["project", "source__article", "replaced_by"]
+    list_filter = ["kind", "currency", "qualifier"]
+    search_fields = ["project__name", "as_stated", "product"]
+    autocomplete_fields = ["project", "source"]
+    raw_id_fields = ["replaces"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        limit_replaces(form, obj.project if obj else None, obj)
+        return form
+
+    @admin.display(boolean=True, description="current")
+    def is_current(self, obj):
+        return not hasattr(obj, "replaced_by")
+
+
+@admin.register(models.Milestone)
+class MilestoneAdmin(ProjectPartAdmin):
+    list_display = ["title", "project", "kind", "planned", "actual", "is_overdue"]
+    list_filter = ["kind"]
+    search_fields = ["title", "project__name"]
+    autocomplete_fields = ["project", "source"]
+
+    @admin.display(boolean=True, description="overdue")
+    def is_overdue(self, obj):
+        return obj.is_overdue
+
+
+@admin.register(models.Designation)
+class DesignationAdmin(ProjectPartAdmin):
+    list_display = ["__str__", "project", "year"]
+    list_filter = ["year", "authority"]
+    autocomplete_fields = ["project", "source"]
+
+
+@admin.register(models.ArticleProject)
+class ArticleProjectAdmin(ProjectPartAdmin):
+    list_display = ["article", "link", "project"]
+    list_select_related = ["article", "project"]
+    list_filter = ["link"]
+    search_fields = ["article__title", "project__name"]
+    autocomplete_fields = ["article", "project"]
+
+
+@admin.register(models.ProjectOrganization)
+class ProjectOrganizationAdmin(ProjectPartAdmin):
+    list_display = ["organization", "role", "project"]
+    list_select_related = ["organization", "project"]
+    list_filter = ["role"]
+    autocomplete_fields = ["organization", "project"]
+
+
+@admin.register(models.ExchangeRate)
+class ExchangeRateAdmin(PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ["currency", "usd_per_unit", "on", "source"]
+    list_filter = ["currency"]
+    search_fields = ["currency"]
+    date_hierarchy = "on"
