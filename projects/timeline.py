@@ -84,7 +84,7 @@ def chart(milestones, today=None):
                 title=milestone.title,
                 first_plan=_bar(milestone.original_plan, x, "First planned") if moved else None,
                 planned=_bar(milestone.planned, x, "Planned"),
-                actual=_bar(milestone.actual, x, "Happened"),
+                actual=_bar(milestone.actual, x, "Derived" if milestone.is_derived else "Happened"),
                 overdue=milestone.is_overdue,
             )
         )

@@ -72,8 +72,9 @@ ADDRESSES = {
     # ... and the filter choices: project values, organisations, authorities
     "/api/v1/projects?status=construction&sector=Home+appliances&organization=aux-group"
     "&designation=Anhui+Province&year=2024": 7,
-    # visibility change, project, figures, milestones, designations, roles, news links
-    f"/api/v1/projects/{PROJECT_SLUG}": 7,
+    # visibility change, project, figures, milestones, stated durations, designations, roles,
+    # news links
+    f"/api/v1/projects/{PROJECT_SLUG}": 8,
     # visibility change, count, page, roles in published projects
     "/api/v1/organizations": 4,
     # visibility change, organisation with parent, roles in published projects

@@ -45,8 +45,9 @@ PAGES = {
     # count, page, figures, totals; filter choices: project values, organisations, authorities,
     # capacity units
     "/projects/": 8,
-    # project, figures, gallery, milestones, designations, roles, news links, exchange rates
-    "/projects/aux-compressor-wuhu/": 8,
+    # project, figures, gallery, milestones, stated durations, designations, roles, news links,
+    # exchange rates
+    "/projects/aux-compressor-wuhu/": 9,
     # organisation, projects, their figures, news
     "/organizations/aux-group/": 4,
     # Django's date views: emptiness, months, neighbouring periods (1-2, one row each, no

@@ -157,6 +157,15 @@ class MilestoneOut(Schema):
     )
     note: str
     source: Source | None
+    derived_from: str | None = Field(
+        description="When the actual date is worked back from a duration the source stated, "
+        'that duration, e.g. "16 days from land acquired to groundbreaking / construction '
+        "start\": the date is then not the source's, and source is null."
+    )
+
+    @staticmethod
+    def resolve_derived_from(obj):
+        return str(obj.derived_from) if obj.derived_from_id else None
 
     @staticmethod
     def resolve_planned(obj):

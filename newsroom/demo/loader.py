@@ -30,6 +30,7 @@ from projects.models import (
     ProjectImage,
     ProjectOrganization,
     Source,
+    StatedDuration,
     Status,
 )
 
@@ -202,22 +203,32 @@ def load_project(article):
             "source": source,
         },
     )
+    # The article states the 16 days, not the date of the land acquisition.
+    sixteen_days = upsert(
+        StatedDuration,
+        {"project": project, "start": Milestone.Kind.LAND, "end": Milestone.Kind.GROUNDBREAKING},
+        {
+            "length": 16,
+            "unit": StatedDuration.Unit.DAY,
+            "as_stated": "The project only took 16 days from land acquisition to construction",
+            "source": source,
+        },
+    )
     milestones = [
         (
             Milestone.Kind.LAND,
             "Land acquired",
             {
-                "actual_date": STARTED - datetime.timedelta(days=16),
-                "note": "The article states that construction started 16 days after land "
-                "acquisition; the date is counted back from the construction start.",
+                "actual_date": sixteen_days.worked_back(STARTED),
+                "derived_from": sixteen_days,
+                "source": None,
+                "note": "",
             },
         ),
         (
             Milestone.Kind.GROUNDBREAKING,
             "Mobilisation meeting and construction start",
-            {
-                "actual_date": STARTED,
-            },
+            {"actual_date": STARTED, "source": source},
         ),
         (
             Milestone.Kind.OPERATION,
@@ -225,14 +236,13 @@ def load_project(article):
             {
                 "planned_date": datetime.date(2025, 3, 1),
                 "planned_precision": Precision.MONTH,
+                "source": source,
             },
         ),
     ]
     for order, (kind, title, dates) in enumerate(milestones, start=1):
         upsert(
-            Milestone,
-            {"project": project, "kind": kind},
-            {"title": title, "order": order, "source": source, **dates},
+            Milestone, {"project": project, "kind": kind}, {"title": title, "order": order, **dates}
         )
     upsert(
         ExchangeRate,

@@ -25,6 +25,7 @@ from projects.admin.inlines import (
 for part in (
     models.Figure,
     models.Milestone,
+    models.StatedDuration,
     models.Designation,
     models.ProjectOrganization,
     models.ProjectImage,
@@ -32,7 +33,15 @@ for part in (
     reversion.register(part)
 reversion.register(
     models.Project,
-    follow=["figures", "milestones", "designations", "roles", "article_links", "gallery"],
+    follow=[
+        "figures",
+        "milestones",
+        "stated_durations",
+        "designations",
+        "roles",
+        "article_links",
+        "gallery",
+    ],
 )
 
 

@@ -60,11 +60,17 @@ class MilestoneAdmin(ProjectPartAdmin):
     list_display = ["title", "project", "kind", "planned", "actual", "is_overdue"]
     list_filter = ["kind"]
     search_fields = ["title", "project__name"]
-    autocomplete_fields = ["project", "source"]
+    autocomplete_fields = ["project", "source", "derived_from"]
 
     @admin.display(boolean=True, description="overdue")
     def is_overdue(self, obj):
         return obj.is_overdue
+
+
+@admin.register(models.StatedDuration)
+class StatedDurationAdmin(ProjectPartAdmin):
+    list_display = ["__str__", "project", "source"]
+    autocomplete_fields = ["project", "source"]
 
 
 @admin.register(models.Designation)

@@ -1,3 +1,4 @@
+from projects.models.durations import StatedDuration
 from projects.models.exchange_rates import ExchangeRate
 from projects.models.figures import Figure, JobType, Kind, Period, Qualifier
 from projects.models.gallery import ProjectImage
@@ -24,5 +25,6 @@ __all__ = [
     "ProjectRedirect",
     "Qualifier",
     "Source",
+    "StatedDuration",
     "Status",
 ]

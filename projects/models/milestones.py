@@ -5,6 +5,11 @@ from django.utils import timezone
 
 from projects.dates import PreciseDate, Precision, precision_error, shift
 
+DERIVED_RULE = (
+    "A date worked back from a stated duration cites no source of its own: the source "
+    "stated the duration, not the date. Cite the source on the duration."
+)
+
 
 class MilestoneQuerySet(models.QuerySet):
     def overdue(self, today=None):
@@ -50,6 +55,16 @@ class Milestone(models.Model):
     )
     actual_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
+    derived_from = models.ForeignKey(
+        "StatedDuration",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="derived_milestones",
+        help_text="When no source gives this date but one states how long it was until the "
+        "next milestone: the actual date is worked back from that, shown as derived and "
+        "never cited as the source's.",
+    )
     note = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -63,6 +78,11 @@ class Milestone(models.Model):
                 condition=Q(planned_date__isnull=False) | Q(actual_date__isnull=False),
                 name="milestone_has_a_date",
                 violation_error_message="Give a planned date, an actual date, or both.",
+            ),
+            models.CheckConstraint(
+                condition=Q(derived_from__isnull=True) | Q(source__isnull=True),
+                name="derived_milestone_cites_no_source",
+                violation_error_message=DERIVED_RULE,
             ),
         ]
 
@@ -94,6 +114,8 @@ class Milestone(models.Model):
             value = getattr(self, f"{field}_date")
             if value and (message := precision_error(value, getattr(self, f"{field}_precision"))):
                 errors[f"{field}_date"] = message
+        if self.derived_from_id and self.source_id:
+            errors["source"] = DERIVED_RULE
         if self.actual_date and self.actual_date > timezone.localdate():
             errors["actual_date"] = "An actual date cannot be in the future; use the planned date."
         if errors:
@@ -110,6 +132,10 @@ class Milestone(models.Model):
     @property
     def original_plan(self):
         return PreciseDate.of(self.original_planned_date, self.original_planned_precision)
+
+    @property
+    def is_derived(self):
+        return self.derived_from_id is not None
 
     @property
     def when(self):

@@ -12,6 +12,7 @@ from django.utils.functional import cached_property
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
 from projects.dates import span
+from projects.models.durations import StatedDuration
 from projects.models.figures import Figure, Kind
 from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization
@@ -61,7 +62,13 @@ class ProjectQuerySet(models.QuerySet):
         return with_cited_articles(
             self.with_facts().with_roles(), path="status_source"
         ).prefetch_related(
-            Prefetch("milestones", queryset=with_cited_articles(Milestone.objects.all())),
+            Prefetch(
+                "milestones",
+                queryset=with_cited_articles(Milestone.objects.select_related("derived_from")),
+            ),
+            Prefetch(
+                "stated_durations", queryset=with_cited_articles(StatedDuration.objects.all())
+            ),
             Prefetch("designations", queryset=with_cited_articles(Designation.objects.all())),
             Prefetch(
                 "article_links",
@@ -247,7 +254,11 @@ class Project(SearchEngineFields, VersionedContent):
     @cached_property
     def intervals(self):
         """Durations derived from consecutive milestones, never typed in."""
-        return [Interval(first, second) for first, second in pairwise(self.timeline)]
+        stated = {(d.start, d.end): d for d in self.stated_durations.all()}
+        return [
+            Interval(first, second, stated.get((first.kind, second.kind)))
+            for first, second in pairwise(self.timeline)
+        ]
 
     @property
     def media_kit(self):
@@ -280,10 +291,12 @@ class Project(SearchEngineFields, VersionedContent):
 class Interval:
     first: Milestone
     second: Milestone
+    stated: "StatedDuration | None" = None  # what the source said, if it said how long
 
     @property
     def length(self):
-        return span(self.first.when, self.second.when)
+        # A stated duration is the fact; dates worked back from it would only repeat it.
+        return self.stated.text if self.stated else span(self.first.when, self.second.when)
 
     @property
     def is_planned(self):
