@@ -11,7 +11,7 @@ from ninja import Field, Query, Router, Schema
 
 from newsroom.api.images import Images, images
 from newsroom.api.pagination import Paging, paginate
-from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, api_url, links_to
+from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, links_to
 from newsroom.models import Article, Category, Tag
 from projects.models import ArticleProject, Project
 
@@ -45,7 +45,7 @@ class ProjectLink(links_to("project", "project")):
     link_label: str = Field(alias="get_link_display")
 
 
-class ArticleItem(Schema):
+class ArticleItem(links_to("", "article")):
     slug: str
     title: str
     subtitle: str
@@ -58,7 +58,6 @@ class ArticleItem(Schema):
     tags: list[TagRef]
     images: Images
     url: str = Field(description="The article's page on this site.")
-    api_url: str
 
     @staticmethod
     def resolve_published_at(obj):
@@ -71,14 +70,6 @@ class ArticleItem(Schema):
     @staticmethod
     def resolve_images(obj, context):
         return images(obj, context["request"])
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "article", obj.slug)
 
 
 class ArticleDetail(ArticleItem):

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404
 from ninja import Field, Query, Router, Schema
 
 from newsroom.api.pagination import Paging, paginate
-from newsroom.api.schemas import Error, Page, Slug, absolute, api_url, links_to
+from newsroom.api.schemas import Error, Page, Slug, links_to
 from projects.models import Organization, Project, ProjectOrganization
 
 router = Router(tags=["Projects"])
@@ -28,12 +28,8 @@ class ProjectRole(links_to("project", "project")):
     role: str = Field(description="One of: owner, partner, authority, contractor.")
     role_label: str = Field(alias="get_role_display")
 
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "project", obj.project.slug)
 
-
-class OrganizationOut(Schema):
+class OrganizationOut(links_to("", "organization")):
     slug: str
     name: str
     local_name: str
@@ -47,20 +43,10 @@ class OrganizationOut(Schema):
     projects: list[ProjectRole] = Field(
         alias="published_roles", description="Its published projects, one entry per role."
     )
-    url: str
-    api_url: str
 
     @staticmethod
     def resolve_parent(obj):
         return obj.public_parent  # never one known only from an unpublished project
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "organization", obj.slug)
 
 
 class OrganizationPage(Page):

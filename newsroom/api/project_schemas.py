@@ -16,8 +16,6 @@ from newsroom.api.schemas import (
     Page,
     PartialDate,
     Source,
-    absolute,
-    api_url,
     links_to,
     partial_date,
     source,
@@ -88,7 +86,7 @@ class Location(Schema):
     )
 
 
-class ProjectItem(Schema):
+class ProjectItem(links_to("", "project")):
     slug: str
     name: str = project("name")
     local_name: str = project("local_name")
@@ -105,7 +103,6 @@ class ProjectItem(Schema):
     )
     updated_at: datetime.datetime = project("updated_at")
     url: str = project("url")
-    api_url: str
 
     @staticmethod
     def resolve_status(obj, context):
@@ -129,14 +126,6 @@ class ProjectItem(Schema):
     @staticmethod
     def resolve_construction_started(obj):
         return None if obj.construction_start is None else obj.construction_started_on is not None
-
-    @staticmethod
-    def resolve_url(obj, context):
-        return absolute(context["request"], obj.get_absolute_url())
-
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "project", obj.slug)
 
 
 class MilestoneOut(Schema):
@@ -209,10 +198,6 @@ class OrganizationRole(links_to("organization", "organization")):
     role: str = Field(description="One of: owner, partner, authority, contractor.")
     role_label: str = Field(alias="get_role_display")
 
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "organization", obj.organization.slug)
-
 
 class ArticleLink(links_to("article", "article")):
     slug: str = Field(alias="article.slug")
@@ -220,10 +205,6 @@ class ArticleLink(links_to("article", "article")):
     published_at: datetime.datetime = Field(alias="article.publish_at")
     link: str = Field(description="One of: announces, updates, mentions.")
     link_label: str = Field(alias="get_link_display")
-
-    @staticmethod
-    def resolve_api_url(obj, context):
-        return api_url(context, "article", obj.article.slug)
 
 
 class ProjectDetail(ProjectItem):

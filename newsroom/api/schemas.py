@@ -76,8 +76,8 @@ def api_url(context, name, slug):
 
 
 def links_to(attribute, route):
-    """A schema base for a row that points at `attribute` of the object (an article, a
-    project, an organisation): its page on the site and its address in the API (`route`)."""
+    """A schema base for an article, project or organisation (`attribute` ""), or a row that
+    points at one (`attribute` names it): its page on the site and its address in the API."""
 
     class Links(Schema):
         url: str = Field(description="Its page on this site.")
@@ -85,11 +85,12 @@ def links_to(attribute, route):
 
         @staticmethod
         def resolve_url(obj, context):
-            return absolute(context["request"], getattr(obj, attribute).get_absolute_url())
+            target = getattr(obj, attribute) if attribute else obj
+            return absolute(context["request"], target.get_absolute_url())
 
         @staticmethod
         def resolve_api_url(obj, context):
-            return api_url(context, route, getattr(obj, attribute).slug)
+            return api_url(context, route, (getattr(obj, attribute) if attribute else obj).slug)
 
     return Links
 
