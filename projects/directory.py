@@ -168,9 +168,8 @@ class ProjectFilter(django_filters.FilterSet):
         None,
         choices=[(key, label) for key, (label, *_) in SORTS.items()],
         method="sort_by",
-        help_text="Investment is compared only within one currency and capacity only within "
-        "one unit (projects are grouped by currency or unit, then the largest comes first); "
-        "jobs only with jobs of the same type.",
+        help_text="Investment is compared only within one currency, capacity within one "
+        "unit, jobs by type.",
     )
     updated = choice(
         "Record",
