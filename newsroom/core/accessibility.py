@@ -13,7 +13,12 @@ class LabelledInlineFormSet(BaseInlineFormSet):
         for field in form.fields.values():
             # A split date and time labels its own parts ("Date:", "Time:").
             if not field.widget.is_hidden and not isinstance(field.widget, MultiWidget):
-                field.widget.attrs.setdefault("aria-label", capfirst(str(field.label)))
+                label = capfirst(str(field.label))
+                field.widget.attrs.setdefault("aria-label", label)
+                # The admin's related-object wrapper renders its inner widget, whose attrs
+                # are not always the wrapper's once a form class's fields were changed.
+                if inner := getattr(field.widget, "widget", None):
+                    inner.attrs.setdefault("aria-label", label)
 
 
 class LabelledTabularInline(admin.TabularInline):
