@@ -198,6 +198,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 # Uploads beyond these are refused before they are decoded.
 IMAGE_MAX_FILE_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 20, minimum=1) * 1024 * 1024
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_MEGAPIXELS", 50, minimum=1) * 1_000_000
+# Images above this many megapixels (frames counted) are decoded in a short-lived child
+# process, with at most IMAGE_PROCESS_MEMORY_MB, so a worker never keeps their memory
+# (newsroom/core/imaging.py). 0 sends every image to a child; a memory of 0 is unlimited.
+IMAGE_INLINE_MEGAPIXELS = env_int("IMAGE_INLINE_MEGAPIXELS", 2, minimum=0)
+IMAGE_PROCESS_MEMORY_MB = env_int("IMAGE_PROCESS_MEMORY_MB", 2048, minimum=0)
 
 TAGGIT_CASE_INSENSITIVE = True
 
