@@ -165,8 +165,8 @@ class Image(models.Model):
 
     def clean(self):
         # A new upload is processed now, not on save, so that a form can refuse one too costly.
-        upload = getattr(self.file and self.file.file, "checked_as", None)
-        if upload and not self.file._committed:
+        fresh = self.file and not self.file._committed  # .file would open a stored one
+        if upload := fresh and getattr(self.file.file, "checked_as", None):
             try:
                 self._prepared = (self.rendition_key, self._process(upload))
             except ValidationError as error:
