@@ -104,7 +104,6 @@ def test_trusted_proxies_are_the_loopback_unless_the_environment_names_others():
     assert "TRUSTED_PROXIES must list IP addresses or networks, not '10.1.0.1/16'" in refused
 
 
-@pytest.mark.django_db(transaction=True)
 def test_twenty_wrong_passwords_with_twenty_invented_addresses_lock_a_direct_client_out(
     tmp_path,
 ):
