@@ -7,7 +7,16 @@ import dj_database_url
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from newsroom.core.env import env_bool, env_int, env_list, env_path, env_secret, env_str
+from newsroom.core.env import (
+    LOOPBACK_NETWORKS,
+    env_bool,
+    env_int,
+    env_list,
+    env_networks,
+    env_path,
+    env_secret,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -43,6 +52,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: SecurityMiddleware and request.is_secure() read X-Forwarded-Proto.
+    "newsroom.core.security.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.core.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
@@ -187,6 +198,11 @@ SERVE_MEDIA = env_bool("SERVE_MEDIA", default=DEBUG)
 # Uploads beyond these are refused before they are decoded.
 IMAGE_MAX_FILE_SIZE = env_int("IMAGE_MAX_UPLOAD_MB", 20, minimum=1) * 1024 * 1024
 IMAGE_MAX_PIXELS = env_int("IMAGE_MAX_MEGAPIXELS", 50, minimum=1) * 1_000_000
+# Images above this many megapixels (frames counted) are decoded in a short-lived child
+# process, with at most IMAGE_PROCESS_MEMORY_MB, so a worker never keeps their memory
+# (newsroom/core/imaging.py). 0 sends every image to a child; a memory of 0 is unlimited.
+IMAGE_INLINE_MEGAPIXELS = env_int("IMAGE_INLINE_MEGAPIXELS", 2, minimum=0)
+IMAGE_PROCESS_MEMORY_MB = env_int("IMAGE_PROCESS_MEMORY_MB", 2048, minimum=0)
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -207,6 +223,10 @@ CSRF_COOKIE_HTTPONLY = True  # no script of ours or the admin's reads it
 CROSS_ORIGIN_RESOURCE_POLICY = "same-origin"  # sent by newsroom.core.security
 # The admin is refused over plain HTTP even if SECURE_SSL_REDIRECT is turned off.
 ADMIN_HTTPS_ONLY = env_bool("ADMIN_HTTPS_ONLY", default=not DEBUG)
+# Forwarded headers (X-Forwarded-For, -Proto, -Host...) are believed only from these peers;
+# from anyone else they are removed before any code reads them, so a client that reaches
+# gunicorn directly cannot claim another address or HTTPS (README, "Deploying").
+TRUSTED_PROXIES = env_networks("TRUSTED_PROXIES", LOOPBACK_NETWORKS)
 # How many proxies in front append to X-Forwarded-For; the client is that many from the right.
 PROXY_COUNT = env_int("PROXY_COUNT", 1, minimum=0)
 

@@ -47,20 +47,18 @@ def manage(*args, env):
 class Server:
     """gunicorn serving the site on a free port of the loopback interface."""
 
-    def __init__(self, env, workers=1, app="newsroom.wsgi"):
+    def __init__(self, env, workers=1, app="newsroom.wsgi", config=False):
+        """With `config`, gunicorn runs as the README deploys it, from newsroom/gunicorn.py,
+        told only the port and the number of workers."""
         self.port = free_port()
         self.log = tempfile.TemporaryFile()  # noqa: SIM115 (closed by stop())
+        if config:
+            options = ["-c", "python:newsroom.gunicorn"]
+            env = {**env, "PORT": str(self.port), "WEB_CONCURRENCY": str(workers)}
+        else:
+            options = ["--workers", str(workers), "--bind", f"127.0.0.1:{self.port}"]
         self.process = subprocess.Popen(
-            [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                app,
-                "--workers",
-                str(workers),
-                "--bind",
-                f"127.0.0.1:{self.port}",
-            ],
+            [sys.executable, "-m", "gunicorn", app, *options],
             cwd=ROOT,
             env=env,
             stdout=self.log,
@@ -95,18 +93,23 @@ class Server:
 class Browser:
     """A visitor reaching `port` through the HTTPS load balancer: it keeps its cookies (also
     for another server, as a load balancer without sticky sessions would send it) and the
-    proxy's X-Forwarded-Proto header marks its requests as HTTPS."""
+    proxy's X-Forwarded-Proto header marks its requests as HTTPS. With `https` off it is a
+    client speaking plain HTTP; `headers` go with every request."""
 
-    def __init__(self, port, cookies=None):
+    def __init__(self, port, cookies=None, https=True, headers=None):
         self.port = port
         self.cookies = cookies if cookies is not None else {}
+        self.https = https
+        self.headers = headers if headers is not None else {}
 
     @property
     def origin(self):
-        return f"https://127.0.0.1:{self.port}"
+        return f"{'https' if self.https else 'http'}://127.0.0.1:{self.port}"
 
     def request(self, method, path, form=None):
-        headers = {"Host": f"127.0.0.1:{self.port}", "X-Forwarded-Proto": "https"}
+        headers = {"Host": f"127.0.0.1:{self.port}", **self.headers}
+        if self.https:
+            headers["X-Forwarded-Proto"] = "https"
         if self.cookies:
             headers["Cookie"] = "; ".join(f"{k}={v}" for k, v in self.cookies.items())
         body = None

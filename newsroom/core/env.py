@@ -4,6 +4,7 @@ Each helper fails loudly with ImproperlyConfigured instead of guessing, so a
 typo in a deployment surfaces at start-up rather than as odd behaviour later.
 """
 
+import ipaddress
 import os
 from pathlib import Path
 
@@ -11,6 +12,8 @@ from django.core.exceptions import ImproperlyConfigured
 
 _TRUE = {"1", "true", "yes", "on"}
 _FALSE = {"0", "false", "no", "off", ""}
+# The default TRUSTED_PROXIES: a proxy on the same machine (README, "Deploying").
+LOOPBACK_NETWORKS = ["127.0.0.1/32", "::1/128"]
 
 
 def env_str(name: str, default: str = "") -> str:
@@ -62,3 +65,17 @@ def env_secret(name: str, *, required: bool, fallback: str) -> str:
     if required:
         raise ImproperlyConfigured(f"{name} must be set when DEBUG is off.")
     return fallback
+
+
+def env_networks(name: str, default: list[str]) -> tuple:
+    """Addresses and CIDR networks (``10.0.0.0/8``, ``::1``), comma-separated; a bare address
+    is a network of one, and host bits set in a network (``10.0.0.1/8``) are a typo we refuse."""
+    networks = []
+    for item in env_list(name, default):
+        try:
+            networks.append(ipaddress.ip_network(item))
+        except ValueError as error:
+            raise ImproperlyConfigured(
+                f"{name} must list IP addresses or networks, not {item!r} ({error})."
+            ) from None
+    return tuple(networks)

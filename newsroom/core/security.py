@@ -1,5 +1,8 @@
-"""Security that Django's own settings do not cover: a few headers, the admin over HTTPS
-only, the client address behind a proxy (for login throttling) and nonced admin media."""
+"""Security that Django's own settings do not cover: forwarded headers believed only from
+trusted proxies, a few headers, the admin over HTTPS only, the client address behind a proxy
+(for login throttling) and nonced admin media."""
+
+import ipaddress
 
 from django.conf import settings
 from django.http import HttpResponsePermanentRedirect
@@ -28,18 +31,70 @@ class SecurityHeadersMiddleware:
         return response
 
 
+def is_trusted_proxy(address):
+    """Whether `address` is in TRUSTED_PROXIES; anything that is not an IP address is not,
+    except no address at all: gunicorn's peer on a unix socket, which only processes of this
+    machine allowed to open the socket file can be (gunicorn trusts them too)."""
+    if address == "":
+        return True
+    try:
+        ip = ipaddress.ip_address(address.strip())
+    except (ValueError, AttributeError):
+        return False
+    if ip.version == 6 and ip.ipv4_mapped:
+        ip = ip.ipv4_mapped  # ::ffff:127.0.0.1 from a dual-stack socket is 127.0.0.1
+    return any(ip in network for network in settings.TRUSTED_PROXIES)
+
+
+# Headers only a proxy may write, as request.META names them. Django reads X-Forwarded-Proto
+# (SECURE_PROXY_SSL_HEADER) and client_ip X-Forwarded-For; the rest are removed so that no
+# code or library added later can be fooled by them either.
+FORWARDED_HEADERS = (
+    "HTTP_X_FORWARDED_FOR",
+    "HTTP_X_FORWARDED_PROTO",
+    "HTTP_X_FORWARDED_HOST",
+    "HTTP_X_FORWARDED_PORT",
+    "HTTP_X_FORWARDED_SSL",
+    "HTTP_X_REAL_IP",
+    "HTTP_FORWARDED",
+)
+
+
+class ForwardedHeadersMiddleware:
+    """Removes forwarded headers from requests whose peer is not a trusted proxy: a client
+    that reaches the app server directly could otherwise claim any address (and escape the
+    login lockout) or claim HTTPS. First in MIDDLEWARE, before anything reads them."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not is_trusted_proxy(request.META.get("REMOTE_ADDR", "")):
+            for header in FORWARDED_HEADERS:
+                request.META.pop(header, None)
+        return self.get_response(request)
+
+
 def client_ip(request):
-    """The visitor's address. Each of the PROXY_COUNT proxies in front appends the address it
-    was reached from to X-Forwarded-For, so the client is that many entries from the right;
-    anything further left was written by the client and is not trusted."""
-    forwarded = [
+    """The visitor's address. Each proxy in front appends the address it was reached from to
+    X-Forwarded-For, so its entries are read from the right, each one believed only because
+    a proxy wrote it: the direct peer must be in TRUSTED_PROXIES, and the entries taken are
+    the PROXY_COUNT proxies' own, plus any further ones whose writer is in TRUSTED_PROXIES
+    (an internal hop such as an nginx behind the load balancer). Anything further left came
+    from the client and is ignored; so is the whole header from a peer that is no proxy."""
+    address = request.META.get("REMOTE_ADDR", "")
+    if not settings.PROXY_COUNT or not is_trusted_proxy(address):
+        return address
+    hops = [
         hop.strip()
         for hop in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
         if hop.strip()
     ]
-    if settings.PROXY_COUNT and len(forwarded) >= settings.PROXY_COUNT:
-        return forwarded[-settings.PROXY_COUNT]
-    return request.META.get("REMOTE_ADDR")
+    taken = 0
+    while hops and (taken < settings.PROXY_COUNT or is_trusted_proxy(address)):
+        address = hops.pop()
+        taken += 1
+    return address
 
 
 class NoncedMediaAdminMixin:

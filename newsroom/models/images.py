@@ -11,7 +11,7 @@ from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
 
-from newsroom.core import renditions, uploads
+from newsroom.core import imaging, renditions, uploads
 
 # Set from the file when it is saved; a save naming some fields saves these as well.
 PROCESSED_FIELDS = (
@@ -34,7 +34,7 @@ def validate_upload(value):
     """Checks a new upload (a stored file was checked when it arrived). The result rides on
     the upload, so that saving it does not decode it once more."""
     if not getattr(value, "_committed", True):
-        value.file.checked_as = uploads.check_upload(value.file, value.name)
+        value.file.checked_as = imaging.check(value.file, value.name)
 
 
 def needs_description(image):
@@ -138,9 +138,10 @@ class Image(models.Model):
         if self.file and not self.file._committed:
             self._store_upload()
         elif self.file and self.renditions.get("key") != self.rendition_key:
+            focal = float(self.focal_x), float(self.focal_y)
             with self.file.open("rb"):
-                frame, icc, _ = renditions.open_stored(self.file, self.format)
-            self._store_renditions(frame, icc)
+                made = imaging.rerender(self.file, self.format, *focal)
+            self._store_renditions(made)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *PROCESSED_FIELDS}
         super().save(*args, **kwargs)
@@ -163,6 +164,13 @@ class Image(models.Model):
         return image
 
     def clean(self):
+        # A new upload is processed now, not on save, so that a form can refuse one too costly.
+        fresh = self.file and not self.file._committed  # .file would open a stored one
+        if upload := fresh and getattr(self.file.file, "checked_as", None):
+            try:
+                self._prepared = (self.rendition_key, self._process(upload))
+            except ValidationError as error:
+                raise ValidationError({"file": error}) from None
         if self.pk and not self.is_described:
             pages = self.published_uses()
             if pages:
@@ -173,20 +181,27 @@ class Image(models.Model):
                     }
                 )
 
+    def _process(self, upload):
+        focal = float(self.focal_x), float(self.focal_y)
+        return imaging.prepare(self.file.file, upload, *focal)
+
     def _store_upload(self):
         upload = getattr(self.file.file, "checked_as", None)
-        upload = upload or uploads.check_upload(self.file.file, self.file.name)
-        processed = uploads.process(self.file.file, upload)
+        upload = upload or imaging.check(self.file.file, self.file.name)
+        key, prepared = self.__dict__.pop("_prepared", (None, None))
+        if key != self.rendition_key:  # not cleaned, or its focal point changed since
+            prepared = self._process(upload)
+        content, width, height, made = prepared
         self.original_filename = PurePath(self.file.name).name[-255:]
         name = f"{PurePath(self.file.name).stem}.{uploads.FORMATS[upload.format][0]}"
-        self.file.save(name, ContentFile(processed.content), save=False)
-        self.width, self.height = processed.width, processed.height
-        self.file_size, self.format = len(processed.content), upload.format
-        self._store_renditions(processed.first_frame, processed.icc_profile)
+        self.file.save(name, ContentFile(content), save=False)
+        self.width, self.height = width, height
+        self.file_size, self.format = len(content), upload.format
+        self._store_renditions(made)
 
-    def _store_renditions(self, frame, icc):
-        focal_x, focal_y = float(self.focal_x), float(self.focal_y)
-        sets, alpha, files = renditions.renditions(frame, icc, focal_x, focal_y)
+    def _store_renditions(self, made):
+        """Stores renditions made by newsroom.core.imaging: (sets, alpha, files)."""
+        sets, alpha, files = made
         folder = f"{PurePath(self.file.name).parent}/r{secrets.token_hex(4)}"
         for name, content in files:
             self.file.storage.save(f"{folder}/{name}", ContentFile(content))
