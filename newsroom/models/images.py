@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from newsroom.core import imaging, renditions, uploads
+from newsroom.models.rendition_files import RenditionFiles
 
 # Set from the file when it is saved; a save naming some fields saves these as well.
 PROCESSED_FIELDS = (
@@ -64,7 +65,7 @@ def focal_field(label, help_text):
     )
 
 
-class Image(models.Model):
+class Image(RenditionFiles, models.Model):
     file = models.FileField(
         "image file",
         upload_to=upload_path,
@@ -212,44 +213,6 @@ class Image(models.Model):
         """Renditions are redone when this changes: a new file, focal point or rendition set."""
         focal = f"{Decimal(self.focal_x):.3f},{Decimal(self.focal_y):.3f}"
         return f"{renditions.RENDITIONS_VERSION}:{self.file.name}:{focal}"
-
-    def rendition_files(self, kind):
-        """[(name, extension, width, height)] of one kind, from the saved list: no file access."""
-        folder = self.renditions.get("folder")
-        extensions = ("jpg",) if kind == "social" else ("webp", self.fallback_extension)
-        return [
-            (f"{folder}/{kind}-{width}.{extension}", extension, width, height)
-            for width, height in self.renditions.get(kind, [])
-            for extension in extensions
-        ]
-
-    def stored_files(self):
-        names = [
-            name for kind in ("full", "card", "social") for name, *_ in self.rendition_files(kind)
-        ]
-        return [self.file.name, *names] if self.file else names
-
-    @property
-    def fallback_extension(self):
-        return "png" if self.renditions.get("alpha") else "jpg"
-
-    def rendition_urls(self, kind, extension):
-        url = self.file.storage.url
-        return [
-            (url(name), w, h) for name, ext, w, h in self.rendition_files(kind) if ext == extension
-        ]
-
-    @property
-    def social_card_url(self):
-        """The 1200×630 JPEG for og:image and twitter:image; "" before renditions exist.
-        Relative with filesystem storage: use request.build_absolute_uri on it."""
-        urls = self.rendition_urls("social", "jpg")
-        return urls[0][0] if urls else ""
-
-    @property
-    def thumbnail_url(self):
-        urls = self.rendition_urls("card", self.fallback_extension)
-        return urls[0][0] if urls else ""
 
     @property
     def is_described(self):
