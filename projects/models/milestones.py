@@ -1,9 +1,10 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from projects.dates import PreciseDate, Precision, precision_error, shift
+from projects.models.figures import NOT_STATED_HELP, needs_source
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -50,6 +51,9 @@ class Milestone(models.Model):
     )
     actual_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
+    not_stated_publicly = models.BooleanField(
+        "source not stated publicly", default=False, help_text=NOT_STATED_HELP
+    )
     note = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -96,6 +100,13 @@ class Milestone(models.Model):
                 errors[f"{field}_date"] = message
         if self.actual_date and self.actual_date > timezone.localdate():
             errors["actual_date"] = "An actual date cannot be in the future; use the planned date."
+        try:
+            project = self.project
+        except ObjectDoesNotExist:
+            project = None  # reported as a missing required field instead
+        # What happened is stated as fact on the page; a plan is shown as a plan.
+        if project and self.actual_date and (message := needs_source(self, project)):
+            errors["source"] = message
         if errors:
             raise ValidationError(errors)
 
