@@ -68,7 +68,8 @@ class AsStatedForm(forms.ModelForm):
             if kind == Kind.CAPACITY and reading.counted and not data.get("product"):
                 data["product"] = reading.counted
             # Without script, the reading shows here when the form comes back with an error.
-            self.fields["as_stated"].help_text = f"Read as: {reading}"
+            # (The bound field copied the help text when changed_data was worked out.)
+            self.fields["as_stated"].help_text = self["as_stated"].help_text = f"Read as: {reading}"
         elif data.get("value") is None and "value" not in self.errors:
             self.add_error("as_stated", "Type the amount as the source states it.")
         return data

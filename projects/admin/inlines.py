@@ -8,7 +8,7 @@ from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.gallery_admin import GalleryInline
 from newsroom.core.publishing import can_publish
 from projects import models
-from projects.admin.amounts import AsStatedForm
+from projects.admin.amounts import AsStatedForm, reads_as
 from projects.models.figures import MONEY_KINDS, Kind
 
 
@@ -55,8 +55,9 @@ class FigureInline(SourcedInline):
     def get_formset(self, request, obj=None, **kwargs):
         formset = super().get_formset(request, obj, **kwargs)
         if "as_stated" in formset.form.base_fields:
-            url = reverse("admin:projects_project_amount_reading")
-            formset.form.base_fields["as_stated"].widget.attrs["data-reading-url"] = url
+            attrs = formset.form.base_fields["as_stated"].widget.attrs
+            attrs["data-reading-url"] = reverse("admin:projects_project_amount_reading")
+            attrs["data-amount-kind"] = reads_as(self.kinds[0])
         return formset
 
     def formfield_for_choice_field(self, db_field, request, **kwargs):
