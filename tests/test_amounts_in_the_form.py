@@ -63,7 +63,9 @@ def test_a_capacity_phrase_fills_the_unit_period_and_what_is_counted(staff_clien
     figure = Figure.objects.get()
     assert (figure.kind, figure.value, figure.period) == (Kind.CAPACITY, 30_000_000, "year")
     assert figure.product == "compressors"
-    post_row(staff_client, draft, "figures-2", as_stated="12 GWh", product="cells", qualifier="exact")
+    post_row(
+        staff_client, draft, "figures-2", as_stated="12 GWh", product="cells", qualifier="exact"
+    )
     assert Figure.objects.get(product="cells").unit == "GWh"
 
 

@@ -35,7 +35,11 @@ def test_the_revision_starts_as_a_copy_and_replaces_the_old_figure(editor_client
     old = factories.money(draft, value=Decimal("5e9"), as_stated="5 billion yuan", source=source)
     data = form_data(editor_client, revise_url(old))
     assert data["replaces"] == str(old.pk)
-    assert (data["project"], data["kind"], data["source"]) == (str(draft.pk), "investment", str(source.pk))
+    assert (data["project"], data["kind"], data["source"]) == (
+        str(draft.pk),
+        "investment",
+        str(source.pk),
+    )
     data["as_stated"] = "约60亿元"
     response = editor_client.post(revise_url(old), data)
     assert response.status_code == 302

@@ -75,7 +75,7 @@ class FigureAdmin(ProjectPartAdmin):
         return form
 
     def get_changeform_initial_data(self, request):
-        """"Revise this figure" (?revises=pk): a copy of the figure that will replace it."""
+        """ "Revise this figure" (?revises=pk): a copy of the figure that will replace it."""
         initial = super().get_changeform_initial_data(request)
         old = models.Figure.objects.filter(pk=request.GET.get("revises") or None).first()
         if old is None or hasattr(old, "replaced_by"):
@@ -85,7 +85,11 @@ class FigureAdmin(ProjectPartAdmin):
         return {**initial, **copy}
 
     def response_add(self, request, obj, post_url_continue=None):
-        if obj.replaces_id and "_continue" not in request.POST and "_addanother" not in request.POST:
+        if (
+            obj.replaces_id
+            and "_continue" not in request.POST
+            and "_addanother" not in request.POST
+        ):
             self.message_user(request, f"“{obj}” now revises “{obj.replaces}”.")
             return redirect(reverse("admin:projects_project_change", args=[obj.project_id]))
         return super().response_add(request, obj, post_url_continue)

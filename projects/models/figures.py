@@ -192,11 +192,10 @@ class Figure(models.Model):
             project = self.project
         except ObjectDoesNotExist:
             project = None  # reported as a missing required field instead
+        message = project and self.value is not None and needs_source(self, project)
         # A figure someone revised is history: it keeps its own source, or none, as it was.
-        is_current = not (self.pk and Figure.objects.filter(replaces=self.pk).exists())
-        if project and is_current and self.value is not None:
-            if message := needs_source(self, project):
-                errors["source"] = message
+        if message and not (self.pk and Figure.objects.filter(replaces=self.pk).exists()):
+            errors["source"] = message
         if self.replaces_id and self.replaces_id == self.pk:
             errors["replaces"] = "A figure cannot replace itself."
         elif self.replaces_id and self.replaces.project_id != self.project_id:
