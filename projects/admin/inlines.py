@@ -124,10 +124,12 @@ class MilestoneInline(SourcedInline):
     ]
 
 
-class DesignationInline(LabelledTabularInline):
+class DesignationInline(admin.StackedInline):
     model = models.Designation
     extra = 0
     autocomplete_fields = ["source"]
+    classes = ["facts"]  # stacked like the figures: as a table it is wider than a laptop
+    fields = [("authority", "list_name"), ("year", "batch", "designated_on"), "source"]
 
 
 class RoleInline(LabelledTabularInline):
