@@ -138,7 +138,12 @@ def test_the_live_reading_answers_staff_with_the_reading_or_the_error(staff_clie
     assert response.json() == answer
 
 
-def test_the_live_reading_refuses_an_unknown_kind_and_visitors(staff_client, db):
+def test_the_live_reading_refuses_an_unknown_kind_visitors_and_staff_without_projects(
+    staff_client, db, django_user_model
+):
     assert staff_client.get(READING_URL, {"text": "5", "kind": "mood"}).status_code == 400
     assert Client().get(READING_URL, {"text": "5"}).status_code == 302  # to the login page
+    outsider = Client()
+    outsider.force_login(django_user_model.objects.create_user("os", is_staff=True))
+    assert outsider.get(READING_URL, {"text": "5", "kind": "count"}).status_code == 403
     assert Project.objects.count() == 0

@@ -63,3 +63,9 @@ def test_a_figure_already_revised_offers_no_copy(editor_client, draft):
     old = factories.money(draft)
     factories.money(draft, replaces=old)
     assert form_data(editor_client, revise_url(old)).get("replaces", "") == ""
+
+
+@pytest.mark.parametrize("revises", ["abc", "99999", "1.5", "٣"])
+def test_a_bad_figure_to_revise_opens_an_empty_form(editor_client, db, revises):
+    response = editor_client.get(reverse("admin:projects_figure_add"), {"revises": revises})
+    assert response.status_code == 200

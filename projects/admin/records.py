@@ -77,7 +77,12 @@ class FigureAdmin(ProjectPartAdmin):
     def get_changeform_initial_data(self, request):
         """ "Revise this figure" (?revises=pk): a copy of the figure that will replace it."""
         initial = super().get_changeform_initial_data(request)
-        old = models.Figure.objects.filter(pk=request.GET.get("revises") or None).first()
+        revises = request.GET.get("revises", "")
+        old = (
+            models.Figure.objects.filter(pk=revises).first()
+            if revises.isascii() and revises.isdigit()
+            else None
+        )
         if old is None or hasattr(old, "replaced_by"):
             return initial
         copy = {name: getattr(old, name) for name in REVISED_FIELDS}
