@@ -109,7 +109,7 @@ def test_invalid_figures_are_refused_with_a_clear_message_and_nothing_saved(
 
 
 def test_valid_figure_is_saved_through_the_project_form(staff_client, db):
-    project = factories.project()
+    project = factories.project(is_published=False)  # unsourced: a draft's figure
     data = project_form(
         staff_client,
         project,

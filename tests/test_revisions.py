@@ -93,7 +93,7 @@ def test_a_deleted_article_can_be_recovered(editor_client, db):
 
 def test_project_revisions_include_figures(editor_client, db):
     project = factories.project()
-    factories.money(project)
+    factories.money(project, source=factories.web_source())  # published: it needs a source
     url = f"/admin/projects/project/{project.pk}/change/"
     assert editor_client.post(url, form_data(editor_client, url)).status_code == 302
     revision = Version.objects.get_for_object(project).get().revision

@@ -3,6 +3,7 @@
 import reversion
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
+from django.urls import path
 
 from newsroom.core.gallery_admin import thumbnail_html
 from newsroom.core.locking import SafeConcurrencyAdminMixin
@@ -10,6 +11,7 @@ from newsroom.core.pagination import LargeTableAdmin
 from newsroom.core.publishing import PublishingAdminMixin
 from newsroom.core.revisions import RevisionAdmin
 from projects import models
+from projects.admin.amounts import reading_view
 from projects.admin.inlines import (
     ArticleProjectInline,
     CapacityInline,
@@ -118,6 +120,14 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
             },
         ),
     ]
+
+    class Media:
+        js = ["js/amount-reading.js"]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(reading_view(self))
+        reading = path("amount-reading/", view, name="projects_project_amount_reading")
+        return [reading, *super().get_urls()]
 
     def get_queryset(self, request):
         overdue = models.Milestone.objects.overdue().filter(project=OuterRef("pk"))

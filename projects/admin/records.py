@@ -2,11 +2,21 @@
 figures, milestones, designations, links and exchange rates."""
 
 from django.contrib import admin
+from django.forms import HiddenInput
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from newsroom.core.pagination import LargeTableAdmin
 from newsroom.core.publishing import PublishingAdminMixin
 from projects import models
-from projects.admin.inlines import limit_replaces
+from projects.admin.amounts import AsStatedForm
+from projects.admin.inlines import editors_mark, limit_replaces
+
+REVISED_FIELDS = [
+    "project", "kind", "qualifier", "value", "value_high", "currency", "product", "unit",
+    "period", "phase", "job_type", "is_estimate", "as_stated", "source", "stated_on",
+]  # fmt: skip
+SOURCED = (models.Figure, models.Milestone)  # they take the editors' "not stated publicly"
 
 
 @admin.register(models.Organization)
@@ -35,6 +45,10 @@ class ProjectPartAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
     search_fields = ["project__name"]
     autocomplete_fields = ["project"]
 
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        return editors_mark(request, fields) if self.model in SOURCED else fields
+
 
 @admin.register(models.Figure)
 class FigureAdmin(ProjectPartAdmin):
@@ -43,12 +57,47 @@ class FigureAdmin(ProjectPartAdmin):
     list_filter = ["kind", "currency", "qualifier"]
     search_fields = ["project__name", "as_stated", "product"]
     autocomplete_fields = ["project", "source"]
-    raw_id_fields = ["replaces"]
+    form = AsStatedForm
+
+    class Media:
+        js = ["js/amount-reading.js"]
 
     def get_form(self, request, obj=None, change=False, **kwargs):
         form = super().get_form(request, obj, change, **kwargs)
         limit_replaces(form, obj.project if obj else None, obj)
+        # Set by "Revise this figure" and checked by Figure.clean: never a raw id to type.
+        fields = form.base_fields  # a writer's view of a public figure has none of them
+        if "replaces" in fields:
+            fields["replaces"].widget = HiddenInput()
+        if "as_stated" in fields:
+            url = reverse("admin:projects_project_amount_reading")
+            fields["as_stated"].widget.attrs["data-reading-url"] = url
         return form
+
+    def get_changeform_initial_data(self, request):
+        """ "Revise this figure" (?revises=pk): a copy of the figure that will replace it."""
+        initial = super().get_changeform_initial_data(request)
+        revises = request.GET.get("revises", "")
+        old = (
+            models.Figure.objects.filter(pk=revises).first()
+            if revises.isascii() and revises.isdigit()
+            else None
+        )
+        if old is None or hasattr(old, "replaced_by"):
+            return initial
+        copy = {name: getattr(old, name) for name in REVISED_FIELDS}
+        copy.update(project=old.project_id, source=old.source_id, replaces=old.pk)
+        return {**initial, **copy}
+
+    def response_add(self, request, obj, post_url_continue=None):
+        if (
+            obj.replaces_id
+            and "_continue" not in request.POST
+            and "_addanother" not in request.POST
+        ):
+            self.message_user(request, f"“{obj}” now revises “{obj.replaces}”.")
+            return redirect(reverse("admin:projects_project_change", args=[obj.project_id]))
+        return super().response_add(request, obj, post_url_continue)
 
     @admin.display(boolean=True, description="current")
     def is_current(self, obj):

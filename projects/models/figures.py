@@ -7,13 +7,27 @@ value stays, with its own source.
 """
 
 from babel.numbers import list_currencies
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
 
 from projects.formatting import qualified
 
 CURRENCIES = frozenset(list_currencies())
+NOT_STATED_HELP = (
+    "An editor's mark that no public source says this (e.g. told to us off the record); "
+    "the public page says so. Without it, a published fact needs a source."
+)
+
+
+def needs_source(fact, project):
+    """The refusal for a fact that a published `project` would show with no source, or None."""
+    if not project.is_published or fact.source_id or fact.not_stated_publicly:
+        return None
+    return (
+        f"“{fact}” has no source. Choose the source that states it, or ask an editor to mark "
+        f"it “not stated publicly”, before “{project}” is published."
+    )
 
 
 class Qualifier(models.TextChoices):
@@ -92,6 +106,11 @@ class Figure(models.Model):
     )
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
     stated_on = models.DateField(null=True, blank=True, help_text="When the source said it.")
+    not_stated_publicly = models.BooleanField(
+        "source not stated publicly",
+        default=False,
+        help_text=NOT_STATED_HELP,
+    )
     replaces = models.OneToOneField(
         "self",
         null=True,
@@ -169,6 +188,14 @@ class Figure(models.Model):
                 errors["job_type"] = "Say which kind of jobs these are."
             if self.value is not None and self.value != int(self.value):
                 errors["value"] = "Jobs are counted in whole numbers."
+        try:
+            project = self.project
+        except ObjectDoesNotExist:
+            project = None  # reported as a missing required field instead
+        message = project and self.value is not None and needs_source(self, project)
+        # A figure someone revised is history: it keeps its own source, or none, as it was.
+        if message and not (self.pk and Figure.objects.filter(replaces=self.pk).exists()):
+            errors["source"] = message
         if self.replaces_id and self.replaces_id == self.pk:
             errors["replaces"] = "A figure cannot replace itself."
         elif self.replaces_id and self.replaces.project_id != self.project_id:

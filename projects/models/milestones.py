@@ -1,9 +1,10 @@
-from django.core.exceptions import ValidationError
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
 from projects.dates import PreciseDate, Precision, precision_error, shift
+from projects.models.figures import NOT_STATED_HELP, needs_source
 
 DERIVED_RULE = (
     "A date worked back from a stated duration cites no source of its own: the source "
@@ -65,6 +66,9 @@ class Milestone(models.Model):
         "next milestone: the actual date is worked back from that, shown as derived and "
         "never cited as the source's.",
     )
+    not_stated_publicly = models.BooleanField(
+        "source not stated publicly", default=False, help_text=NOT_STATED_HELP
+    )
     note = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(default=0)
 
@@ -118,6 +122,20 @@ class Milestone(models.Model):
             errors["source"] = DERIVED_RULE
         if self.actual_date and self.actual_date > timezone.localdate():
             errors["actual_date"] = "An actual date cannot be in the future; use the planned date."
+        try:
+            project = self.project
+        except ObjectDoesNotExist:
+            project = None  # reported as a missing required field instead
+        # What happened is stated as fact on the page; a plan is shown as a plan, and a date
+        # worked back from a stated duration is shown as derived, citing the duration.
+        derived = self.derived_from_id is not None
+        if (
+            project
+            and self.actual_date
+            and not derived
+            and (message := needs_source(self, project))
+        ):
+            errors["source"] = message
         if errors:
             raise ValidationError(errors)
 

@@ -31,9 +31,13 @@ def write_rich_text(page, field, plain, bold):
 
 
 def add_inline_row(page, verbose_name_plural, add_label):
-    """Click "Add another …" under an inline and return the new row."""
+    """Click "Add another …" under an inline and return the new row: a table row, or in a
+    stacked inline (the project's facts) a card."""
     group = page.get_by_role("group", name=verbose_name_plural)
-    rows = group.locator("tr.form-row.dynamic-form, tr.form-row:not(.empty-form)")
+    rows = group.locator(
+        "tr.form-row.dynamic-form, tr.form-row:not(.empty-form), "
+        "div.inline-related:not(.tabular):not(.empty-form)"
+    )
     count = rows.count()
     group.get_by_role("button", name=add_label).click()
     expect(rows).to_have_count(count + 1)

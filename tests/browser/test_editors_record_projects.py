@@ -3,7 +3,8 @@ visitors see the figures and the timeline on its public page."""
 
 from playwright.sync_api import expect
 
-from tests.browser.admin_widgets import add_inline_row, field
+from projects.models import Source
+from tests.browser.admin_widgets import add_inline_row, choose, field
 from tests.browser.conftest import log_in
 
 NAME = "Hefei Compressor Plant Phase II"
@@ -26,17 +27,19 @@ def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeli
         page, "Money: investment, revenue, output value", "Add another Money figure"
     )
     field(money, "Kind").select_option("Total investment")
-    field(money, "Qualifier").select_option("About")
-    field(money, "Value").fill("2000000000")
-    field(money, "Currency").fill("CNY")
+    field(money, "Amount as stated").fill("约20亿元")
+    expect(money.locator("output")).to_have_text("Reads as: CNY 2,000,000,000 · about")
+    choose(page, "Source", Source.objects.get().label, within=money)
     jobs = add_inline_row(page, "Jobs", "Add another Jobs figure")
     field(jobs, "Type of jobs").select_option("direct jobs")
-    field(jobs, "Value").fill("800")
+    field(jobs, "Amount as stated").fill("800 jobs")
+    field(jobs, "Source not stated publicly").check()
 
     started = add_inline_row(page, "Milestones", "Add another Milestone")
     field(started, "Kind").select_option("Groundbreaking / construction start")
     field(started, "Title").fill("Construction start")
     field(started, "Actual date").fill("2025-05-08")
+    field(started, "Source not stated publicly").check()
     operating = add_inline_row(page, "Milestones", "Add another Milestone")
     field(operating, "Kind").select_option("Operation start")
     field(operating, "Title").fill("Start of operation")
@@ -51,6 +54,7 @@ def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeli
     figures = visitor.get_by_role("region", name="Key figures")
     expect(figures).to_contain_text("about CNY 2 billion")
     expect(figures).to_contain_text("800 direct jobs")
+    expect(figures).to_contain_text("(Source: not stated publicly)")
     timeline = visitor.get_by_role("list", name="Timeline")
     expect(timeline.get_by_role("listitem")).to_have_count(2)
     expect(timeline.get_by_role("listitem").nth(0)).to_contain_text(
