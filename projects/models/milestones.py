@@ -1,9 +1,11 @@
+from dataclasses import dataclass
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from projects.dates import PreciseDate, Precision, precision_error, shift
+from projects.dates import PreciseDate, Precision, precision_error, shift, span
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -163,3 +165,17 @@ class Designation(models.Model):
         if self.year:
             parts.append(str(self.year))
         return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Interval:
+    first: Milestone
+    second: Milestone
+
+    @property
+    def length(self):
+        return span(self.first.when, self.second.when)
+
+    @property
+    def is_planned(self):
+        return not (self.first.actual and self.second.actual)

@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from itertools import pairwise
 
 from babel import Locale
@@ -11,11 +10,11 @@ from django.utils.functional import cached_property
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
-from projects.dates import span
 from projects.models.figures import Figure, Kind
 from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization
-from projects.models.milestones import Designation, Milestone
+from projects.models.milestones import Designation, Interval, Milestone
+from projects.models.people import with_events
 from projects.models.sources import with_cited_articles
 from projects.models.status import NEEDS_UPDATES, STATUS_DEFINITIONS, Status, stale_before
 
@@ -57,9 +56,11 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_record(self):
         """A project's whole record, as its page and the API show it, in a constant number of
-        queries: facts, status source, milestones, designations, roles and `news_links`."""
+        queries: facts, status source, programme, milestones, designations, roles, events
+        with their people, and `news_links`."""
         return with_cited_articles(
-            self.with_facts().with_roles(), path="status_source"
+            with_events(self.with_facts().with_roles()).select_related("programme"),
+            path="status_source",
         ).prefetch_related(
             Prefetch("milestones", queryset=with_cited_articles(Milestone.objects.all())),
             Prefetch("designations", queryset=with_cited_articles(Designation.objects.all())),
@@ -114,6 +115,14 @@ class Project(SearchEngineFields, VersionedContent):
     )
     organizations = models.ManyToManyField(
         "Organization", through="ProjectOrganization", related_name="projects", blank=True
+    )
+    programme = models.ForeignKey(
+        "Programme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+        help_text="The company plan it is part of, if the source says so.",
     )
     articles = models.ManyToManyField(
         Article, through="ArticleProject", related_name="projects", blank=True
@@ -274,17 +283,3 @@ class Project(SearchEngineFields, VersionedContent):
     @property
     def place(self):
         return ", ".join(part for part in (self.city, self.province) if part)
-
-
-@dataclass(frozen=True)
-class Interval:
-    first: Milestone
-    second: Milestone
-
-    @property
-    def length(self):
-        return span(self.first.when, self.second.when)
-
-    @property
-    def is_planned(self):
-        return not (self.first.actual and self.second.actual)
