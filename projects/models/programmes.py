@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 from projects.dates import PreciseDate, Precision, precision_error
 
@@ -70,6 +71,11 @@ class Programme(models.Model):
 
     def get_absolute_url(self):
         return reverse("programme", kwargs={"slug": self.slug})
+
+    @cached_property
+    def public_projects(self):
+        """Its published projects, as its page, the API and the JSON-LD list them."""
+        return list(self.projects.published())
 
     @property
     def period(self):
