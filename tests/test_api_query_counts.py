@@ -72,8 +72,9 @@ ADDRESSES = {
     # ... and the filter choices: project values, organisations, authorities
     "/api/v1/projects?status=construction&sector=Home+appliances&organization=aux-group"
     "&designation=Anhui+Province&year=2024": 7,
-    # visibility change, project, figures, milestones, designations, roles, news links
-    f"/api/v1/projects/{PROJECT_SLUG}": 7,
+    # visibility change, project (with its programme), figures, milestones, designations,
+    # roles, events, the people at them, news links
+    f"/api/v1/projects/{PROJECT_SLUG}": 9,
     # visibility change, count, page, roles in published projects
     "/api/v1/organizations": 4,
     # visibility change, organisation with parent, roles in published projects
