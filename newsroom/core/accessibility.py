@@ -12,8 +12,11 @@ class LabelledInlineFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         for field in form.fields.values():
             # A split date and time labels its own parts ("Date:", "Time:").
-            if not field.widget.is_hidden and not isinstance(field.widget, MultiWidget):
-                field.widget.attrs.setdefault("aria-label", capfirst(str(field.label)))
+            # A foreign key's select is wrapped (add/change links); the wrapper's attrs are not
+            # the copy it renders, so the name goes on the select itself.
+            widget = getattr(field.widget, "widget", field.widget)
+            if not widget.is_hidden and not isinstance(widget, MultiWidget):
+                widget.attrs.setdefault("aria-label", capfirst(str(field.label)))
 
 
 class LabelledTabularInline(admin.TabularInline):
