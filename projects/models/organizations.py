@@ -76,7 +76,8 @@ class Organization(models.Model):
         return self.parent if is_public else None
 
     def public_owner(self):
-        # Its page and every published project's page show it.
+        # Its page, every published project page (as a role or at an event) and its published
+        # plans show it.
         if self.pk is None:
             return None
         from projects.models.programmes import Programme
