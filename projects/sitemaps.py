@@ -28,10 +28,7 @@ class OrganizationSitemap(Sitemap):
 
 class ProgrammeSitemap(Sitemap):
     def items(self):
-        return Programme.objects.published().only("slug", "updated_at").order_by("name", "pk")
-
-    def lastmod(self, programme):
-        return programme.updated_at
+        return Programme.objects.published().only("slug").order_by("name", "pk")
 
 
 SITEMAPS = {

@@ -94,5 +94,7 @@ def test_api_queries_are_pinned_and_do_not_grow_with_content(client, demo, url, 
     assert queries(client, url) == expected
 
 
-def test_no_api_address_needs_more_than_eight_queries():
-    assert max(ADDRESSES.values()) <= 8
+def test_no_api_address_needs_more_than_nine_queries():
+    # Nine since a project's events and the people at them (two levels, two queries) joined
+    # its record; each new part of a record should justify its query here.
+    assert max(ADDRESSES.values()) <= 9
