@@ -15,6 +15,7 @@ from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
 from projects.models import Project
+from projects.models.people import with_events
 
 
 class HomeView(TemplateView):
@@ -115,7 +116,9 @@ def article_page(queryset):
         "tags",
         "corrections",
         Prefetch("gallery", queryset=ArticleImage.objects.select_related("image")),
-        Prefetch("projects", queryset=Project.objects.published().with_facts().with_roles()),
+        Prefetch(
+            "projects", queryset=with_events(Project.objects.published().with_facts().with_roles())
+        ),
         Prefetch(
             "related_articles",
             queryset=Article.objects.published().select_related("category", "lead_image"),

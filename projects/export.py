@@ -15,6 +15,7 @@ import csv
 from django.db.models import OuterRef, Subquery
 
 from projects.models import Kind, Milestone
+from projects.models.people import with_events
 from projects.record import FIGURE_COLUMNS, PROJECT_COLUMNS, plain
 
 # A spreadsheet reads a cell starting with one of these as a formula.
@@ -44,12 +45,13 @@ def figure_columns(kind):
 
 
 def for_export(projects):
-    """`projects` (from the directory filter) with everything an export shows: four queries."""
+    """`projects` (from the directory filter) with everything an export shows: six queries
+    (the events and their people are two)."""
     operation = Milestone.objects.filter(
         project=OuterRef("pk"), kind=Milestone.Kind.OPERATION, planned_date__isnull=False
     ).order_by("planned_date", "pk")
     return (
-        projects.with_facts()
+        with_events(projects.with_facts().select_related("programme"))
         .annotate(
             planned_operation=Subquery(operation.values("planned_date")[:1]),
             planned_operation_precision=Subquery(operation.values("planned_precision")[:1]),

@@ -3,7 +3,7 @@
 from django.contrib.sitemaps import Sitemap
 
 from newsroom.core.sitemaps import LargeSitemap
-from projects.models import Organization, Project
+from projects.models import Organization, Programme, Project
 
 
 class ProjectSitemap(LargeSitemap):
@@ -26,4 +26,13 @@ class OrganizationSitemap(Sitemap):
         return Organization.objects.public()
 
 
-SITEMAPS = {"projects": ProjectSitemap, "organizations": OrganizationSitemap}
+class ProgrammeSitemap(Sitemap):
+    def items(self):
+        return Programme.objects.published().only("slug").order_by("name", "pk")
+
+
+SITEMAPS = {
+    "projects": ProjectSitemap,
+    "organizations": OrganizationSitemap,
+    "programmes": ProgrammeSitemap,
+}

@@ -13,6 +13,7 @@ urlpatterns = [
     path("projects/<uslug:slug>/pictures.zip", views.project_media_kit, name="project_media_kit"),
     path("projects/<uslug:slug>/feed.rss", feeds.ProjectFeed(), name="project_rss"),
     path("projects/<uslug:slug>/feed.atom", atom(feeds.ProjectFeed)(), name="project_atom"),
+    path("programmes/<uslug:slug>/", views.ProgrammeDetailView.as_view(), name="programme"),
     path(
         "organizations/<uslug:slug>/",
         views.OrganizationDetailView.as_view(),

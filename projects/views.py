@@ -14,7 +14,15 @@ from projects.directory import (
     construction_start,
     directory_projects,
 )
-from projects.models import ExchangeRate, Kind, Organization, Project, Qualifier, Status
+from projects.models import (
+    ExchangeRate,
+    Kind,
+    Organization,
+    Programme,
+    Project,
+    Qualifier,
+    Status,
+)
 from projects.models.status import STATUS_DEFINITIONS
 from projects.totals import directory_totals
 
@@ -140,7 +148,23 @@ class OrganizationDetailView(DetailView):
             .distinct()
             .select_related("category", "lead_image")[:20]
         )
-        return super().get_context_data(projects=projects.with_facts(), news=news, **kwargs)
+        programmes = self.object.programmes.published()
+        return super().get_context_data(
+            projects=projects.with_facts(), news=news, programmes=programmes, **kwargs
+        )
+
+
+class ProgrammeDetailView(DetailView):
+    """A company plan: what it promises, and its published projects as they appear."""
+
+    template_name = "projects/programme_detail.html"
+    context_object_name = "programme"
+    queryset = Programme.objects.published().select_related("organization", "source__article")
+
+    def get_context_data(self, **kwargs):
+        # Read with their figures for the cards; the JSON-LD reads the same list.
+        self.object.public_projects = list(self.object.projects.published().with_facts())
+        return super().get_context_data(projects=self.object.public_projects, **kwargs)
 
 
 def project_media_kit(request, slug):

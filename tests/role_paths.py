@@ -23,6 +23,8 @@ PUBLIC = [
     lambda demo: f"/api/v1/articles/{demo.ARTICLE_SLUG}",
     lambda demo: f"/api/v1/projects/{demo.PROJECT_SLUG}",
     lambda demo: "/api/v1/organizations",
+    lambda demo: f"/programmes/{demo.PROGRAMME_SLUG}/",
+    lambda demo: f"/api/v1/programmes/{demo.PROGRAMME_SLUG}",
     lambda demo: "/api/v1/tags",
 ]
 

@@ -36,7 +36,7 @@ def test_openapi_document_declares_every_address_the_api_serves(client, db):
         if pattern.name not in NOT_OPERATIONS
     }
     assert served == set(openapi(client)["paths"])
-    assert len(served) == 8
+    assert len(served) == 10  # with /programmes and /programmes/{slug}
 
 
 def test_openapi_document_declares_the_errors_each_address_can_give(client, db):

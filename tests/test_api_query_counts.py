@@ -72,9 +72,9 @@ ADDRESSES = {
     # ... and the filter choices: project values, organisations, authorities
     "/api/v1/projects?status=construction&sector=Home+appliances&organization=aux-group"
     "&designation=Anhui+Province&year=2024": 7,
-    # visibility change, project, figures, milestones, stated durations, designations, roles,
-    # news links
-    f"/api/v1/projects/{PROJECT_SLUG}": 8,
+    # visibility change, project (with its programme), figures, milestones, stated durations,
+    # designations, roles, events, the people at them, news links
+    f"/api/v1/projects/{PROJECT_SLUG}": 10,
     # visibility change, count, page, roles in published projects
     "/api/v1/organizations": 4,
     # visibility change, organisation with parent, roles in published projects
@@ -94,5 +94,7 @@ def test_api_queries_are_pinned_and_do_not_grow_with_content(client, demo, url, 
     assert queries(client, url) == expected
 
 
-def test_no_api_address_needs_more_than_eight_queries():
-    assert max(ADDRESSES.values()) <= 8
+def test_no_api_address_needs_more_than_ten_queries():
+    # Ten since a project's events, the people at them and its stated durations joined its
+    # record; each new part of a record should justify its query here.
+    assert max(ADDRESSES.values()) <= 10

@@ -293,8 +293,9 @@ def test_the_directory_and_the_dictionary_link_to_each_other_and_to_the_exports(
     assert 'href="/projects/"' in dictionary
 
 
-# projects, their figures, their organisations, their designations
-EXPORT_QUERIES = 4
+# projects (with their programmes), their figures, their organisations, their designations,
+# their events (the people at them are one more query, made only when there are events)
+EXPORT_QUERIES = 5
 
 
 @pytest.mark.parametrize("url", ["/projects/export.csv", "/projects/export.json"])

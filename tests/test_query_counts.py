@@ -40,16 +40,16 @@ PAGES = {
     # tag, count, page, tags
     "/news/tag/filler/": 4,
     # article (with its lead image), tags, corrections, gallery, projects, their figures
-    # and owners, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 8,
+    # and owners, their events and the people at them, related articles
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 10,
     # count, page, figures, totals; filter choices: project values, organisations, authorities,
     # capacity units
     "/projects/": 8,
-    # project, figures, gallery, milestones, stated durations, designations, roles, news links,
-    # exchange rates
-    "/projects/aux-compressor-wuhu/": 9,
-    # organisation, projects, their figures, news
-    "/organizations/aux-group/": 4,
+    # project (with its programme), figures, gallery, milestones, stated durations,
+    # designations, roles, events, the people at them, news links, exchange rates
+    "/projects/aux-compressor-wuhu/": 11,
+    # organisation, projects, their figures, news, its published programmes
+    "/organizations/aux-group/": 5,
     # Django's date views: emptiness, months, neighbouring periods (1-2, one row each, no
     # tags); count, page, tags
     "/news/2024/": 7,

@@ -11,6 +11,7 @@ import datetime
 
 from ninja import Field, Schema
 
+from newsroom.api.people_schemas import EventOut, ProgrammeRef
 from newsroom.api.schemas import (
     DecimalString,
     Page,
@@ -217,6 +218,17 @@ class ProjectDetail(ProjectItem):
     articles: list[ArticleLink] = Field(
         alias="news_links", description="Published news about it: announcements, updates, mentions."
     )
+    events: list[EventOut] = project("events")
+    programme: ProgrammeRef | None = project("programme")
+
+    @staticmethod
+    def resolve_events(obj):
+        return obj.events.all()
+
+    @staticmethod
+    def resolve_programme(obj):
+        plan = obj.programme
+        return plan if plan is not None and plan.is_published else None  # a draft plan is unnamed
 
 
 class ProjectPage(Page):

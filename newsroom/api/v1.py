@@ -3,7 +3,7 @@
 from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
-from newsroom.api import articles, errors, organizations, projects
+from newsroom.api import articles, errors, organizations, programmes, projects
 
 DESCRIPTION = """
 Read-only JSON for the newsroom's published articles and major projects. It shows
@@ -54,4 +54,5 @@ api = NinjaAPI(
 api.add_router("", articles.router)
 api.add_router("", projects.router)
 api.add_router("", organizations.router)
+api.add_router("", programmes.router)
 errors.register(api)

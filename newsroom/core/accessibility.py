@@ -12,13 +12,11 @@ class LabelledInlineFormSet(BaseInlineFormSet):
         super().add_fields(form, index)
         for field in form.fields.values():
             # A split date and time labels its own parts ("Date:", "Time:").
-            if not field.widget.is_hidden and not isinstance(field.widget, MultiWidget):
-                label = capfirst(str(field.label))
-                field.widget.attrs.setdefault("aria-label", label)
-                # The admin's related-object wrapper renders its inner widget, whose attrs
-                # are not always the wrapper's once a form class's fields were changed.
-                if inner := getattr(field.widget, "widget", None):
-                    inner.attrs.setdefault("aria-label", label)
+            # A foreign key's select is wrapped (add/change links); the wrapper's attrs are not
+            # the copy it renders, so the name goes on the select itself.
+            widget = getattr(field.widget, "widget", field.widget)
+            if not widget.is_hidden and not isinstance(widget, MultiWidget):
+                widget.attrs.setdefault("aria-label", capfirst(str(field.label)))
 
 
 class LabelledTabularInline(admin.TabularInline):

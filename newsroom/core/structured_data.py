@@ -49,6 +49,41 @@ def owners(project):
     ]
 
 
+def person(attendance):
+    """A person at an event, as the event's source names them, acting for an organisation."""
+    who = attendance.person
+    data = {"@type": "Person", "name": who.name}
+    if who.local_name:
+        data["alternateName"] = who.local_name
+    if who.title:
+        data["jobTitle"] = who.title
+    if attendance.organization is not None:
+        data["affiliation"] = {"@type": "Organization", "name": attendance.organization.name}
+    return data
+
+
+def event(project, happening):
+    """A ceremony, meeting or signing: everyone there attended; who spoke, announced or
+    signed also performed."""
+    attendances = list(happening.attendances.all())
+    location = place(project)
+    if happening.place:
+        location = {**location, "name": happening.place}
+    data = {
+        "@type": "Event",
+        "name": happening.name,
+        "startDate": happening.when.iso,
+        "location": location,
+        "attendee": [person(a) for a in attendances],
+        "performer": [person(a) for a in attendances if a.is_performer],
+    }
+    return {key: value for key, value in data.items() if value not in (None, "", [])}
+
+
+def events(project):
+    return [event(project, happening) for happening in project.events.all()]
+
+
 def breadcrumbs(request, trail):
     return {
         "@context": "https://schema.org",
@@ -90,6 +125,7 @@ def news_article(request, article, image_url):
             "url": request.build_absolute_uri(project.get_absolute_url()),
             "location": place(project),
             "parentOrganization": owners(project),
+            **({"event": events(project)} if project.events.all() else {}),
         }
         for project in article.projects.all()
     ]
@@ -117,6 +153,7 @@ def project_graph(request, project):
         "url": request.build_absolute_uri(project.get_absolute_url()),
         "location": place(project),
         "parentOrganization": owners(project),
+        "event": events(project),
     }
     trail = [
         ("Home", reverse("home")),
@@ -125,3 +162,27 @@ def project_graph(request, project):
     ]
     clean = {key: value for key, value in data.items() if value not in (None, "", [])}
     return script([clean, breadcrumbs(request, trail)])
+
+
+def programme_graph(request, programme):
+    """A company plan as a schema.org Project, its published projects as its sub-organisations."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "Project",
+        "name": programme.name,
+        "description": programme.summary or programme.promise,
+        "url": request.build_absolute_uri(programme.get_absolute_url()),
+        "parentOrganization": [{"@type": "Organization", "name": programme.organization.name}]
+        if programme.organization
+        else [],
+        "subOrganization": [
+            {
+                "@type": "Project",
+                "name": project.name,
+                "url": request.build_absolute_uri(project.get_absolute_url()),
+            }
+            for project in programme.public_projects
+        ],
+    }
+    clean = {key: value for key, value in data.items() if value not in (None, "", [])}
+    return script(clean)

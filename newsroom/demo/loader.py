@@ -16,6 +16,8 @@ from django.utils.html import escape
 
 from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import picture
+from newsroom.demo.people import PROGRAMME_SLUG as PROGRAMME_SLUG  # for the tests
+from newsroom.demo.people import load_people, load_programme
 from newsroom.models import Article, Category, Image
 from projects.dates import Precision
 from projects.models import (
@@ -252,4 +254,7 @@ def load_project(article):
             "source": "People's Bank of China central parity, 7.0770 CNY per USD",
         },
     )
+    load_people(upsert, project, source, aux, STARTED)
+    # The plan is for "12 more", so the Wuhu plant is not one of them: none are linked yet.
+    load_programme(upsert, aux, source)
     return project

@@ -22,3 +22,8 @@ def article_json_ld(context, article, image=None):
 @register.simple_tag(takes_context=True)
 def project_json_ld(context, project):
     return structured_data.project_graph(context["request"], project)
+
+
+@register.simple_tag(takes_context=True)
+def programme_json_ld(context, programme):
+    return structured_data.programme_graph(context["request"], programme)

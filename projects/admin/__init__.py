@@ -1,5 +1,5 @@
 """The major-project app in the admin."""
 
-from projects.admin import projects, records
+from projects.admin import people, projects, records
 
-__all__ = ["projects", "records"]
+__all__ = ["people", "projects", "records"]

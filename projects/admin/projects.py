@@ -97,7 +97,7 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
     list_filter = ["status", "country", StaleFilter, NotUpdatedFilter, "is_published"]
     search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["status_source"]
+    autocomplete_fields = ["status_source", "programme"]
     inlines = [
         RoleInline,
         MoneyInline,
@@ -110,6 +110,7 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
     ]
     fieldsets = [
         (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
+        ("Programme", {"fields": ["programme"]}),
         ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
         ("Location", {"fields": ["country", "province", "city", "zone"]}),
         (

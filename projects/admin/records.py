@@ -108,7 +108,7 @@ class FigureAdmin(ProjectPartAdmin):
 class MilestoneAdmin(ProjectPartAdmin):
     list_display = ["title", "project", "kind", "planned", "actual", "is_overdue"]
     list_filter = ["kind"]
-    search_fields = ["title", "project__name"]
+    search_fields = ["title", "project__name"]  # also the events' milestone autocomplete
     autocomplete_fields = ["project", "source", "derived_from"]
 
     @admin.display(boolean=True, description="overdue")

@@ -5,13 +5,17 @@ from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization, ProjectRedirect
 from projects.models.milestones import Designation, Milestone
 from projects.models.organizations import Organization
+from projects.models.people import Attendance, Event, Person
+from projects.models.programmes import Programme
 from projects.models.projects import Project
 from projects.models.sources import Source
 from projects.models.status import Status
 
 __all__ = [
     "ArticleProject",
+    "Attendance",
     "Designation",
+    "Event",
     "ExchangeRate",
     "Figure",
     "JobType",
@@ -19,6 +23,8 @@ __all__ = [
     "Milestone",
     "Organization",
     "Period",
+    "Person",
+    "Programme",
     "Project",
     "ProjectImage",
     "ProjectOrganization",

@@ -1,9 +1,11 @@
+from dataclasses import dataclass
+
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
-from projects.dates import PreciseDate, Precision, precision_error, shift
+from projects.dates import PreciseDate, Precision, precision_error, shift, span
 from projects.models.figures import NOT_STATED_HELP, needs_source
 
 DERIVED_RULE = (
@@ -207,3 +209,19 @@ class Designation(models.Model):
         if self.year:
             parts.append(str(self.year))
         return ", ".join(p for p in parts if p)
+
+
+@dataclass(frozen=True)
+class Interval:
+    first: Milestone
+    second: Milestone
+    stated: object = None  # the StatedDuration, where the source said how long it took
+
+    @property
+    def length(self):
+        # A stated duration is the fact; dates worked back from it would only repeat it.
+        return self.stated.text if self.stated else span(self.first.when, self.second.when)
+
+    @property
+    def is_planned(self):
+        return not (self.first.actual and self.second.actual)

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, OuterRef
+from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
 from projects.fields import WebAddressField
@@ -76,12 +76,18 @@ class Organization(models.Model):
         return self.parent if is_public else None
 
     def public_owner(self):
-        # Its page and every published project's page show it.
+        # Its page, every published project page (as a role or at an event) and its published
+        # plans show it.
         if self.pk is None:
             return None
+        from projects.models.programmes import Programme
         from projects.models.projects import Project
 
-        return Project.objects.published().filter(roles__organization=self).first()
+        shown = Q(roles__organization=self) | Q(events__attendances__organization=self)
+        return (
+            Project.objects.published().filter(shown).first()
+            or Programme.objects.published().filter(organization=self).first()
+        )
 
     def clean(self):
         seen = {self.pk}

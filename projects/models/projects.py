@@ -1,4 +1,3 @@
-from dataclasses import dataclass
 from itertools import pairwise
 
 from babel import Locale
@@ -11,12 +10,12 @@ from django.utils.functional import cached_property
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
-from projects.dates import span
 from projects.models.durations import StatedDuration
 from projects.models.figures import Figure, Kind
 from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization
-from projects.models.milestones import Designation, Milestone
+from projects.models.milestones import Designation, Interval, Milestone
+from projects.models.people import with_events
 from projects.models.sources import with_cited_articles
 from projects.models.status import NEEDS_UPDATES, STATUS_DEFINITIONS, Status, stale_before
 
@@ -58,9 +57,11 @@ class ProjectQuerySet(models.QuerySet):
 
     def with_record(self):
         """A project's whole record, as its page and the API show it, in a constant number of
-        queries: facts, status source, milestones, designations, roles and `news_links`."""
+        queries: facts, status source, programme, milestones, designations, roles, events
+        with their people, and `news_links`."""
         return with_cited_articles(
-            self.with_facts().with_roles(), path="status_source"
+            with_events(self.with_facts().with_roles()).select_related("programme"),
+            path="status_source",
         ).prefetch_related(
             Prefetch(
                 "milestones",
@@ -121,6 +122,14 @@ class Project(SearchEngineFields, VersionedContent):
     )
     organizations = models.ManyToManyField(
         "Organization", through="ProjectOrganization", related_name="projects", blank=True
+    )
+    programme = models.ForeignKey(
+        "Programme",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="projects",
+        help_text="The company plan it is part of, if the source says so.",
     )
     articles = models.ManyToManyField(
         Article, through="ArticleProject", related_name="projects", blank=True
@@ -253,7 +262,8 @@ class Project(SearchEngineFields, VersionedContent):
 
     @cached_property
     def intervals(self):
-        """Durations derived from consecutive milestones, never typed in."""
+        """The time between consecutive milestones: as stated, where a source said how long
+        it took, else measured from their dates."""
         stated = {(d.start, d.end): d for d in self.stated_durations.all()}
         return [
             Interval(first, second, stated.get((first.kind, second.kind)))
@@ -285,19 +295,3 @@ class Project(SearchEngineFields, VersionedContent):
     @property
     def place(self):
         return ", ".join(part for part in (self.city, self.province) if part)
-
-
-@dataclass(frozen=True)
-class Interval:
-    first: Milestone
-    second: Milestone
-    stated: "StatedDuration | None" = None  # what the source said, if it said how long
-
-    @property
-    def length(self):
-        # A stated duration is the fact; dates worked back from it would only repeat it.
-        return self.stated.text if self.stated else span(self.first.when, self.second.when)
-
-    @property
-    def is_planned(self):
-        return not (self.first.actual and self.second.actual)

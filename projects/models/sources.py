@@ -67,8 +67,14 @@ class Source(models.Model):
             | Q(figures__source=self)
             | Q(milestones__source=self)
             | Q(designations__source=self)
+            | Q(events__source=self)
         )
-        return Project.objects.published().filter(citing).first()
+        from projects.models.programmes import Programme
+
+        return (
+            Project.objects.published().filter(citing).first()
+            or Programme.objects.published().filter(source=self).first()
+        )
 
     @property
     def label(self):

@@ -10,9 +10,12 @@ from projects.record.values import (
     absolute,
     attribute,
     designations,
+    events,
+    events_text,
     organizations,
     planned_operation,
     precise,
+    programme,
     source_of,
 )
 
@@ -88,6 +91,22 @@ PROJECT_COLUMNS = [
         "authority, list_name, year, batch, designated_on and text.",
         designations,
         csv=lambda p, request: "; ".join(d["text"] for d in designations(p, request)),
+    ),
+    Column(
+        "events",
+        "Ceremonies, meetings and signings of the project, with who attended in what role "
+        "(attended, spoke, announced, hosted or signed). CSV: “2024-01-02 Mobilisation meeting "
+        "(Xu Zhi (spoke), Li Jian (attended))”, several separated by “; ”. JSON: a list of "
+        "objects with date, date_precision, kind, name, place and people (name, local_name, "
+        "title, role and the organization they acted for).",
+        events,
+        csv=events_text,
+    ),
+    Column(
+        "programme",
+        "The name of the company plan the project is part of, e.g. AUX's 2024 production "
+        "bases; empty when none is recorded.",
+        programme,
     ),
     Column(
         "construction_start",

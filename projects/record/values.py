@@ -68,3 +68,42 @@ def source_of(figure):
     """The figure's source, unless it is one of our articles the public cannot see yet."""
     source = figure.source
     return source if source is not None and source.is_public else None
+
+
+def events(project, request):
+    return [
+        {
+            "date": event.when.iso,
+            "date_precision": event.precision,
+            "kind": event.kind,
+            "name": event.name,
+            "place": event.place,
+            "people": [
+                {
+                    "name": a.person.name,
+                    "local_name": a.person.local_name,
+                    "title": a.person.title,
+                    "role": a.role,
+                    "organization": a.organization.name if a.organization else None,
+                }
+                for a in event.attendances.all()
+            ],
+        }
+        for event in project.events.all()
+    ]
+
+
+def events_text(project, request):
+    """“2024-01-02 Mobilisation meeting (Xu Zhi (spoke), Li Jian (attended))”, “; ” between."""
+    return "; ".join(
+        f"{e['date']} {e['name']} ("
+        + ", ".join(f"{p['name']} ({p['role']})" for p in e["people"])
+        + ")"
+        for e in events(project, request)
+    )
+
+
+def programme(project, request):
+    """The programme's name, once it is published; a draft plan is not named."""
+    plan = project.programme
+    return plan.name if plan is not None and plan.is_published else None

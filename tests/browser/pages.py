@@ -4,7 +4,7 @@ The HTML checker, axe and the width checks go through this list; a new page type
 line here, e.g. "search": "/search/?q=AUX" once the search page lands.
 """
 
-from newsroom.demo.loader import ARTICLE_SLUG, PROJECT_SLUG
+from newsroom.demo.loader import ARTICLE_SLUG, PROGRAMME_SLUG, PROJECT_SLUG
 from newsroom.models import PreviewLink
 
 PUBLIC_PAGES = {
@@ -23,6 +23,7 @@ PUBLIC_PAGES = {
     "project": f"/projects/{PROJECT_SLUG}/",
     "project, announced only": "/projects/ningbo-heat-pump-base/",
     "organisation": "/organizations/aux-group/",
+    "programme": f"/programmes/{PROGRAMME_SLUG}/",
     "project data dictionary": "/projects/data/",
     "search": "/search/?q=AUX",
     "search in Chinese": "/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",

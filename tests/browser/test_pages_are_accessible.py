@@ -84,6 +84,8 @@ def test_admin_screens_we_customise_have_no_axe_violations(page, site, editor):
             "new project": "/admin/projects/project/add/",
             "project": f"/admin/projects/project/{project.pk}/change/",
             "project history": f"/admin/projects/project/{project.pk}/history/",
+            "event, with its attendances": f"/admin/projects/event/{project.events.get().pk}/change/",
+            "programme": "/admin/projects/programme/add/",
         },
     )
 
