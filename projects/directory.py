@@ -259,8 +259,7 @@ class ProjectFilter(django_filters.FilterSet):
         return [(m, m) for m in measures if m]
 
     def filter_updated(self, queryset, name, value):
-        stale = queryset.stale().values("pk")
-        return queryset.filter(pk__in=stale) if value == "stale" else queryset.exclude(pk__in=stale)
+        return queryset.stale() if value == "stale" else queryset.updated_recently()
 
     def filter_unit(self, queryset, name, value):
         return queryset.filter(Exists(capacities(value)))

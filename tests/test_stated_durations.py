@@ -69,3 +69,11 @@ def test_a_duration_runs_between_two_kinds_of_milestone(db):
 def test_intervals_without_a_statement_are_still_measured_from_the_dates(demo):
     (_, planned) = Project.objects.get().intervals
     assert planned.stated is None and planned.length == "about 14 months"
+
+
+def test_a_source_cited_only_by_a_stated_duration_is_the_editors_once_public(demo):
+    (duration,) = StatedDuration.objects.all()
+    only_here = factories.web_source()
+    duration.source = only_here
+    duration.save()
+    assert only_here.public_owner() == duration.project

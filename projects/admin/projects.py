@@ -70,12 +70,7 @@ class NotUpdatedFilter(admin.SimpleListFilter):
 
     def queryset(self, request, queryset):
         if self.value() in ("yes", "no"):
-            stale = queryset.stale().values("pk")
-            return (
-                queryset.filter(pk__in=stale)
-                if self.value() == "yes"
-                else queryset.exclude(pk__in=stale)
-            )
+            return queryset.stale() if self.value() == "yes" else queryset.updated_recently()
         return queryset
 
 

@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
+from projects.models import status as statuses
 from projects.models.durations import StatedDuration
 from projects.models.figures import Figure, Kind
 from projects.models.gallery import ProjectImage
@@ -17,7 +18,7 @@ from projects.models.links import ArticleProject, ProjectOrganization
 from projects.models.milestones import Designation, Interval, Milestone
 from projects.models.people import with_events
 from projects.models.sources import with_cited_articles
-from projects.models.status import NEEDS_UPDATES, STATUS_DEFINITIONS, Status, stale_before
+from projects.models.status import STATUS_DEFINITIONS, Status
 
 KIND_ORDER = {kind: n for n, kind in enumerate(Kind.values)}
 # Addresses under /projects/ that the site itself uses.
@@ -32,11 +33,10 @@ class ProjectQuerySet(models.QuerySet):
         return self.filter(is_published=True)
 
     def stale(self, today=None):
-        """Records not confirmed (status "as of") since PROJECT_STALE_MONTHS, or never since
-        they were entered; cancelled projects never go stale."""
-        cutoff = stale_before(today)
-        unconfirmed = Q(status_as_of__isnull=True, created_at__date__lt=cutoff)
-        return self.filter(Q(status_as_of__lt=cutoff) | unconfirmed, status__in=NEEDS_UPDATES)
+        return self.filter(statuses.stale_records(today))  # see projects/models/status.py
+
+    def updated_recently(self, today=None):
+        return self.exclude(statuses.stale_records(today))
 
     def with_pictures(self):
         """The gallery with its images, in one query."""
@@ -286,7 +286,7 @@ class Project(SearchEngineFields, VersionedContent):
 
     @property
     def is_stale(self):
-        return self.status in NEEDS_UPDATES and self.confirmed_on < stale_before()
+        return self.status in statuses.NEEDS_UPDATES and self.confirmed_on < statuses.stale_before()
 
     @property
     def country_name(self):

@@ -68,6 +68,7 @@ class Source(models.Model):
             | Q(milestones__source=self)
             | Q(designations__source=self)
             | Q(events__source=self)
+            | Q(stated_durations__source=self)
         )
         from projects.models.programmes import Programme
 

@@ -4,6 +4,7 @@ import datetime
 
 from django.conf import settings
 from django.db import models
+from django.db.models import Q
 from django.utils import timezone
 
 
@@ -42,3 +43,11 @@ def stale_before(today=None):
     months = today.year * 12 + today.month - 1 - settings.PROJECT_STALE_MONTHS
     year, month = divmod(months, 12)
     return datetime.date(year, month + 1, min(today.day, 28))
+
+
+def stale_records(today=None):
+    """The condition a stale project meets: a status not confirmed since stale_before(), or
+    none confirmed and entered before it; cancelled projects never go stale."""
+    cutoff = stale_before(today)
+    unconfirmed = Q(status_as_of__isnull=True, created_at__date__lt=cutoff)
+    return (Q(status_as_of__lt=cutoff) | unconfirmed) & Q(status__in=NEEDS_UPDATES)
