@@ -129,8 +129,7 @@ def address(request):
     return f"{request.get_host()}{request.path}?{query}", not tracking
 
 
-def page_key(request, gen):
-    where, _ = address(request)
+def page_key(where, gen):
     return f"newsroom:page:{gen}:{hashlib.sha256(where.encode()).hexdigest()}"
 
 
@@ -165,7 +164,7 @@ class PageCacheMiddleware:
             return self.get_response(request)
         try:
             gen = generation()
-            key = page_key(request, gen)
+            key = page_key(where, gen)
             cached = cache.get(key)
             # Checked before rendering: every read the page makes is at least this recent.
             storable = storable and cached is None and replica_is_current()
