@@ -86,7 +86,7 @@ def test_renditions_come_at_fixed_widths_capped_at_the_original_in_webp_and_jpeg
     assert image.renditions["social"] == [[1200, 630]]
     for name, extension, width, height in image.rendition_files("full"):
         _, picture = opened(name)
-        assert picture.format == {"webp": "WEBP", "jpg": "JPEG"}[extension]
+        assert picture.format == {"avif": "AVIF", "webp": "WEBP", "jpg": "JPEG"}[extension]
         assert picture.size == (width, height)
     _, social = opened(image.rendition_files("social")[0][0])
     assert (social.format, social.size) == ("JPEG", (1200, 630))

@@ -21,11 +21,18 @@ class ImageForm(forms.ModelForm):
             "alt_text",
             "is_decorative",
             "caption",
+            "creator",
             "credit",
+            "copyright_notice",
+            "licence_url",
+            "usage_terms",
             "focal_x",
             "focal_y",
         ]
-        widgets = {"file": forms.ClearableFileInput(attrs={"accept": ACCEPT})}
+        widgets = {
+            "file": forms.ClearableFileInput(attrs={"accept": ACCEPT}),
+            "usage_terms": forms.Textarea(attrs={"rows": 3}),
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -69,7 +76,7 @@ class ImageAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display_links = ["title"]
     list_filter = [DescribedFilter, "is_decorative", "format", "uploaded_at"]
     list_select_related = ["uploaded_by"]
-    search_fields = ["title", "alt_text", "caption", "credit", "original_filename"]
+    search_fields = ["title", "alt_text", "caption", "creator", "credit", "original_filename"]
     date_hierarchy = "uploaded_at"
     readonly_fields = [
         "preview",
@@ -80,7 +87,16 @@ class ImageAdmin(PublishingAdminMixin, admin.ModelAdmin):
         "uploaded_at",
     ]
     fieldsets = [
-        (None, {"fields": ["file", "title", "alt_text", "is_decorative", "caption", "credit"]}),
+        (None, {"fields": ["file", "title", "alt_text", "is_decorative", "caption"]}),
+        (
+            "Rights",
+            {
+                "fields": ["creator", "credit", "copyright_notice", "licence_url", "usage_terms"],
+                "description": "Written into the picture's files, so they travel with every "
+                "download and copy. Left blank on upload, they are taken from the file's own "
+                "details (EXIF, IPTC, XMP) where it has them.",
+            },
+        ),
         (
             "Focal point",
             {

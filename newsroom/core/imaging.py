@@ -27,6 +27,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 
 from newsroom.core import renditions, uploads
+from newsroom.core import rights as photo_rights
 
 log = logging.getLogger(__name__)
 PACKAGE_ROOT = Path(__file__).resolve().parent.parent.parent  # where `newsroom` is found
@@ -41,20 +42,36 @@ def check(file, name):
     return in_child("check", file, name)
 
 
-def prepare(file, upload, focal_x, focal_y):
+def prepare(file, upload, focal_x, focal_y, rights):
     """The processed upload and its renditions: (content, width, height, (sets, alpha,
-    files)), as uploads.process and renditions.renditions make them."""
+    files), rights), as uploads.process and renditions.renditions make them; `rights` are
+    the editor's, blanks filled from the upload's own metadata."""
     if small(upload):
-        return _prepare(file, upload, focal_x, focal_y)
-    return in_child("prepare", file, upload, focal_x, focal_y)
+        return _prepare(file, upload, focal_x, focal_y, rights)
+    return in_child("prepare", file, upload, focal_x, focal_y, rights)
 
 
-def rerender(file, kind, focal_x, focal_y):
+def rerender(file, kind, focal_x, focal_y, rights):
     """New renditions (sets, alpha, files) of an image we stored."""
-    upload = uploads.check_upload(file, f"stored.{uploads.FORMATS[kind][0]}", decode=False)
+    upload = stored(file, kind)
     if small(upload):
-        return _rerender(file, kind, focal_x, focal_y)
-    return in_child("rerender", file, kind, focal_x, focal_y)
+        return _rerender(file, kind, focal_x, focal_y, rights)
+    return in_child("rerender", file, kind, focal_x, focal_y, rights)
+
+
+def rewrite(file, kind, rights):
+    """The bytes of a stored original carrying `rights` instead of what it had: a JPEG's
+    metadata segments are replaced without decoding it; other kinds are encoded again."""
+    if kind == "JPEG":
+        file.seek(0)
+        return photo_rights.rewrite_jpeg(file.read(), rights)
+    if small(stored(file, kind)):
+        return _rewrite(file, kind, rights)
+    return in_child("rewrite", file, kind, rights)
+
+
+def stored(file, kind):
+    return uploads.check_upload(file, f"stored.{uploads.FORMATS[kind][0]}", decode=False)
 
 
 def small(upload):
@@ -62,18 +79,29 @@ def small(upload):
     return pixels <= settings.IMAGE_INLINE_MEGAPIXELS * 1_000_000
 
 
-def _prepare(file, upload, focal_x, focal_y):
-    processed = uploads.process(file, upload)
-    made = renditions.renditions(processed.first_frame, processed.icc_profile, focal_x, focal_y)
-    return processed.content, processed.width, processed.height, made
+def _prepare(file, upload, focal_x, focal_y, rights):
+    processed = uploads.process(file, upload, rights)
+    frame, icc = processed.first_frame, processed.icc_profile
+    made = renditions.renditions(frame, icc, focal_x, focal_y, processed.rights)
+    return processed.content, processed.width, processed.height, made, processed.rights
 
 
-def _rerender(file, kind, focal_x, focal_y):
+def _rerender(file, kind, focal_x, focal_y, rights):
     frame, icc, _ = renditions.open_stored(file, kind)
-    return renditions.renditions(frame, icc, focal_x, focal_y)
+    return renditions.renditions(frame, icc, focal_x, focal_y, rights)
 
 
-TASKS = {"check": uploads.check_upload, "prepare": _prepare, "rerender": _rerender}
+def _rewrite(file, kind, rights):
+    upload = uploads.check_upload(file, f"stored.{uploads.FORMATS[kind][0]}")
+    return uploads.process(file, upload, rights, prefill=False).content
+
+
+TASKS = {
+    "check": uploads.check_upload,
+    "prepare": _prepare,
+    "rerender": _rerender,
+    "rewrite": _rewrite,
+}
 
 
 def too_much_memory():

@@ -52,7 +52,11 @@ def credits(name, image):
         f"  {label}: {value}"
         for label, value in (
             ("Caption", image.caption),
+            ("Creator", image.creator),
             ("Credit", image.credit),
+            ("Copyright", image.copyright_notice),
+            ("Licence", image.licence_url),
+            ("Usage terms", image.usage_terms),
             ("Alt text", image.alt_text),
         )
         if value

@@ -1,14 +1,16 @@
 """Renditions: the smaller copies pages show, made once when an image is saved from the
 upright, metadata-free picture newsroom.core.uploads produced; templates only read their
-names. Each width comes in WebP and a JPEG (PNG when transparent) fallback, cards are
-cropped around the focal point, and the social card is sized for OpenGraph and X.
+names. Each width comes in AVIF, WebP and a JPEG (PNG when transparent) fallback, cards are
+cropped around the focal point, and the social card is sized for OpenGraph and X. Every file
+carries the photo's rights (newsroom.core.rights) and no other metadata.
 """
 
 import io
 
 from PIL import Image as Pillow
-from PIL import ImageCms
+from PIL import ImageCms, features
 
+from newsroom.core import rights as photo_rights
 from newsroom.core.uploads import FORMATS, check_upload, opened, upright
 
 # Rendition widths in CSS pixels; none is wider than the original.
@@ -18,7 +20,10 @@ CARD_RATIO = 3 / 2
 SOCIAL_SIZE = (1200, 630)
 MAX_SIDE = 16383  # the most pixels WebP allows across or down
 # Raise to make `manage.py make_renditions` redo every image after changing the sets above.
-RENDITIONS_VERSION = 1
+RENDITIONS_VERSION = 2  # 2: AVIF beside WebP
+# The modern formats pages offer before the fallback, best first; AVIF where Pillow has it.
+MODERN = ("avif", "webp") if features.check("avif") else ("webp",)
+PILLOW_NAMES = {"avif": "AVIF", "webp": "WEBP", "png": "PNG", "jpg": "JPEG"}
 
 SRGB = ImageCms.createProfile("sRGB")
 
@@ -60,26 +65,32 @@ def widths_for(available, choices):
     return [w for w in choices if w < top] + [top]
 
 
-def encode(image, kind):
+def encode(image, kind, rights=None):
     out = io.BytesIO()
-    if kind == "webp":
-        image.save(out, "WEBP", quality=80, method=4)
+    options = photo_rights.save_options(rights or photo_rights.Rights(), PILLOW_NAMES[kind])
+    if kind == "avif":
+        # speed 6 (libavif's default) costs about what WebP's method 4 does here (README).
+        image.save(out, "AVIF", quality=60, speed=6, **options)
+    elif kind == "webp":
+        image.save(out, "WEBP", quality=80, method=4, **options)
     elif kind == "png":
-        image.save(out, "PNG", optimize=False)
+        image.save(out, "PNG", optimize=False, **options)
     else:
-        image.save(out, "JPEG", quality=82, optimize=True, progressive=True)
+        image.save(out, "JPEG", quality=82, optimize=True, progressive=True, **options)
     return out.getvalue()
 
 
-def renditions(image, icc, focal_x, focal_y):
-    """Every rendition of an upright image: ({kind: [[width, height], ...]}, alpha, files)
-    where files are (relative name, bytes). Kinds: "full" keeps the shape, "card" is a 3:2
-    crop around the focal point, "social" is the 1200×630 card for OpenGraph and X."""
+def renditions(image, icc, focal_x, focal_y, rights=None):
+    """Every rendition of an upright image: ({kind: [[width, height], ...], "formats": [...]},
+    alpha, files) where files are (relative name, bytes). Kinds: "full" keeps the shape,
+    "card" is a 3:2 crop around the focal point, "social" is the 1200×630 card for OpenGraph
+    and X. Each file carries `rights`."""
     picture = for_screens(image, icc)
     alpha = picture.mode == "RGBA"
     fallback = "png" if alpha else "jpg"
+    formats = (*MODERN, fallback)
     width, height = picture.size
-    sets, files = {}, []
+    sets, files = {"formats": list(MODERN)}, []
 
     def add(kind, size, box, formats):
         resized = picture.resize(size, Pillow.Resampling.LANCZOS, box=box, reducing_gap=3.0)
@@ -89,16 +100,16 @@ def renditions(image, icc, focal_x, focal_y):
             if extension == "jpg" and resized.mode == "RGBA":
                 flat = Pillow.new("RGB", resized.size, "white")
                 flat.paste(resized, mask=resized.getchannel("A"))
-            files.append((f"{kind}-{size[0]}.{extension}", encode(flat, extension)))
+            files.append((f"{kind}-{size[0]}.{extension}", encode(flat, extension, rights)))
 
     full = (0, 0, width, height)
     # A very tall picture is narrowed so that no rendition is taller than WebP allows.
     for w in widths_for(min(width, max(1, width * MAX_SIDE // height)), WIDTHS):
-        add("full", (w, min(MAX_SIDE, max(1, round(height * w / width)))), full, ("webp", fallback))
+        add("full", (w, min(MAX_SIDE, max(1, round(height * w / width)))), full, formats)
     card = crop_box(width, height, CARD_RATIO, focal_x, focal_y)
     card_width = card[2] - card[0]
     for w in widths_for(card_width, CARD_WIDTHS):
-        add("card", (w, max(1, round(w / CARD_RATIO))), card, ("webp", fallback))
+        add("card", (w, max(1, round(w / CARD_RATIO))), card, formats)
     social = crop_box(width, height, SOCIAL_SIZE[0] / SOCIAL_SIZE[1], focal_x, focal_y)
     add("social", SOCIAL_SIZE, social, ("jpg",))
     return sets, alpha, files

@@ -4,9 +4,9 @@ An upload is checked in order, each step before anything more expensive: its siz
 bytes, its kind from its first bytes (never its name), its extension, its pixel count
 from the header (animation frames counted), and only then is it decoded, which refuses
 corrupt and truncated files. Only images that pass are processed: turned upright (EXIF
-orientation), stripped of all metadata (GPS, camera serials, XMP, comments) and
-re-encoded, so every byte served is one Pillow wrote from decoded pixels. The smaller
-copies pages show are made from the result in newsroom.core.renditions.
+orientation), stripped of all metadata (GPS, camera serials, maker notes, comments) but
+the photo's rights (newsroom.core.rights) and re-encoded, so every byte served is one
+Pillow wrote from decoded pixels. Renditions are made from it in newsroom.core.renditions.
 """
 
 import contextlib
@@ -25,6 +25,8 @@ from django.utils.text import slugify
 from PIL import Image as Pillow
 from PIL import features
 from PIL.JpegImagePlugin import get_sampling
+
+from newsroom.core import rights as photo_rights
 
 # Accepted kinds, as Pillow names them, with the extensions each may carry (first: ours).
 FORMATS = {
@@ -48,16 +50,8 @@ CONTENT_TYPES = {
 
 # What Pillow raises on damaged data (RuntimeError: its AVIF decoder); anything else is a
 # bug and should surface.
-DECODE_ERRORS = (
-    OSError,
-    SyntaxError,
-    ValueError,
-    EOFError,
-    IndexError,
-    RuntimeError,
-    struct.error,
-    zlib.error,
-)
+_DAMAGED = (OSError, SyntaxError, ValueError, EOFError, IndexError, RuntimeError)
+DECODE_ERRORS = (*_DAMAGED, struct.error, zlib.error)
 
 
 @dataclass(frozen=True)
@@ -248,11 +242,16 @@ class Processed:
     height: int
     first_frame: object  # upright PIL image, for renditions
     icc_profile: bytes | None
+    rights: photo_rights.Rights  # written into the file, and to be shown in the form
 
 
-def process(file, upload):
-    """The full-size, upright, metadata-free image, in the format it was uploaded in."""
+def process(file, upload, rights=None, prefill=True):
+    """The full-size, upright image in the format it was uploaded in, without its metadata
+    but for `rights` (each blank one taken from the upload's own EXIF/IPTC/XMP if `prefill`)."""
+    rights = rights or photo_rights.Rights()
     with opened(file, upload.format) as image:
+        if prefill:
+            rights = rights.filled_from(photo_rights.embedded(image))
         orientation = orientation_of(image)
         icc = image.info.get("icc_profile")
         frames, durations = [], []
@@ -264,6 +263,7 @@ def process(file, upload):
             frames.append(upright(image, orientation))
             durations.append(image.info.get("duration", 100))
         options = encoder_options(image, upload.format, icc)
+        options.update(photo_rights.save_options(rights, upload.format))
         loop = image.info.get("loop", 0)
     first = frames[0]
     out = io.BytesIO()
@@ -279,7 +279,7 @@ def process(file, upload):
         )
     else:
         first.save(out, upload.format, **options)
-    return Processed(out.getvalue(), first.width, first.height, first, icc)
+    return Processed(out.getvalue(), first.width, first.height, first, icc, rights)
 
 
 def encoder_options(image, kind, icc):

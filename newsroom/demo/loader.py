@@ -66,7 +66,10 @@ PICTURE = {
     "under a blue sky.",
     "caption": "A factory like the Wuhu compressor plant. An illustration made for the demo, "
     "not a photograph of the plant.",
+    "creator": "Newsroom demo",
     "credit": "Newsroom demo, free to use",
+    "copyright_notice": "Illustration made for the Newsroom demo",
+    "usage_terms": "Free to use, with the credit line.",
     "focal_x": Decimal("0.6"),
     "focal_y": Decimal("0.55"),
 }

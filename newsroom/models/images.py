@@ -1,5 +1,6 @@
 """The image library: pictures reused across articles and projects, with their renditions."""
 
+import hashlib
 import secrets
 from decimal import Decimal
 from pathlib import PurePath
@@ -12,6 +13,7 @@ from django.db import models, transaction
 from django.db.models import Q
 
 from newsroom.core import imaging, renditions, uploads
+from newsroom.models.image_rights import RIGHTS_FIELDS, ImageRights
 from newsroom.models.rendition_files import RenditionFiles
 
 # Set from the file when it is saved; a save naming some fields saves these as well.
@@ -65,7 +67,7 @@ def focal_field(label, help_text):
     )
 
 
-class Image(RenditionFiles, models.Model):
+class Image(RenditionFiles, ImageRights, models.Model):
     file = models.FileField(
         "image file",
         upload_to=upload_path,
@@ -91,12 +93,6 @@ class Image(RenditionFiles, models.Model):
         "readers skip it and it needs no alt text.",
     )
     caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
-    credit = models.CharField(
-        "credit and copyright",
-        max_length=200,
-        blank=True,
-        help_text="Who took it and who holds the rights, e.g. “© AUX Group / Zhang Wei”.",
-    )
     focal_x = focal_field("focal point across", "0 is the left edge, 1 the right edge.")
     focal_y = focal_field(
         "focal point down", "0 is the top, 1 the bottom. Crops keep the focal point in view."
@@ -120,6 +116,7 @@ class Image(RenditionFiles, models.Model):
     objects = ImageQuerySet.as_manager()
 
     _loaded_files = ()  # the files of the saved version, removed once replaced
+    _loaded_rights = None  # the rights its files carry, when loaded from the database
 
     class Meta:
         ordering = ["-uploaded_at", "-pk"]
@@ -130,6 +127,7 @@ class Image(RenditionFiles, models.Model):
                 name="image_focal_point_inside",
                 violation_error_message=FOCAL_RULE,
             ),
+            ImageRights.licence_constraint("image_licence_url_is_web_address"),
         ]
 
     def __str__(self):
@@ -138,10 +136,12 @@ class Image(RenditionFiles, models.Model):
     def save(self, *args, **kwargs):
         if self.file and not self.file._committed:
             self._store_upload()
-        elif self.file and self.renditions.get("key") != self.rendition_key:
+        elif self.file and self._loaded_rights not in (None, self.rights):
+            self._rewrite_rights()
+        if self.file and self.renditions.get("key") != self.rendition_key:
             focal = float(self.focal_x), float(self.focal_y)
             with self.file.open("rb"):
-                made = imaging.rerender(self.file, self.format, *focal)
+                made = imaging.rerender(self.file, self.format, *focal, self.rights)
             self._store_renditions(made)
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], *PROCESSED_FIELDS}
@@ -149,7 +149,7 @@ class Image(RenditionFiles, models.Model):
         replaced = set(self._loaded_files) - set(self.stored_files())
         if replaced:
             transaction.on_commit(lambda: remove_files(self.file.storage, replaced))
-        self._loaded_files = self.stored_files()
+        self._loaded_files, self._loaded_rights = self.stored_files(), self.rights
 
     def delete(self, *args, **kwargs):
         files, storage = self.stored_files(), self.file.storage
@@ -162,6 +162,8 @@ class Image(RenditionFiles, models.Model):
         image = super().from_db(db, field_names, values)
         if {"file", "renditions"} <= image.__dict__.keys():
             image._loaded_files = image.stored_files()
+        if set(RIGHTS_FIELDS.values()) <= image.__dict__.keys():
+            image._loaded_rights = image.rights
         return image
 
     def clean(self):
@@ -172,6 +174,7 @@ class Image(RenditionFiles, models.Model):
                 self._prepared = (self.rendition_key, self._process(upload))
             except ValidationError as error:
                 raise ValidationError({"file": error}) from None
+        self.clean_rights()
         if self.pk and not self.is_described:
             pages = self.published_uses()
             if pages:
@@ -184,7 +187,7 @@ class Image(RenditionFiles, models.Model):
 
     def _process(self, upload):
         focal = float(self.focal_x), float(self.focal_y)
-        return imaging.prepare(self.file.file, upload, *focal)
+        return imaging.prepare(self.file.file, upload, *focal, self.rights)
 
     def _store_upload(self):
         upload = getattr(self.file.file, "checked_as", None)
@@ -192,7 +195,9 @@ class Image(RenditionFiles, models.Model):
         key, prepared = self.__dict__.pop("_prepared", (None, None))
         if key != self.rendition_key:  # not cleaned, or its focal point changed since
             prepared = self._process(upload)
-        content, width, height, made = prepared
+        content, width, height, made, rights = prepared
+        for name, field in RIGHTS_FIELDS.items():  # blanks as the upload stated them
+            setattr(self, field, getattr(self, field) or getattr(rights, name))
         self.original_filename = PurePath(self.file.name).name[-255:]
         name = f"{PurePath(self.file.name).stem}.{uploads.FORMATS[upload.format][0]}"
         self.file.save(name, ContentFile(content), save=False)
@@ -210,9 +215,11 @@ class Image(RenditionFiles, models.Model):
 
     @property
     def rendition_key(self):
-        """Renditions are redone when this changes: a new file, focal point or rendition set."""
+        """Renditions are redone when this changes: a new file, focal point, rendition set or
+        rights."""
         focal = f"{Decimal(self.focal_x):.3f},{Decimal(self.focal_y):.3f}"
-        return f"{renditions.RENDITIONS_VERSION}:{self.file.name}:{focal}"
+        rights = hashlib.sha256(repr(self.rights).encode()).hexdigest()[:12]
+        return f"{renditions.RENDITIONS_VERSION}:{self.file.name}:{focal}:{rights}"
 
     @property
     def is_described(self):

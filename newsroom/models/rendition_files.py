@@ -8,7 +8,9 @@ class RenditionFiles:
     def rendition_files(self, kind):
         """[(name, extension, width, height)] of one kind, from the saved list: no file access."""
         folder = self.renditions.get("folder")
-        extensions = ("jpg",) if kind == "social" else ("webp", self.fallback_extension)
+        # Renditions made before AVIF list no "formats": WebP then, until make_renditions.
+        modern = self.renditions.get("formats", ["webp"])
+        extensions = ("jpg",) if kind == "social" else (*modern, self.fallback_extension)
         return [
             (f"{folder}/{kind}-{width}.{extension}", extension, width, height)
             for width, height in self.renditions.get(kind, [])

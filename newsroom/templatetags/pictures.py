@@ -13,7 +13,7 @@ def srcset(urls):
 def picture(
     context, image, kind="full", sizes="100vw", lead=False, eager=False, figure="", css_class=""
 ):
-    """<picture> with WebP and JPEG/PNG sources at every stored width, explicit width and
+    """<picture> with AVIF, WebP and JPEG/PNG sources at every stored width, explicit width and
     height (no layout shift), lazy loading unless `eager` (at the top of a page), and
     fetchpriority="high" for the `lead` image.
     An image without alt text shows nothing to the public, a note to staff previewing."""
@@ -31,6 +31,7 @@ def picture(
             "image": image,
             "src": src[0],
             "srcset": srcset(fallback),
+            "avif": srcset(image.rendition_urls(kind, "avif")),
             "webp": srcset(image.rendition_urls(kind, "webp")),
             "width": widest[1],
             "height": widest[2],
