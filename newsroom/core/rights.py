@@ -30,6 +30,8 @@ XMP_JPEG_HEADER = b"http://ns.adobe.com/xap/1.0/\x00"
 IIM = {"creator": (2, 80), "credit": (2, 110), "copyright": (2, 116), "usage_terms": (2, 40)}
 # XML 1.0 allows no control characters but tab and newlines: they are dropped, not escaped.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+# The longest value of each field kept from an upload (the image's columns are as long).
+LIMITS = {"creator": 200, "credit": 200, "copyright": 200, "licence_url": 500, "usage_terms": 1000}
 # Parse errors of a damaged or hostile packet: its rights are ignored, the picture is kept.
 XML_ERRORS = (ElementTree.ParseError, DefusedXmlException, ValueError)
 
@@ -83,12 +85,18 @@ def _from_iptc(image):
     return Rights(**{name: _text(info.get(key)) for name, key in IIM.items()})
 
 
-def _first(root, path):
-    found = root.find(path, NS)
-    if found is None:
-        return ""
-    item = found.find(".//rdf:li", NS)
-    return _text((item if item is not None else found).text or "")
+def _property(root, prefix, name):
+    """The first value of an XMP property, written as an element (a plain value or the first
+    item of a list or language alternative) or as an attribute of rdf:Description."""
+    tag = f"{{{NS[prefix]}}}{name}"
+    for description in root.iterfind(".//rdf:Description", NS):
+        if value := description.get(tag):
+            return _text(value)
+        found = description.find(f"{prefix}:{name}", NS)
+        if found is not None:
+            item = found.find(".//rdf:li", NS)
+            return _text((item if item is not None else found).text or "")
+    return ""
 
 
 def _from_xmp(image):
@@ -99,17 +107,13 @@ def _from_xmp(image):
         root = ElementTree.fromstring(packet)
     except XML_ERRORS:
         return Rights()
-    description = ".//rdf:Description"
-    web = _first(root, f"{description}/xmpRights:WebStatement")
-    if not web:  # also written as an attribute of rdf:Description
-        for node in root.iterfind(description, NS):
-            web = node.get(f"{{{NS['xmpRights']}}}WebStatement", "") or web
+    web = _property(root, "xmpRights", "WebStatement")
     return Rights(
-        creator=_first(root, f"{description}/dc:creator"),
-        credit=_first(root, f"{description}/photoshop:Credit"),
-        copyright=_first(root, f"{description}/dc:rights"),
-        licence_url=_text(web) if web.startswith(("https://", "http://")) else "",
-        usage_terms=_first(root, f"{description}/xmpRights:UsageTerms"),
+        creator=_property(root, "dc", "creator"),
+        credit=_property(root, "photoshop", "Credit"),
+        copyright=_property(root, "dc", "rights"),
+        licence_url=web if web.startswith(("https://", "http://")) else "",
+        usage_terms=_property(root, "xmpRights", "UsageTerms"),
     )
 
 
@@ -121,7 +125,7 @@ def embedded(image):
             found = found.filled_from(reader(image))
         except (OSError, SyntaxError, ValueError, KeyError, IndexError, TypeError):
             continue  # damaged metadata says nothing
-    return found
+    return Rights(**{name: getattr(found, name)[:limit] for name, limit in LIMITS.items()})
 
 
 # Writing ----------------------------------------------------------------------------------
