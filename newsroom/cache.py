@@ -41,6 +41,7 @@ PARAMETERS = frozenset(
     {"page", "page_size", "q", "type", "category", "tag", "year", "project", "sort"}
     | {"status", "sector", "country", "province", "organization", "designation", "unit"}
     | {"updated"}
+    | {"url", "format", "maxwidth", "maxheight"}  # oEmbed (projects/embed.py)
 )
 # Added by mail and social links; no page reads them, so they are left out of the key.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "_ga")

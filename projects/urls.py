@@ -1,7 +1,7 @@
 from django.urls import path
 
 from newsroom.core.feeds import atom
-from projects import feeds, views
+from projects import embed, feeds, views
 
 urlpatterns = [
     path("projects/", views.ProjectListView.as_view(), name="projects"),
@@ -10,6 +10,8 @@ urlpatterns = [
     # Before the project pages: a project with the slug "data" would be hidden by it.
     path("projects/data/", views.DataDictionaryView.as_view(), name="projects_data_dictionary"),
     path("projects/<uslug:slug>/", views.ProjectDetailView.as_view(), name="project"),
+    path("projects/<uslug:slug>/embed/", embed.ProjectEmbedView.as_view(), name="project_embed"),
+    path("oembed/", embed.oembed, name="oembed"),
     path("projects/<uslug:slug>/pictures.zip", views.project_media_kit, name="project_media_kit"),
     path("projects/<uslug:slug>/feed.rss", feeds.ProjectFeed(), name="project_rss"),
     path("projects/<uslug:slug>/feed.atom", atom(feeds.ProjectFeed)(), name="project_atom"),

@@ -6,7 +6,7 @@ from newsroom.core.detail import WorkflowDetailView
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article
-from projects import export, record
+from projects import embed, export, record
 from projects.dates import Precision
 from projects.directory import (
     SORTS,
@@ -132,7 +132,8 @@ class ProjectDetailView(WorkflowDetailView):
     def get_context_data(self, **kwargs):
         feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")
         rates = ExchangeRate.objects.latest_by_currency()
-        return super().get_context_data(rates=rates, feeds=feeds, **kwargs)
+        oembed = embed.discovery_url(self.request, self.object) if self.object.is_published else ""
+        return super().get_context_data(rates=rates, feeds=feeds, oembed=oembed, **kwargs)
 
 
 class OrganizationDetailView(DetailView):

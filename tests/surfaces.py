@@ -70,6 +70,9 @@ EXEMPT = {
     "article_media_kit": "a ZIP, not a page; its 404 for every unpublished state is in "
     "test_media_kit.py",
     "project_media_kit": "a ZIP of project pictures; tested in test_media_kit.py",
+    "project_embed": "a published project's figures; a cited article only once public: "
+    "tests/test_embed_cards.py",
+    "oembed": "the iframe of a published project's card: tests/test_embed_cards.py",
 }
 
 

@@ -20,10 +20,14 @@ FOREVER = "public, max-age=31536000, immutable"
 
 
 def serve(request, path):
-    """Media from MEDIA_ROOT when Django serves it (DEBUG, or SERVE_MEDIA on one server)."""
+    """Media from MEDIA_ROOT when Django serves it (DEBUG, or SERVE_MEDIA on one server).
+    Press photos and social cards are meant to be shown by other sites (hotlinked, in feed
+    readers, in previews of shared links), so media alone may be loaded cross-origin; nosniff
+    keeps a browser from taking any of it for a script or a page."""
     response = static.serve(request, path, document_root=settings.MEDIA_ROOT)
     response["Cache-Control"] = FOREVER
     response["X-Content-Type-Options"] = "nosniff"
+    response["Cross-Origin-Resource-Policy"] = "cross-origin"
     return response
 
 

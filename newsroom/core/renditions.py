@@ -69,8 +69,8 @@ def encode(image, kind, rights=None):
     out = io.BytesIO()
     options = photo_rights.save_options(rights or photo_rights.Rights(), PILLOW_NAMES[kind])
     if kind == "avif":
-        # speed 6 (libavif's default) costs about what WebP's method 4 does here (README).
-        image.save(out, "AVIF", quality=60, speed=6, **options)
+        # Speed 8 costs a quarter of the default 6 for files within 1 % of its size (README).
+        image.save(out, "AVIF", quality=60, speed=8, **options)
     elif kind == "webp":
         image.save(out, "WEBP", quality=80, method=4, **options)
     elif kind == "png":
