@@ -62,5 +62,7 @@ urlpatterns = [
 
 handler500 = "newsroom.errors.server_error"
 
+# Uploaded media, when Django serves it (SERVE_MEDIA) rather than nginx or object storage.
+MEDIA_PATTERNS = [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve)]
 if settings.SERVE_MEDIA:
-    urlpatterns += [path(f"{settings.MEDIA_URL.strip('/')}/<path:path>", media.serve)]
+    urlpatterns += MEDIA_PATTERNS

@@ -142,7 +142,7 @@ def test_pages_link_to_the_zip_and_to_each_original(client, db):
     assert "Caption 0." in html and "© Photographer 0" in html
 
 
-def test_django_serves_media_with_a_year_of_cache_and_nosniff(db):
+def test_django_serves_media_with_a_year_of_cache_nosniff_and_open_to_other_sites(db):
     image = pictures.image()
     request = RequestFactory().get("/media/" + image.file.name)
     response = media.serve(request, image.file.name)
@@ -150,4 +150,6 @@ def test_django_serves_media_with_a_year_of_cache_and_nosniff(db):
     assert response["Content-Type"] == "image/jpeg"
     assert response["Cache-Control"] == "public, max-age=31536000, immutable"
     assert response["X-Content-Type-Options"] == "nosniff"
+    # Hotlinked press photos and social cards load on other sites (tests/browser/).
+    assert response["Cross-Origin-Resource-Policy"] == "cross-origin"
     response.close()
