@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static test-tools clean bench
+.PHONY: install run test lint format migrations-check demo static test-tools clean bench bench-images
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -72,6 +72,10 @@ bench: install static
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 \
 		|| echo "wrk could not be installed: using the slower Python load generator"
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench
+
+# Encode time of one image's renditions per format (README, "Press photos ...").
+bench-images: install
+	$(BIN)/python -m tests.bench.encode
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles tests/browser/node_modules test-artifacts
