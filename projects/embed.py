@@ -22,7 +22,7 @@ from django.views.generic import DetailView
 
 from projects.models import ExchangeRate, Project
 
-CARD_WIDTH, CARD_HEIGHT = 480, 360  # what the card is laid out for, in CSS pixels
+CARD_WIDTH, CARD_HEIGHT = 480, 540  # what the card is laid out for, in CSS pixels
 EMBEDDABLE = {"project", "project_embed"}  # the addresses oEmbed answers for, by URL name
 FRAMED_BY_ANYONE = {"frame-ancestors": ["*"], "script-src": ["'none'"]}
 

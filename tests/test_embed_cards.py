@@ -115,9 +115,9 @@ def test_oembed_gives_a_rich_iframe_of_the_card(client, project):
     assert answer["version"] == "1.0" and answer["type"] == "rich"
     assert answer["title"] == "Wuhu compressor plant: key figures"
     assert answer["provider_url"] == "http://testserver/"
-    assert (answer["width"], answer["height"]) == (480, 360)
+    assert (answer["width"], answer["height"]) == (480, 540)
     assert answer["html"] == (
-        '<iframe src="http://testserver/projects/wuhu-plant/embed/" width="480" height="360" '
+        '<iframe src="http://testserver/projects/wuhu-plant/embed/" width="480" height="540" '
         'title="Wuhu compressor plant: key figures" loading="lazy" '
         'referrerpolicy="strict-origin-when-cross-origin"></iframe>'
     )
