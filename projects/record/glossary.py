@@ -10,6 +10,8 @@ KINDS = {
     Kind.REVENUE: "Money: the expected annual revenue once the project operates.",
     Kind.OUTPUT_VALUE: "Money: the expected annual output value (产值), the gross value of "
     "production used in Chinese statistics; it is not revenue.",
+    Kind.OPERATING_INCOME: "Money: the expected annual operating income (营业收入 in some "
+    "statements), as the source states it; neither revenue nor output value.",
     Kind.CAPACITY: "How much the project can produce: value units of product per period.",
     Kind.JOBS: "How many jobs of job_type the project creates.",
 }
