@@ -1,0 +1,125 @@
+"""The organisation and the place: read from the sentence that states the investment.
+
+The organisation is the subject of the investing verb ("Fujifilm Diosynth Biotechnologies
+will invest", "海辰储能在…投资"), or else the name the lead announces; the place is what
+follows "in"/"at" there ("a factory in Dobromierz", "在沂南县举行"). A dateline
+("FORT WAYNE, INDIANA, November 26, 2018 /") is the publisher's town, not the site.
+"""
+
+import re
+
+CAP = r"[A-Z][\w&’'.-]*"
+NAME = re.compile(rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?")
+DATELINE = re.compile(
+    r"^(?:[A-Z][A-Z.\- ]+(?:,\s*[A-Z][A-Za-z.\- ]+)*,?\s*(?:\([^)]*\))?[^/–—:]{0,30}(?:/[^/]{1,30}/|[–—:-]))\s*"
+)
+APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{2,80},")
+BRACKETS = re.compile(r"\s*\([^)]*\)")
+SKIP = {"The", "This", "It", "Its", "Today", "On", "In", "At", "Gov", "Gov.", "Governor", "President",
+        "Mr", "Mrs", "Ms", "Dr", "Prime", "Minister", "Mayor", "CEO", "According", "Construction",
+        "January", "February", "March", "April", "May", "June", "July", "August", "September",
+        "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
+        "Saturday", "Sunday", "Board", "Directors"}  # fmt: skip
+SUBJECT_VERB = re.compile(
+    r"(?:\s+(?:today|on\s+\w+day|\w+day|also|now|has|have|had|will|would|plans?\s+to|is|was|intends?\s+to))*"
+    r"\s+(?:announce|invest|will|would|is|plans|intends|said|has|expects|to invest|unveil|build|add)",
+    re.I,
+)
+ZH_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)")
+ZH_STOP = "的在以由与與和及向为為对對是将將于於从從到据據该該本"
+ZH_PLACE = re.compile(
+    r"(?:位于|位於|落户|落戶|在|于|於|落地)(?P<place>[\u4e00-\u9fff]{2,12}?)"
+    r"(?:举行|舉行|投资|投資|建设|建設|开工|開工|签约|簽約|落户|落戶|的|打造|新建|兴建|興建|启动|啟動)"
+)
+ZH_ADMIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|縣|区|區|镇|鎮|开发区|開發區|高新区|高新區|园区|園區)")
+PLACE_EN = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})")
+HOME = re.compile(rf"(?P<place>{NAME.pattern}) will (?:become|be) home to")
+POSSESSIVE_PLANT = re.compile(rf"\bits (?P<place>{NAME.pattern}(?:, {NAME.pattern})*),? (?:[\w-]+ )?(?:plant|facility|mill|factory|site)")
+
+
+def organization(doc, sentence_start, money_start):
+    """(name, start) or None."""
+    if doc.chinese:
+        return _zh_organization(doc, sentence_start, money_start)
+    head = doc.folded[sentence_start:money_start]
+    name = _subject(head, sentence_start)
+    if name is None:
+        for sentence in doc.sentences[:4]:
+            if re.search(r"announc|invest|plans|will build", sentence.text, re.I):
+                name = _subject(sentence.text, sentence.start)
+                if name:
+                    break
+    return name
+
+
+def _subject(head, offset):
+    stripped = DATELINE.sub(lambda m: " " * len(m.group()), head)
+    stripped = APPOSITIVE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", stripped)
+    stripped = BRACKETS.sub(lambda m: " " * len(m.group()), stripped)
+    candidates = []
+    for match in NAME.finditer(stripped):
+        words = match.group().split()
+        while words and words[0].rstrip(".") in SKIP | {w.rstrip(".") for w in SKIP}:
+            words = words[1:]
+        if not words:
+            continue
+        rest = stripped[match.end() :].replace(",", " ", 1)
+        if SUBJECT_VERB.match(rest) and not _is_person(stripped, match):
+            candidates.append((" ".join(words), offset + match.end() - len(" ".join(words))))
+    return candidates[-1] if candidates else None
+
+
+def _is_person(text, match):
+    before = text[max(0, match.start() - 12) : match.start()]
+    return bool(re.search(r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|said)\.?\s*$", before))
+
+
+def _zh_organization(doc, sentence_start, money_start):
+    clause, start, _ = doc.clause(money_start)
+    head = doc.folded[start:money_start]
+    subject = re.match(rf"[\u4e00-\u9fff]{{2,10}}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head)
+    if subject and subject.group()[0] not in ZH_STOP and not re.match(r"项目|項目|其中|目前|预计|預計|去年|今年", subject.group()):
+        return subject.group(), start + subject.start()
+    match = _zh_suffixed(doc.folded)
+    return match
+
+
+def _zh_suffixed(text):
+    for match in ZH_SUFFIX.finditer(text):
+        name = match.group()
+        cut = max(name.rfind(ch) for ch in ZH_STOP)
+        name = name[cut + 1 :] if cut >= 0 else name
+        if len(name) >= 3:
+            return name, match.end() - len(name)
+    return None
+
+
+def location(doc, sentence_start, sentence_end, organization_name=""):
+    """(place, start) or None: from the investment's sentence first, then the lead."""
+    spans = [(sentence_start, sentence_end)] + [(s.start, s.end) for s in doc.sentences[:3]]
+    for start, end in spans:
+        found = _zh_place(doc, start, end) if doc.chinese else _en_place(doc, start, end, organization_name)
+        if found:
+            return found
+    return None
+
+
+def _zh_place(doc, start, end):
+    text = doc.folded[start:end]
+    match = ZH_PLACE.search(text)
+    if match:
+        return match["place"], start + match.start("place")
+    match = ZH_ADMIN.search(text)
+    return (match.group(), start + match.start()) if match else None
+
+
+def _en_place(doc, start, end, organization_name):
+    text = DATELINE.sub(lambda m: " " * len(m.group()), doc.folded[start:end])
+    for regex in (HOME, PLACE_EN, POSSESSIVE_PLANT):
+        for match in regex.finditer(text):
+            place = match["place"]
+            first = place.split()[0]
+            if first in SKIP or (organization_name and place in organization_name):
+                continue
+            return place, start + match.start("place")
+    return None
