@@ -12,7 +12,7 @@ from projects.extraction import dates
 
 KINDS = [
     ("construction_start", r"break(?:s|ing)? ground|ground-?breaking|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:the\s+)?(?:construction|building|work)"
-     r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,5}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
+     r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,6}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
      r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
     ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成"),
     ("operation", r"commencement of (?:commercial )?(?:operations?|production)|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:commercial\s+)?(?:operations?|production|manufacturing)"

@@ -54,24 +54,34 @@ def organization(doc, sentence_start, money_start):
 
 def _subject(head, offset):
     stripped = DATELINE.sub(lambda m: " " * len(m.group()), head)
-    stripped = APPOSITIVE.sub(lambda m: "," + " " * (len(m.group()) - 2) + ",", stripped)
+    stripped = APPOSITIVE.sub(lambda m: " " * len(m.group()), stripped)
     stripped = BRACKETS.sub(lambda m: " " * len(m.group()), stripped)
-    candidates = []
+    strong, weak = [], []
     for match in NAME.finditer(stripped):
         words = match.group().split()
-        while words and words[0].rstrip(".") in SKIP | {w.rstrip(".") for w in SKIP}:
+        if _is_person(stripped, match):
+            continue
+        while words and words[0].rstrip(".") in SKIP:
             words = words[1:]
-        if not words:
+        if not words or not words[0][0].isupper():
             continue
         rest = stripped[match.end() :].replace(",", " ", 1)
-        if SUBJECT_VERB.match(rest) and not _is_person(stripped, match):
-            candidates.append((" ".join(words), offset + match.end() - len(" ".join(words))))
+        verb = SUBJECT_VERB.match(rest)
+        if verb:
+            name = " ".join(words)
+            found = (name, offset + match.end() - len(name))
+            (strong if STRONG_VERB.search(verb.group()) else weak).append(found)
+    candidates = strong or weak
     return candidates[-1] if candidates else None
+
+
+TITLES = r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|Sen|Senator|Rep|Chairman|Chairwoman)"
+STRONG_VERB = re.compile(r"announce|invest|plans|intends|expects|unveil|build", re.I)
 
 
 def _is_person(text, match):
     before = text[max(0, match.start() - 12) : match.start()]
-    return bool(re.search(r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|said)\.?\s*$", before))
+    return bool(re.search(rf"{TITLES}\.?\s*$", before) or re.match(rf"{TITLES}\b", match.group()))
 
 
 def _zh_organization(doc, sentence_start, money_start):
@@ -117,7 +127,7 @@ def _en_place(doc, start, end, organization_name):
     text = DATELINE.sub(lambda m: " " * len(m.group()), doc.folded[start:end])
     for regex in (HOME, PLACE_EN, POSSESSIVE_PLANT):
         for match in regex.finditer(text):
-            place = match["place"]
+            place = match["place"].rstrip(".,")
             first = place.split()[0]
             if first in SKIP or (organization_name and place in organization_name):
                 continue
