@@ -57,7 +57,7 @@ CURRENCY_WORDS = {
     "zł": "PLN", "zloty": "PLN", "złoty": "PLN", "zlotys": "PLN", "a$": "AUD", "c$": "CAD",
     "s$": "SGD", "₱": "PHP", "₫": "VND", "₺": "TRY", "rp": "IDR", "rm": "MYR",
     "人民幣": "CNY", "美金": "USD", "歐元": "EUR", "港幣": "HKD", "韩元": "KRW", "韓元": "KRW",
-    "新台币": "TWD", "新台幣": "TWD",
+    "新台币": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD",
 }  # fmt: skip
 # Words that count the thing itself: "30 million units" is 30 million of the product.
 COUNTERS = ("units", "unit", "sets", "set", "pieces", "pcs", "台", "套", "件", "辆", "个",
@@ -153,6 +153,10 @@ class _Phrase:
                 self.qualifier = found
 
     def money_word(self):
+        if self.currency and self.rest.startswith("元"):
+            # 元 is the unit of any yuan or dollar: "新台幣3000億元" is TWD, "港币5亿元" HKD.
+            self.rest = self.rest[1:].lstrip()
+            return self.currency
         code = self.skip(CURRENCY_WORDS) or self.skip(ISO_CODES)
         if code:
             if self.kind != MONEY:

@@ -42,6 +42,11 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{ZH_YEAR}", "year"),
     (rf"(?<![\d$€£¥.,#])\b{YEAR}\b", "year"),
 ]
+# Days named relative to the item's own date: "today", "on Thursday", "今(20)日".
+TODAY = re.compile(r"\btoday\b|今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|本日", re.I)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
+PATTERNS += [(TODAY.pattern, "today"), (WEEKDAY.pattern, "weekday")]
 COMPILED = [(re.compile(p, re.I), precision) for p, precision in PATTERNS]
 IMMEDIATE = re.compile(r"\bimmediately\b|\bright away\b|立即|马上|馬上|即将|即將", re.I)
 OFFSET = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "今年": 0,
@@ -78,6 +83,8 @@ def find(text, start=0, end=None):
 def resolve(match, precision, published):
     """A When for one match of `find`."""
     groups = match.groupdict()
+    if precision in ("today", "weekday"):
+        return _named_day(match, groups, published)
     year, relative = groups.get("year"), False
     if groups.get("yy"):
         year = f"20{groups['yy']}"
@@ -100,6 +107,17 @@ def resolve(match, precision, published):
     else:
         date = f"{int(year):04d}-{month:02d}"
     return When(match.start(), match.end(), date, precision, relative)
+
+
+def _named_day(match, groups, published):
+    """Today is the item's date; a weekday is the latest such day on or before it."""
+    if published is None:
+        return When(match.start(), match.end(), None, "day", True)
+    day = published
+    if groups.get("weekday"):
+        back = (published.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
+        day = published - datetime.timedelta(days=back)
+    return When(match.start(), match.end(), day.isoformat(), "day", True)
 
 
 def _month(groups, precision):

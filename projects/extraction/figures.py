@@ -24,7 +24,7 @@ LATIN_SCALES = r"(?:trillion|billion|million|thousand|crores?|lakhs?|lacs?|bn|mn
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
 SYMBOLS = ["us$", "hk$", "r$", "a$", "c$", "s$", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",
-           "rs.", "rs", "rmb", "人民币", "人民幣"]  # fmt: skip
+           "rs.", "rs", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"]  # fmt: skip
 ISO = r"(?-i:[A-Z]{3})(?![a-zA-Z])"
 PREFIX = rf"(?:(?:{_alternation(SYMBOLS)})\s?|{ISO}\s?)"
 SUFFIX_WORDS = [w for w in amounts.CURRENCY_WORDS if w not in SYMBOLS and w not in ("real", "rm", "rp")]
@@ -47,6 +47,13 @@ UNITS = ["gwh", "mwh", "kwh", "gw", "mw", "mwp", "gwp", "tonnes", "tonne", "tons
 QUANTITY = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{NUM}\s*(?:多|余|餘)?\s*{SCALE}?"
     rf"(?:{RANGE_SIGN}{NUM}\s*{SCALE}?)?)\s*(?P<unit>(?:{_alternation(UNITS)})(?![a-z]))",
+    re.I,
+)
+# "200,000 battery packs a year", "produce 48 million chips": a counted noun as the unit.
+NOT_COUNTED = r"(?!(?:new\s+)?(?:jobs?|people|employees|workers|staff|positions|square|acres|hectares|years|months|days|percent|projects|companies)\b)"
+COUNTED = re.compile(
+    rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{NUM}(?:\s*{LATIN_SCALES})?)\s+{NOT_COUNTED}"
+    rf"(?P<unit>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b",
     re.I,
 )
 
@@ -112,10 +119,10 @@ def _money_figure(match, chinese):
     return Figure(match.start(), match.end(), reading, _qualifier(match, reading), implied_currency=implied)
 
 
-def quantities(folded, start=0, end=None):
-    """Capacity-like figures: a number with a measure or counted unit."""
+def quantities(folded, start=0, end=None, counted=False):
+    """Capacity-like figures: a number with a measure unit (or, with `counted`, a plural noun)."""
     found = []
-    for match in QUANTITY.finditer(folded, start, len(folded) if end is None else end):
+    for match in (COUNTED if counted else QUANTITY).finditer(folded, start, len(folded) if end is None else end):
         try:
             reading = amounts.read((match["q"] or "") + match["body"], amounts.QUANTITY)
         except amounts.AmountError:

@@ -39,6 +39,12 @@ NOT_REVENUE = re.compile(
     r"|econom|gdp|impact|千亿|千億|cluster|集群",
     re.I,
 )
+# "Last year the company reported revenue of ...": the company's past accounts, not the project's.
+REPORTED = re.compile(
+    r"\breported\b|\bposted\b|\brecorded\b|\bhad\b|last year|fiscal|\bFY\s?\d|in 20\d\d|"
+    r"去年|上年|前三季度|全年实现|全年實現|同比",
+    re.I,
+)
 FIRST_YEAR = re.compile(r"今年|首年|第一年|初期|this year|first year|initially|in its first", re.I)
 FULL_OUTPUT = re.compile(r"达产|達產|满产|滿產|届时|屆時|建成后|建成後|完成后|完成後|full (?:production|capacity|operation)|once (?:complete|fully)", re.I)
 
@@ -105,6 +111,8 @@ def revenue_candidates(doc, found):
             else ""
         )  # fmt: skip
         if not kind or NOT_REVENUE.search(before) and not re.search(r"(?:产值|產值|收入|revenue|sales)\s*\S{0,4}$", before, re.I):
+            continue
+        if REPORTED.search(doc.head(figure.start, 60)) or REPORTED.search(after):
             continue
         score, reasons = 2, []
         if FULL_OUTPUT.search(doc.head(figure.start, 40)):

@@ -10,9 +10,9 @@ import re
 
 CAP = r"[A-Z][\w&’'.-]*"
 NAME = re.compile(rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?")
-DATELINE = re.compile(
-    r"^(?:[A-Z][A-Z.\- ]+(?:,\s*[A-Z][A-Za-z.\- ]+)*,?\s*(?:\([^)]*\))?[^/–—:]{0,30}(?:/[^/]{1,30}/|[–—:-]))\s*"
-)
+# "FORT WAYNE, INDIANA, November 26, 2018 / PRNewswire /", "Dresden, May 2, 2023 –",
+# "SEATTLE (Scrap Monster):", "SEOUL, June 10 (Yonhap) --"
+DATELINE = re.compile(r"^\s*[A-Z][^\n–—:/]{0,70}?(?:/[^/]{1,30}/|\s(?:--|[–—-])\s|:\s)")
 APPOSITIVE = re.compile(r",\s+(?:a|an|the)\s[^,]{2,80},")
 BRACKETS = re.compile(r"\s*\([^)]*\)")
 SKIP = {"The", "This", "It", "Its", "Today", "On", "In", "At", "Gov", "Gov.", "Governor", "President",
@@ -22,7 +22,8 @@ SKIP = {"The", "This", "It", "Its", "Today", "On", "In", "At", "Gov", "Gov.", "G
         "Saturday", "Sunday", "Board", "Directors"}  # fmt: skip
 SUBJECT_VERB = re.compile(
     r"(?:\s+(?:today|on\s+\w+day|\w+day|also|now|has|have|had|will|would|plans?\s+to|is|was|intends?\s+to))*"
-    r"\s+(?:announce|invest|will|would|is|plans|intends|said|has|expects|to invest|unveil|build|add)",
+    r"\s+(?:announce|invest|will|would|is|plans|intends|said|says|has|expects|to invest|unveil|build|add"
+    r"|inaugurat|open|laid|lays|sign|broke|break|began|begins|start|unveil|launch)",
     re.I,
 )
 ZH_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)")
@@ -31,7 +32,15 @@ ZH_PLACE = re.compile(
     r"(?:位于|位於|落户|落戶|在|于|於|落地)(?P<place>[\u4e00-\u9fff]{2,12}?)"
     r"(?:举行|舉行|投资|投資|建设|建設|开工|開工|签约|簽約|落户|落戶|的|打造|新建|兴建|興建|启动|啟動)"
 )
-ZH_ADMIN = re.compile(r"[\u4e00-\u9fff]{2,6}?(?:省|市|县|縣|区|區|镇|鎮|开发区|開發區|高新区|高新區|园区|園區)")
+ZH_ADMIN = re.compile(
+    r"(?:(?![的在以由与與和及向为為对對是将將于於从從到据據该該本司])[\u4e00-\u9fff]){2,6}?"
+    r"(?:省|市|县|縣|区|區|镇|鎮|开发区|開發區|高新区|高新區|园区|園區)"
+)
+# "台積電今(20)日宣布", "宁德时代日前表示": the subject of an announcing verb opening a sentence.
+ZH_ANNOUNCER = re.compile(
+    r"^(?:\d{1,2}月\d{1,2}日[上下]?午?[,，]\s*)?(?P<name>[\u4e00-\u9fff]{2,12}?)"
+    r"(?:今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|近日|日前|昨日|昨天)?(?:正式)?(?:宣布|表示|发布|發布|称|稱|透露|公告)"
+)
 PLACE_EN = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})")
 HOME = re.compile(rf"(?P<place>{NAME.pattern}) will (?:become|be) home to")
 POSSESSIVE_PLANT = re.compile(rf"\bits (?P<place>{NAME.pattern}(?:, {NAME.pattern})*),? (?:[\w-]+ )?(?:plant|facility|mill|factory|site)")
@@ -45,7 +54,7 @@ def organization(doc, sentence_start, money_start):
     name = _subject(head, sentence_start)
     if name is None:
         for sentence in doc.sentences[:4]:
-            if re.search(r"announc|invest|plans|will build", sentence.text, re.I):
+            if STRONG_VERB.search(sentence.text):
                 name = _subject(sentence.text, sentence.start)
                 if name:
                     break
@@ -76,7 +85,7 @@ def _subject(head, offset):
 
 
 TITLES = r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|Sen|Senator|Rep|Chairman|Chairwoman)"
-STRONG_VERB = re.compile(r"announce|invest|plans|intends|expects|unveil|build", re.I)
+STRONG_VERB = re.compile(r"announce|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch", re.I)
 
 
 def _is_person(text, match):
@@ -91,7 +100,13 @@ def _zh_organization(doc, sentence_start, money_start):
     if subject and subject.group()[0] not in ZH_STOP and not re.match(r"项目|項目|其中|目前|预计|預計|去年|今年", subject.group()):
         return subject.group(), start + subject.start()
     match = _zh_suffixed(doc.folded)
-    return match
+    if match:
+        return match
+    for sentence in doc.sentences[:3]:
+        announcer = ZH_ANNOUNCER.match(sentence.text)
+        if announcer and announcer["name"][0] not in ZH_STOP:
+            return announcer["name"], sentence.start + announcer.start("name")
+    return None
 
 
 def _zh_suffixed(text):

@@ -37,7 +37,9 @@ def run(text, *, published=None, title=""):
     if revenue:
         out.annual_revenue = _figure_suggestion(doc, "annual_revenue", revenue)
 
-    for value, figure, reason in capacity.rows(doc, figures.quantities(doc.folded)):
+    for value, figure, reason in capacity.rows(
+        doc, figures.quantities(doc.folded), figures.quantities(doc.folded, counted=True) if not doc.chinese else ()
+    ):
         start, end = _evidence(doc, figure.start, figure.end)
         out.capacity.append(_suggestion(doc, "capacity", value, start, end, reason))
 
