@@ -34,7 +34,7 @@ AFTER = _alternation(["以上", "左右", "or more", "plus"])
 RANGE_SIGN = r"\s*(?:-|–|—|~|～|至|到|to(?= ))\s*"
 ONE = rf"{PREFIX}?{NUM}\s*(?:多|余|餘)?\s*{SCALE}?"
 MONEY = re.compile(
-    rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{ONE}(?:{RANGE_SIGN}{ONE})?(?:\s*{SUFFIX})?)"
+    rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<between>between\s+)?(?P<body>{ONE}(?:(?:{RANGE_SIGN}|(?(between)\s+and\s+|(?!)))\s*{ONE})?(?:\s*{SUFFIX})?)"
     rf"(?:\s*(?P<after>{AFTER}))?",
     re.I,
 )
@@ -111,6 +111,9 @@ def _money_figure(match, chinese):
     implied = not has_currency and chinese and bool(CHINESE_SCALE.search(body))
     if not has_currency and not implied:
         return None
+    if match["between"]:
+        # "between $300 million and $350 million" is the range "$300 million to $350 million".
+        body = re.sub(r"\s+and\s+", " to ", body, count=1)
     phrase = (match["q"] or "") + body + (match["after"] or "")
     try:
         reading = amounts.read(phrase, amounts.MONEY, currency="CNY" if implied else "")

@@ -18,7 +18,7 @@ KINDS = [
     ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成"),
     ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,5}?(?:begin|start|commence|began|started|commenced)"
      r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:commercial\s+)?(?:operations?|production|manufacturing)"
-     r"|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
+     r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產"),
     ("full_capacity", r"full (?:production )?capacity|full production|达产|達產|满产|滿產"),
     ("agreement_signed", r"\bsign(?:s|ed|ing)\b|memorandum of understanding|\bMoU\b|签约|簽約|签订|簽訂|签署|簽署"),
@@ -64,6 +64,9 @@ def _one(doc, sentence, kind, match):
     if when is None and not immediate:
         return None
     planned = _planned(doc, clause, head, when, past)
+    phase = doc.phase(match.start())
+    if phase and not planned and kind in ("completion", "operation", "inauguration"):
+        return None  # a phase already finished is an earlier one, not this project's
     reason = ""
     if when is None:
         value = {"kind": kind, "date": None, "precision": "day", "planned": planned}
@@ -76,6 +79,8 @@ def _one(doc, sentence, kind, match):
             # "9月26日…举行" in an item stamped in August: not this year's 26 September.
             value["date"] = None
             reason = "the year is not stated and the article's date comes before this day"
+    if phase:
+        value["phase"] = phase
     evidence_start = min(start, when.start) if when else start
     evidence_end = max(end, when.end) if when else end
     return value, evidence_start, evidence_end, reason

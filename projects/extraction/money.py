@@ -69,12 +69,22 @@ def _value(figure, kind=""):
     return value
 
 
+# "Separately, the company will invest $25 million in its Dayton facility": another project.
+OTHER_PROJECT = re.compile(
+    r"^\W*(?:separately|also|in addition|additionally|meanwhile|elsewhere)\b|\banother (?:plant|facility|factory|site|project)"
+    r"|\bother (?:plants|facilities|sites|projects)|\bits (?:existing|other)\b|另外|此外|同时|同時|另一",
+    re.I,
+)
+
+
 def investment_candidates(doc, found):
     out = []
     for figure in found:
         before = doc.before(figure.start)
         after = doc.after(figure.end)
         if doc.in_batch(figure.start) or NOT_INVESTMENT.search(before[-25:]):
+            continue
+        if OTHER_PROJECT.search(doc.head(figure.start, 400)) or OTHER_PROJECT.search(after):
             continue
         if INVEST_VERB.search(before):
             score = 3
