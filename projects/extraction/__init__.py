@@ -41,9 +41,32 @@ class Suggestions:
         return [s for s in singles if s is not None] + self.capacity + self.milestones
 
     def as_json(self) -> dict:
-        return {}
+        """The dev set's answer schema: plain values, each figure with its evidence text."""
+
+        def item(suggestion):
+            out = {**suggestion.value, "text": suggestion.text}
+            if suggestion.unsure:
+                out |= {"unsure": True, "reason": suggestion.reason}
+            return out
+
+        jobs = self.jobs.value if self.jobs else {}
+        return {
+            "organization": self.organization.value["name"] if self.organization else None,
+            "project": self.project.value["name"] if self.project else None,
+            "location": self.location.value["name"] if self.location else None,
+            "investment": item(self.investment) if self.investment else None,
+            "capacity": [item(s) for s in self.capacity],
+            "jobs": jobs.get("count"),
+            "jobs_qualifier": jobs.get("qualifier"),
+            "jobs_scope": jobs.get("scope") or None,
+            "jobs_text": self.jobs.text if self.jobs else None,
+            "annual_revenue": item(self.annual_revenue) if self.annual_revenue else None,
+            "milestones": [item(s) for s in self.milestones],
+        }
 
 
 def suggest(text: str, *, published: datetime.date | None = None, title: str = "") -> Suggestions:
-    """The facts the text states about its project (a stub until the rules land)."""
-    return Suggestions()
+    """The facts the text states about its project; see projects/extraction/rules.py."""
+    from projects.extraction.rules import run
+
+    return run(text, published=published, title=title)
