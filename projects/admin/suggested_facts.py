@@ -15,6 +15,7 @@ from itertools import pairwise
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 
+from projects import amounts
 from projects.dates import Precision
 from projects.models import Kind, Milestone, Qualifier
 
@@ -35,9 +36,6 @@ MILESTONE_KINDS = {
     "agreement_signed": Milestone.Kind.AGREEMENT,
     **{kind: kind for kind in Milestone.Kind.values},
 }
-# Words the engine uses for "so many of the product itself": the record then has no unit.
-COUNTED = {"unit", "units", "piece", "pieces", "set", "sets", "台", "个", "套", "辆", "vehicle"}
-COUNTED |= {"vehicles"}
 HALVES = {1: "first", 7: "second"}
 
 
@@ -57,16 +55,27 @@ def money(value, kind):
     }
 
 
+def measure(unit, product):
+    """(unit, product) as the record keeps them, by the amount reader's words: a measure
+    (GWh, tonnes) is a unit; "units" or "台" count the product itself; other words ("battery
+    packs") are what is counted."""
+    key = unit.strip().lower()
+    if key in amounts.MEASURES:
+        return amounts.MEASURES[key], product
+    if key in amounts.COUNTERS or not key:
+        return "", product
+    return "", product or unit.strip()
+
+
 def capacity(value):
-    unit = value.get("unit") or ""
-    counted = unit.lower() in COUNTED
+    unit, product = measure(value.get("unit") or "", value.get("product") or "")
     qualifier = QUALIFIERS.get(value.get("qualifier") or "exact", Qualifier.EXACT)
     return {
         "qualifier": qualifier,
         "value": number(value.get("quantity", value.get("amount"))),
         "value_high": number(value.get("amount_max")) if qualifier == Qualifier.RANGE else None,
-        "unit": "" if counted else unit,
-        "product": value.get("product") or "",
+        "unit": unit,
+        "product": product,
         "period": value.get("period") or "",
         "phase": value.get("phase") or value.get("scope") or "",
     }
