@@ -9,6 +9,8 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from projects.admin.suggested_facts import initial_values
+from projects.extraction import Suggestion, Suggestions
 from projects.models import Figure, Kind, Milestone, Project, Source
 from tests import factories
 from tests.admin_forms import fields_in
@@ -227,3 +229,64 @@ def test_bad_input_gives_errors_never_a_server_error(staff_client, announcement)
 def test_the_article_form_links_to_its_suggestions(staff_client, announcement):
     response = staff_client.get(reverse("admin:newsroom_article_change", args=[announcement.pk]))
     assert f"{SUGGEST}?article={announcement.pk}" in response.content.decode()
+
+
+def proposed(field, value, text="It says so."):
+    return initial_values(Suggestion(field, value, text, 0, len(text)))
+
+
+def test_proposals_are_put_in_the_records_terms():
+    money = proposed("investment", {"amount": 20_000, "amount_max": 24_000, "currency": "INR",
+                                    "qualifier": "range"})  # fmt: skip
+    assert (money["value"], money["value_high"], money["qualifier"]) == ("20000", "24000", "range")
+    assert (
+        proposed("investment", {"amount": 5, "currency": "CNY", "qualifier": "at_least"})[
+            "qualifier"
+        ]
+        == "over"
+    )  # the record's "Over / at least"
+    assert (
+        proposed("annual_revenue", {"amount": 1, "currency": "CNY", "kind": "output_value"})["kind"]
+        == Kind.OUTPUT_VALUE
+    )
+    assert proposed("annual_revenue", {"amount": 1, "kind": "operating_income"})["kind"] == (
+        Kind.OPERATING_INCOME
+    )
+    gwh = proposed("capacity", {"quantity": 12, "unit": "GWh", "product": "cells"})
+    assert (gwh["unit"], gwh["product"]) == ("GWh", "cells")
+    counted = proposed("capacity", {"quantity": 300_000, "unit": "台"})
+    assert (counted["unit"], counted["product"]) == ("", "")
+    worded = proposed("capacity", {"quantity": 500, "unit": "battery packs"})
+    assert (worded["unit"], worded["product"]) == ("", "battery packs")
+    assert proposed("jobs", {"count": 600, "scope": "direct+indirect"})["job_type"] == "total"
+
+
+def test_milestone_dates_keep_their_precision_and_a_half_year_its_year():
+    opened = proposed("milestone", {"kind": "operation", "date": "2021-07",
+                                    "precision": "half_year", "planned": True})  # fmt: skip
+    assert (opened["planned_date"], opened["planned_precision"]) == ("2021-01-01", "year")
+    assert opened["note"] == "Stated as the second half of 2021."
+    signed = proposed("milestone", {"kind": "agreement_signed", "date": "2023-02-16",
+                                    "precision": "day", "planned": False})  # fmt: skip
+    assert signed["kind"] == "agreement" and signed["actual_date"] == "2023-02-16"
+    assert proposed("milestone", {"kind": "topping_out", "date": "2024-08",
+                                  "precision": "quarter"})["planned_date"] == "2024-07-01"  # fmt: skip
+    undated = proposed("milestone", {"kind": "foundation_stone", "date": None})
+    assert "planned_date" not in undated and undated["kind"] == "foundation_stone"
+
+
+def test_a_proposal_without_a_date_must_be_given_one_before_it_is_accepted(
+    staff_client, monkeypatch, announcement
+):
+    line = TEXT.splitlines()[3]
+    start = TEXT.index(line)
+    undated = Suggestion("milestone", {"kind": "inauguration", "date": None}, line, start,
+                         start + len(line), unsure=True, reason="no date in the text")  # fmt: skip
+    use_proposals(monkeypatch, Suggestions(milestones=[undated]))
+    _, data = review(staff_client, announcement)
+    response = staff_client.post(ACCEPT, decide(data, row_0="accept"))
+    assert "Give a planned date, an actual date, or both." in response.content.decode()
+    data["row-0-fact-planned_date"], data["row-0-fact-planned_precision"] = "2027-01-01", "year"
+    data["project-country"] = "US"  # the text named no place
+    assert staff_client.post(ACCEPT, decide(data, row_0="accept")).status_code == 302
+    assert Milestone.objects.get().kind == Milestone.Kind.INAUGURATION

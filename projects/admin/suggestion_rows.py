@@ -64,11 +64,9 @@ def reading(field, form):
     values = form.initial
     if field == "milestone":
         for when in ("actual", "planned"):
-            if values.get(f"{when}_date"):
-                date = PreciseDate.of(
-                    _date(values[f"{when}_date"]), values.get(f"{when}_precision") or "day"
-                )
-                return f"{values.get('title', '')}, {when}: {date}"
+            if date := _date(values.get(f"{when}_date")):
+                shown = PreciseDate(date, values.get(f"{when}_precision") or "day")
+                return f"{values.get('title', '')}, {when}: {shown}"
         return f"{values.get('title', '')}: no date the text states"
     try:
         value = Decimal(values.get("value") or "")
@@ -91,4 +89,9 @@ def reading(field, form):
 
 
 def _date(value):
-    return value if isinstance(value, datetime.date) else datetime.date.fromisoformat(value)
+    if isinstance(value, datetime.date):
+        return value
+    try:
+        return datetime.date.fromisoformat(str(value))
+    except ValueError:
+        return None
