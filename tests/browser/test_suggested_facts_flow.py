@@ -5,6 +5,7 @@ from playwright.sync_api import expect
 
 from projects.models import Figure, Kind, Milestone, Project
 from tests import factories
+from tests.browser.admin_widgets import choose
 from tests.browser.conftest import PHONE, log_in
 from tests.browser.test_pages_are_accessible import axe_violations, describe
 from tests.suggestions import TEXT, use_proposals
@@ -60,3 +61,22 @@ def test_an_editor_accepts_edits_and_rejects_suggested_facts_and_the_record_cite
     expect(phone.get_by_role("heading", name="Proposed facts")).to_be_visible()
     width = phone.evaluate("document.documentElement.scrollWidth")
     assert width <= PHONE["width"], f"the review page is {width} px wide on a phone"
+
+
+def test_a_writer_chooses_a_published_project_by_typing_and_is_refused_as_for_a_typed_figure(
+    page, writer, monkeypatch
+):
+    use_proposals(monkeypatch)
+    project = factories.project(name="Greenville Cells", is_published=True)
+    body = "".join(f"<p>{line}</p>" for line in TEXT.splitlines())
+    article = factories.article(title="Northwind Cells picks Greenville", body=body)
+    log_in(page, writer.username)
+    page.goto(f"/admin/projects/project/suggest/?article={article.pk}")
+    page.get_by_label("an existing project").check()
+    choose(page, "Existing project", project.name)
+    proposal(page, 1).get_by_label("Accept").check()
+    page.get_by_role("button", name="Save accepted facts").click()
+    expect(proposal(page, 1)).to_contain_text(
+        "is shown on the published page of “Greenville Cells”; only an editor may change it."
+    )
+    assert not project.figures.exists()
