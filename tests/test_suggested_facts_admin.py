@@ -261,11 +261,10 @@ def test_proposals_are_put_in_the_records_terms():
     assert proposed("jobs", {"count": 600, "scope": "direct+indirect"})["job_type"] == "total"
 
 
-def test_milestone_dates_keep_their_precision_and_a_half_year_its_year():
+def test_milestone_dates_keep_their_precision_half_years_included():
     opened = proposed("milestone", {"kind": "operation", "date": "2021-07",
                                     "precision": "half_year", "planned": True})  # fmt: skip
-    assert (opened["planned_date"], opened["planned_precision"]) == ("2021-01-01", "year")
-    assert opened["note"] == "Stated as the second half of 2021."
+    assert (opened["planned_date"], opened["planned_precision"]) == ("2021-07-01", "half_year")
     signed = proposed("milestone", {"kind": "agreement_signed", "date": "2023-02-16",
                                     "precision": "day", "planned": False})  # fmt: skip
     assert signed["kind"] == "agreement" and signed["actual_date"] == "2023-02-16"

@@ -36,7 +36,6 @@ MILESTONE_KINDS = {
     "agreement_signed": Milestone.Kind.AGREEMENT,
     **{kind: kind for kind in Milestone.Kind.values},
 }
-HALVES = {1: "first", 7: "second"}
 
 
 def number(value):
@@ -95,35 +94,33 @@ def jobs(value):
 
 
 def partial_date(text, precision):
-    """ "2021", "2021-07" or "2021-07-15" as (first day, precision), as the record stores it;
-    a half-year is kept to its year (the record knows no halves) and said so in the note."""
+    """ "2021", "2021-07" or "2021-07-15" as (first day, precision), as the record stores it."""
     parts = [int(p) for p in re.findall(r"\d+", text or "")][:3]
     if not parts:
-        return None, None, ""
+        return None, None
     year, month, day = [*parts, 1, 1][:3]
     try:
         date = datetime.date(year, month, day)
     except ValueError:
-        return None, None, ""
-    if precision == "half_year":
-        half = HALVES.get(month, "")
-        return datetime.date(year, 1, 1), Precision.YEAR, f"Stated as the {half} half of {year}."
+        return None, None
     if precision not in Precision.values:
         precision = [Precision.YEAR, Precision.MONTH, Precision.DAY][len(parts) - 1]
     if precision == Precision.QUARTER:
         date = date.replace(month=(date.month - 1) // 3 * 3 + 1, day=1)
+    elif precision == Precision.HALF_YEAR:
+        date = date.replace(month=1 if date.month < 7 else 7, day=1)
     elif precision == Precision.MONTH:
         date = date.replace(day=1)
     elif precision == Precision.YEAR:
         date = date.replace(month=1, day=1)
-    return date, precision, ""
+    return date, precision
 
 
 def milestone(value):
     kind = MILESTONE_KINDS.get(value.get("kind") or "", Milestone.Kind.OTHER)
-    date, precision, note = partial_date(value.get("date"), value.get("precision"))
+    date, precision = partial_date(value.get("date"), value.get("precision"))
     when = "planned" if value.get("planned", True) else "actual"
-    initial = {"kind": kind, "title": Milestone.Kind(kind).label, "note": note}
+    initial = {"kind": kind, "title": Milestone.Kind(kind).label}
     if date:
         initial |= {f"{when}_date": date.isoformat(), f"{when}_precision": precision}
     return initial

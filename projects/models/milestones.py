@@ -47,7 +47,7 @@ class Milestone(models.Model):
     planned_date = models.DateField(
         null=True,
         blank=True,
-        help_text="For a month, quarter or year, enter its first day and choose the precision.",
+        help_text="For a month, quarter, half-year or year, enter its first day and choose the precision.",
     )
     planned_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     planned_end = models.DateField(null=True, editable=False)

@@ -29,6 +29,8 @@ PRECISIONS = {
     Precision.MONTH: "Only the month is known: 2025-03, “March 2025”.",
     Precision.QUARTER: "Only the quarter is known: the date gives the year, 2025, and the "
     "text the quarter, “Q3 2025”.",
+    Precision.HALF_YEAR: "Only the half-year is known: the date gives the year, 2021, and the "
+    "text the half, “H2 2021” (the second half).",
     Precision.YEAR: "Only the year is known: 2027.",
 }
 
