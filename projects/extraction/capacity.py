@@ -8,7 +8,7 @@ another company's plant in a list of a district's projects are not capacity.
 import re
 
 CUE = re.compile(
-    r"rising to|rise to|expand(?:ed|ing)? to|increas(?:e|ed|ing) to|提升至|提升到|扩大到|擴大到|capacity|produc|output|manufactur|make|annual|per year|a year|年产|年產|产能|產能|产量|產量"
+    r"日产|日產|月产|月產|rising to|rise to|expand(?:ed|ing)? to|increas(?:e|ed|ing) to|提升至|提升到|扩大到|擴大到|capacity|produc|output|manufactur|make|annual|per year|a year|年产|年產|产能|產能|产量|產量"
     r"|生产|生產|装置|裝置|产线|產線|生产线|生產線|基地|建设|建設|项目|項目",
     re.I,
 )

@@ -41,10 +41,13 @@ class Document:
         self.sentences = text.sentences(self.folded)
 
     def sentence_at(self, position):
+        """The sentence holding `position` (or the last one before it, between sentences)."""
+        found = self.sentences[0] if self.sentences else text.Sentence("", 0, 0)
         for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return None
+            if sentence.start > position:
+                break
+            found = sentence
+        return found
 
     def clause(self, position):
         sentence = self.sentence_at(position)

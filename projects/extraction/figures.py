@@ -24,10 +24,14 @@ LATIN_SCALES = r"(?:trillion|billion|million|thousand|crores?|lakhs?|lacs?|bn|mn
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
 SYMBOLS = ["us$", "hk$", "r$", "a$", "c$", "s$", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",
-           "rs.", "rs", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"]  # fmt: skip
+           "rs.", "rs", "zł", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"]  # fmt: skip
+# Written before or after the number ("zł 300 million", "300 mln zł", "50亿元人民币").
+BOTH_SIDES = {"zł", "€", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"}
 ISO = r"(?-i:[A-Z]{3})(?![a-zA-Z])"
 PREFIX = rf"(?:(?:{_alternation(SYMBOLS)})\s?|{ISO}\s?)"
-SUFFIX_WORDS = [w for w in amounts.CURRENCY_WORDS if w not in SYMBOLS and w not in ("real", "rm", "rp")]
+SUFFIX_WORDS = [
+    w for w in amounts.CURRENCY_WORDS if (w not in SYMBOLS or w in BOTH_SIDES) and w not in ("real", "rm", "rp")
+]
 SUFFIX = rf"(?:{_alternation(SUFFIX_WORDS)}|{ISO})"
 BEFORE = _alternation(w for w in amounts.QUALIFIER_BEFORE if w not in ("c.", "some"))
 AFTER = _alternation(["以上", "左右", "or more", "plus"])

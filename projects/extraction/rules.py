@@ -17,6 +17,8 @@ PROJECT_ZH = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:项目|項目|基地|中心|�
 def run(text, *, published=None, title=""):
     doc = Document(text, published, title)
     out = Suggestions()
+    if not doc.sentences:
+        return out
     found = figures.money(doc.folded, chinese=doc.chinese)
 
     chosen = money.best(money.investment_candidates(doc, found))
