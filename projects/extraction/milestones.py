@@ -12,7 +12,7 @@ from projects.extraction import dates
 from projects.extraction.document import PROJECT_COUNT
 
 KINDS = [
-    ("construction_start", r"break(?:s|ing)? ground|ground-?breaking|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:the\s+)?(?:construction|building|work)"
+    ("construction_start", r"(?:break(?:s|ing)?|broke) ground|ground-?breaking|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:the\s+)?(?:construction|building|work)"
      r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,6}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
      r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
     ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成"),
@@ -28,7 +28,7 @@ KINDS = [
 ]  # fmt: skip
 CUES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]
 FUTURE = re.compile(
-    r"\bwill\b|\bwould\b|expect|\bplan|schedul|slated|\btarget|anticipat|\baim|\bset to\b|\bto be\b|\bdue\b|intend|"
+    r"\bwill\b|\bwould\b|expect|\bplan(?:s|ned|ning)?\b|schedul|slated|\btarget|anticipat|\baim|\bset to\b|\bto be\b|\bdue\b|intend|"
     r"预计|預計|计划|計劃|将|將|拟|擬|力争|力爭|有望|争取|爭取|目标|目標|预期|預期|即将|即將",
     re.I,
 )
