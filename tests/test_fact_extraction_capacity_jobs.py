@@ -6,13 +6,18 @@ from projects.extraction import suggest
 
 
 def rows(text):
-    return [(s.value["quantity"], s.value["unit"], s.value["period"]) for s in suggest(text).capacity]
+    return [
+        (s.value["quantity"], s.value["unit"], s.value["period"]) for s in suggest(text).capacity
+    ]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("The mill will have an annual capacity of 2.5 million tonnes.", [(2_500_000, "tonnes", "year")]),
+        (
+            "The mill will have an annual capacity of 2.5 million tonnes.",
+            [(2_500_000, "tonnes", "year")],
+        ),
         ("The line can produce 120,000 heat pumps a year.", [(120_000, "heat pumps", "year")]),
         ("The plant will make 40,000 vehicles per year.", [(40_000, "vehicles", "year")]),
         ("The cell factory has a capacity of 16 GWh.", [(16, "GWh", None)]),
@@ -68,7 +73,10 @@ def jobs(text):
     ("text", "expected"),
     [
         ("The factory will create 850 new jobs.", (850, "exact")),
-        ("The plant is expected to create approximately 1,200 well-paid positions.", (1200, "about")),
+        (
+            "The plant is expected to create approximately 1,200 well-paid positions.",
+            (1200, "about"),
+        ),
         ("The company will add more than 400 full-time jobs.", (400, "over")),
         ("The site will hire up to 250 staff.", (250, "up_to")),
         ("The new plant is set to employ 650 people by 2028.", (650, "exact")),
@@ -100,7 +108,10 @@ def test_a_jobs_statement_without_a_figure_has_no_count_and_says_why():
     found = suggest("Kestrel Foods said the upgrade is unlikely to create new jobs.").jobs
     assert found.value["count"] is None
     assert found.unsure and "no new jobs" in found.reason
-    assert suggest("Kestrel Foods said the upgrade is unlikely to create new jobs.").as_json()["jobs"] is None
+    assert (
+        suggest("Kestrel Foods said the upgrade is unlikely to create new jobs.").as_json()["jobs"]
+        is None
+    )
 
 
 def test_direct_jobs_say_so():

@@ -20,18 +20,51 @@ def milestones(text, published=DATE):
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("Construction is expected to begin in 2025.", [("construction_start", "2025", "year", True)]),
-        ("The company broke ground on March 3, 2024.", [("construction_start", "2024-03-03", "day", False)]),
-        ("Production is scheduled to start in Q3 2026.", [("operation", "2026-07", "quarter", True)]),
-        ("The plant should be operational in the second half of 2027.", [("operation", "2027-07", "half_year", True)]),
-        ("The plant is expected to open in H1 2026.", [("operation", "2026-01", "half_year", True)]),
+        (
+            "Construction is expected to begin in 2025.",
+            [("construction_start", "2025", "year", True)],
+        ),
+        (
+            "The company broke ground on March 3, 2024.",
+            [("construction_start", "2024-03-03", "day", False)],
+        ),
+        (
+            "Production is scheduled to start in Q3 2026.",
+            [("operation", "2026-07", "quarter", True)],
+        ),
+        (
+            "The plant should be operational in the second half of 2027.",
+            [("operation", "2027-07", "half_year", True)],
+        ),
+        (
+            "The plant is expected to open in H1 2026.",
+            [("operation", "2026-01", "half_year", True)],
+        ),
         ("Completion is planned for the end of 2026.", [("completion", "2026", "year", True)]),
-        ("The agreement was signed in April 2024.", [("agreement_signed", "2024-04", "month", False)]),
-        ("The foundation stone will be laid in June 2024.", [("foundation_stone", "2024-06", "month", True)]),
-        ("The building was topped out in February 2024.", [("topping_out", "2024-02", "month", False)]),
-        ("The factory will be inaugurated in September 2025.", [("inauguration", "2025-09", "month", True)]),
-        ("The plant should reach full capacity in 2028.", [("full_capacity", "2028", "year", True)]),
-        ("项目预计2025年10月建成投产。", [("completion", "2025-10", "month", True), ("operation", "2025-10", "month", True)]),
+        (
+            "The agreement was signed in April 2024.",
+            [("agreement_signed", "2024-04", "month", False)],
+        ),
+        (
+            "The foundation stone will be laid in June 2024.",
+            [("foundation_stone", "2024-06", "month", True)],
+        ),
+        (
+            "The building was topped out in February 2024.",
+            [("topping_out", "2024-02", "month", False)],
+        ),
+        (
+            "The factory will be inaugurated in September 2025.",
+            [("inauguration", "2025-09", "month", True)],
+        ),
+        (
+            "The plant should reach full capacity in 2028.",
+            [("full_capacity", "2028", "year", True)],
+        ),
+        (
+            "项目预计2025年10月建成投产。",
+            [("completion", "2025-10", "month", True), ("operation", "2025-10", "month", True)],
+        ),
         ("项目计划于2024年第三季度开工。", [("construction_start", "2024-07", "quarter", True)]),
         ("項目預計2026年下半年投產。", [("operation", "2026-07", "half_year", True)]),
         ("项目力争2025年底竣工。", [("completion", "2025", "year", True)]),
@@ -47,12 +80,24 @@ def test_a_milestone_has_its_kind_date_precision_and_tense(text, expected):
     ("text", "expected"),
     [
         ("The plant is expected to open next year.", ("operation", "2025", "year", True)),
-        ("Construction will start in March this year.", ("construction_start", "2024-03", "month", True)),
-        ("Production will begin by the end of the third quarter.", ("operation", "2024-07", "quarter", True)),
+        (
+            "Construction will start in March this year.",
+            ("construction_start", "2024-03", "month", True),
+        ),
+        (
+            "Production will begin by the end of the third quarter.",
+            ("operation", "2024-07", "quarter", True),
+        ),
         ("项目预计明年6月投产。", ("operation", "2025-06", "month", True)),
         ("项目计划今年下半年开工。", ("construction_start", "2024-07", "half_year", True)),
-        ("5月18日,某某电池项目签约仪式在某县举行。", ("agreement_signed", "2024-05-18", "day", False)),
-        ("The company laid the foundation stone today.", ("foundation_stone", "2024-05-20", "day", False)),
+        (
+            "5月18日,某某电池项目签约仪式在某县举行。",
+            ("agreement_signed", "2024-05-18", "day", False),
+        ),
+        (
+            "The company laid the foundation stone today.",
+            ("foundation_stone", "2024-05-20", "day", False),
+        ),
         ("Kestrel Foods opened the plant on Friday.", ("operation", "2024-05-17", "day", False)),
     ],
 )

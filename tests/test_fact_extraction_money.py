@@ -16,16 +16,58 @@ def investment(text, **kwargs):
 INVESTMENTS = [
     ("Orion Cables will invest Rs 1,200 crore in a new wire plant.", 12 * B, None, "INR", "exact"),
     ("Orion Cables will invest ₹450 lakh in a new warehouse.", 45 * M, None, "INR", "exact"),
-    ("Orion Cables will invest Rs 20,000–24,000 crore in the complex.", 200 * B, 240 * B, "INR", "range"),
+    (
+        "Orion Cables will invest Rs 20,000–24,000 crore in the complex.",
+        200 * B,
+        240 * B,
+        "INR",
+        "range",
+    ),
     ("Hanil Steel will invest ₩800 billion in a new rolling mill.", 800 * B, None, "KRW", "exact"),
-    ("Sertão Motores is investing R$ 2.3 billion in the assembly plant.", 2_300 * M, None, "BRL", "exact"),
+    (
+        "Sertão Motores is investing R$ 2.3 billion in the assembly plant.",
+        2_300 * M,
+        None,
+        "BRL",
+        "exact",
+    ),
     ("Wisła Foods will invest zł 300 million in the bakery.", 300 * M, None, "PLN", "exact"),
-    ("Rheinwerk will invest approximately €750 million in the foundry.", 750 * M, None, "EUR", "about"),
-    ("Lone Peak Solar will invest more than US$1.1bn in the module factory.", 1_100 * M, None, "USD", "over"),
+    (
+        "Rheinwerk will invest approximately €750 million in the foundry.",
+        750 * M,
+        None,
+        "EUR",
+        "about",
+    ),
+    (
+        "Lone Peak Solar will invest more than US$1.1bn in the module factory.",
+        1_100 * M,
+        None,
+        "USD",
+        "over",
+    ),
     ("Lone Peak Solar plans to invest up to $600m in the plant.", 600 * M, None, "USD", "up_to"),
-    ("Lone Peak Solar plans to invest at least $90 million in the plant.", 90 * M, None, "USD", "at_least"),
-    ("Lone Peak Solar will spend between $1 billion and $1.2 billion on the plant.", B, 1_200 * M, "USD", "range"),
-    ("The estimated investment is $3.1 billion to $3.4 billion.", 3_100 * M, 3_400 * M, "USD", "range"),
+    (
+        "Lone Peak Solar plans to invest at least $90 million in the plant.",
+        90 * M,
+        None,
+        "USD",
+        "at_least",
+    ),
+    (
+        "Lone Peak Solar will spend between $1 billion and $1.2 billion on the plant.",
+        B,
+        1_200 * M,
+        "USD",
+        "range",
+    ),
+    (
+        "The estimated investment is $3.1 billion to $3.4 billion.",
+        3_100 * M,
+        3_400 * M,
+        "USD",
+        "range",
+    ),
     ("华辰材料拟投资约８５亿元建设新工厂。", 8_500 * M, None, "CNY", "about"),
     ("该项目总投资超过12亿元人民币。", 1_200 * M, None, "CNY", "over"),
     ("项目计划投资不低于60亿元。", 6 * B, None, "CNY", "at_least"),
@@ -40,7 +82,9 @@ INVESTMENTS = [
 
 
 @pytest.mark.parametrize(("text", "amount", "high", "currency", "qualifier"), INVESTMENTS)
-def test_an_investment_is_read_with_its_scale_currency_and_qualifier(text, amount, high, currency, qualifier):
+def test_an_investment_is_read_with_its_scale_currency_and_qualifier(
+    text, amount, high, currency, qualifier
+):
     value = investment(text)
     assert (value["amount"], value.get("amount_max"), value["currency"], value["qualifier"]) == (
         amount, high, currency, qualifier,
@@ -62,7 +106,9 @@ def test_full_width_digits_are_read_and_quoted_as_written():
 
 
 def test_a_bracketed_conversion_is_an_equivalent_not_the_figure():
-    value = investment("Wisła Foods will invest PLN 900 million (about EUR 200 million) in a bakery.")
+    value = investment(
+        "Wisła Foods will invest PLN 900 million (about EUR 200 million) in a bakery."
+    )
     assert (value["amount"], value["currency"]) == (900 * M, "PLN")
     assert value["equivalents"] == [{"amount": 200 * M, "currency": "EUR"}]
 
@@ -125,8 +171,18 @@ def test_a_phase_figure_gives_way_to_the_projects_total():
         ("屆時可實現年產值30億元、利潤3億元。", 3 * B, None, "output_value"),
         ("达产后可实现销售收入40亿至50亿元。", 4 * B, 5 * B, "revenue"),
         ("预计年营业收入约20亿元。", 2 * B, None, "operating_income"),
-        ("The plant is expected to generate annual revenue of $400 million.", 400 * M, None, "revenue"),
-        ("Once at full capacity the plant will reach sales of €1.2 billion a year.", 1_200 * M, None, "revenue"),
+        (
+            "The plant is expected to generate annual revenue of $400 million.",
+            400 * M,
+            None,
+            "revenue",
+        ),
+        (
+            "Once at full capacity the plant will reach sales of €1.2 billion a year.",
+            1_200 * M,
+            None,
+            "revenue",
+        ),
     ],
 )
 def test_annual_revenue_is_read_with_its_kind(text, amount, high, kind):

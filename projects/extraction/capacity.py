@@ -13,17 +13,41 @@ CUE = re.compile(
     re.I,
 )
 PERIOD_BEFORE = [
-    ("year", re.compile(r"annual|annually|yearly|年产|年產|年生产|年生產|每年|年设计|年設計|年处理|年處理", re.I)),
+    (
+        "year",
+        re.compile(
+            r"annual|annually|yearly|年产|年產|年生产|年生產|每年|年设计|年設計|年处理|年處理", re.I
+        ),
+    ),
     ("month", re.compile(r"monthly|月产|月產|每月", re.I)),
     ("day", re.compile(r"daily|日产|日產|每天|每日", re.I)),
 ]
 PERIOD_AFTER = [
-    ("year", re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+year|annually|per annum|p\.a\.)|^\s*/\s*(?:year|yr|年)", re.I)),
-    ("month", re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+month|monthly)|^\s*/\s*(?:month|月)", re.I)),
-    ("day", re.compile(r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+day|daily)|^\s*/\s*(?:day|日)", re.I)),
+    (
+        "year",
+        re.compile(
+            r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+year|annually|per annum|p\.a\.)|^\s*/\s*(?:year|yr|年)",
+            re.I,
+        ),
+    ),
+    (
+        "month",
+        re.compile(
+            r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+month|monthly)|^\s*/\s*(?:month|月)",
+            re.I,
+        ),
+    ),
+    (
+        "day",
+        re.compile(
+            r"^\s*(?:[\w-]+\s+){0,4}?(?:(?:a|per|each|every)\s+day|daily)|^\s*/\s*(?:day|日)", re.I
+        ),
+    ),
 ]
 STRONG_CUE = re.compile(r"capacity|produc|output|manufactur|\bmake|assembl|roll out", re.I)
-NOT_CAPACITY = re.compile(r"sold|sales|销量|銷量|销售|銷售|shipped|deliver|库存|庫存|stock|existing|current", re.I)
+NOT_CAPACITY = re.compile(
+    r"sold|sales|销量|銷量|销售|銷售|shipped|deliver|库存|庫存|stock|existing|current", re.I
+)
 # "10万吨级": a class of plant, not a second capacity.
 CLASS = re.compile(r"^\s*(?:级|級|-class|class)")
 SCOPE = re.compile(
@@ -58,7 +82,9 @@ def rows(doc, measured, counted=()):
         if figure in counted and not (period or STRONG_CUE.search(before)):
             continue
         value = {
-            "quantity": int(figure.reading.value) if figure.reading.value == int(figure.reading.value) else float(figure.reading.value),
+            "quantity": int(figure.reading.value)
+            if figure.reading.value == int(figure.reading.value)
+            else float(figure.reading.value),
             "unit": figure.unit,
             "period": period,
             "qualifier": figure.qualifier,
@@ -87,5 +113,8 @@ def rows(doc, measured, counted=()):
 
 def _product(doc, figure):
     """The words naming the product right after a Chinese unit ("噸精製磷酸" → 精製磷酸)."""
-    match = re.match(r"[\u4e00-\u9fff]{2,10}?(?=装置|裝置|生产|生產|产线|產線|基地|项目|項目|等|和|、|，|,|。|$)", doc.folded[figure.end :])
+    match = re.match(
+        r"[\u4e00-\u9fff]{2,10}?(?=装置|裝置|生产|生產|产线|產線|基地|项目|項目|等|和|、|，|,|。|$)",
+        doc.folded[figure.end :],
+    )
     return match.group() if match else ""

@@ -20,17 +20,33 @@ def _alternation(words):
 FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 NUM = r"\d[\d,]*(?:\.\d+)?"
-LATIN_SCALES = r"(?:trillion|billion|million|thousand|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
+LATIN_SCALES = (
+    r"(?:trillion|billion|million|thousand|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
+)
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
 SYMBOLS = ["us$", "hk$", "r$", "a$", "c$", "s$", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",
            "rs.", "rs", "zł", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"]  # fmt: skip
 # Written before or after the number ("zł 300 million", "300 mln zł", "50亿元人民币").
-BOTH_SIDES = {"zł", "€", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"}
+BOTH_SIDES = {
+    "zł",
+    "€",
+    "rmb",
+    "人民币",
+    "人民幣",
+    "新台币",
+    "新台幣",
+    "台币",
+    "台幣",
+    "港币",
+    "港幣",
+}
 ISO = r"(?-i:[A-Z]{3})(?![a-zA-Z])"
 PREFIX = rf"(?:(?:{_alternation(SYMBOLS)})\s?|{ISO}\s?)"
 SUFFIX_WORDS = [
-    w for w in amounts.CURRENCY_WORDS if (w not in SYMBOLS or w in BOTH_SIDES) and w not in ("real", "rm", "rp")
+    w
+    for w in amounts.CURRENCY_WORDS
+    if (w not in SYMBOLS or w in BOTH_SIDES) and w not in ("real", "rm", "rp")
 ]
 SUFFIX = rf"(?:{_alternation(SUFFIX_WORDS)}|{ISO})"
 BEFORE = _alternation(w for w in amounts.QUALIFIER_BEFORE if w not in ("c.", "some"))
@@ -42,7 +58,16 @@ MONEY = re.compile(
     rf"(?:\s*(?P<after>{AFTER}))?",
     re.I,
 )
-AT_LEAST = ("at least", "no less than", "not less than", "不低于", "不低於", "不少于", "不少於", "至少")
+AT_LEAST = (
+    "at least",
+    "no less than",
+    "not less than",
+    "不低于",
+    "不低於",
+    "不少于",
+    "不少於",
+    "至少",
+)
 CHINESE_SCALE = re.compile(r"[亿億万萬]")
 
 UNITS = ["gwh", "mwh", "kwh", "gw", "mw", "mwp", "gwp", "tonnes", "tonne", "tons", "ton",
@@ -103,7 +128,9 @@ def money(folded, start=0, end=None, chinese=False):
                 if (f := _money_figure(m, chinese)) and not f.implied_currency
             ]
             if inner:
-                figure = Figure(**{**figure.__dict__, "equivalents": tuple(f.reading for f in inner)})
+                figure = Figure(
+                    **{**figure.__dict__, "equivalents": tuple(f.reading for f in inner)}
+                )
                 skip_until = match.end() + aside.end()
         found.append(figure)
     return found
@@ -123,18 +150,24 @@ def _money_figure(match, chinese):
         reading = amounts.read(phrase, amounts.MONEY, currency="CNY" if implied else "")
     except amounts.AmountError:
         return None
-    return Figure(match.start(), match.end(), reading, _qualifier(match, reading), implied_currency=implied)
+    return Figure(
+        match.start(), match.end(), reading, _qualifier(match, reading), implied_currency=implied
+    )
 
 
 def quantities(folded, start=0, end=None, counted=False):
     """Capacity-like figures: a number with a measure unit (or, with `counted`, a plural noun)."""
     found = []
-    for match in (COUNTED if counted else QUANTITY).finditer(folded, start, len(folded) if end is None else end):
+    for match in (COUNTED if counted else QUANTITY).finditer(
+        folded, start, len(folded) if end is None else end
+    ):
         try:
             reading = amounts.read((match["q"] or "") + match["body"], amounts.QUANTITY)
         except amounts.AmountError:
             continue
-        found.append(Figure(match.start(), match.end(), reading, _qualifier(match, reading), match["unit"]))
+        found.append(
+            Figure(match.start(), match.end(), reading, _qualifier(match, reading), match["unit"])
+        )
     return found
 
 

@@ -57,7 +57,11 @@ def find(doc):
                 continue
             clause = doc.clause(match.start())[0]
             context = doc.head(match.start(), 80) + match.group() + doc.after(match.end(), 30)
-            if NOT_NEW.search(clause) or NOT_NEW.search(doc.head(match.start(), 40)) or doc.in_batch(match.start()):
+            if (
+                NOT_NEW.search(clause)
+                or NOT_NEW.search(doc.head(match.start(), 40))
+                or doc.in_batch(match.start())
+            ):
                 continue
             if not CREATION.search(context):
                 continue
@@ -70,7 +74,15 @@ def find(doc):
                 scope = "indirect"
             out.append(JobsFigure(match.start(), match.end(), count, qualifier, scope))
     for match in NO_JOBS.finditer(doc.folded):
-        out.append(JobsFigure(match.start(), match.end(), None, "", reason="the text says no new jobs are expected, without a figure"))
+        out.append(
+            JobsFigure(
+                match.start(),
+                match.end(),
+                None,
+                "",
+                reason="the text says no new jobs are expected, without a figure",
+            )
+        )
     return sorted(out, key=lambda j: j.start)
 
 
@@ -78,7 +90,9 @@ def _count(match):
     groups = {k: v for k, v in match.groupdict().items() if v}
     number = groups.get("n") or groups.get("n2") or groups.get("n3")
     qualifier = (groups.get("q") or groups.get("q2") or groups.get("q3") or "").strip()
-    more = groups.get("plus") or groups.get("more") or groups.get("more2") or groups.get("more3") or ""
+    more = (
+        groups.get("plus") or groups.get("more") or groups.get("more2") or groups.get("more3") or ""
+    )
     scale = (groups.get("scale") or groups.get("scale2") or groups.get("scale3") or "").strip()
     reading = figures.count(f"{qualifier} {number}{more} {scale}".strip())
     if reading is None or reading.value <= 0 or reading.value != int(reading.value):

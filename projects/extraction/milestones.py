@@ -37,7 +37,9 @@ PAST = re.compile(
     r"broke ground|\bcompleted\b|\bsigned\b|\bopened\b|inaugurated|ceremony|\blaid\b|\blaunched\b|\bcelebrated\b|\bheld\b",
     re.I,
 )
-NOT_A_MILESTONE = re.compile(r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|关闭|關閉|停产|停產", re.I)
+NOT_A_MILESTONE = re.compile(
+    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|关闭|關閉|停产|停產", re.I
+)
 
 
 def find(doc):
@@ -55,7 +57,11 @@ def find(doc):
 
 def _one(doc, sentence, kind, match):
     clause, start, end = doc.clause(match.start())
-    if doc.in_batch(match.start()) or NOT_A_MILESTONE.search(clause) or PROJECT_COUNT.search(clause):
+    if (
+        doc.in_batch(match.start())
+        or NOT_A_MILESTONE.search(clause)
+        or PROJECT_COUNT.search(clause)
+    ):
         return None
     head = doc.folded[sentence.start : match.start()]
     past = bool(PAST.search(clause)) and not FUTURE.search(clause)
@@ -75,7 +81,12 @@ def _one(doc, sentence, kind, match):
         value = {"kind": kind, "date": when.date, "precision": when.precision, "planned": planned}
         if when.date is None:
             reason = "the date is relative and the article's own date is not known"
-        elif when.relative and not planned and doc.published and dates.first_day(when) > doc.published:
+        elif (
+            when.relative
+            and not planned
+            and doc.published
+            and dates.first_day(when) > doc.published
+        ):
             # "9月26日…举行" in an item stamped in August: not this year's 26 September.
             value["date"] = None
             reason = "the year is not stated and the article's date comes before this day"
@@ -97,7 +108,14 @@ def _date(doc, start, end, sentence, past, cue):
     if not found and not doc.chinese:
         # "BYD inaugurated its factory in Camaçari, Bahia, on Thursday": an English date may
         # trail the clause; it is taken up to the next milestone word.
-        rest_end = min([sentence.end] + [m.start() for _, cue_re in CUES if (m := cue_re.search(doc.folded, end, sentence.end))])
+        rest_end = min(
+            [sentence.end]
+            + [
+                m.start()
+                for _, cue_re in CUES
+                if (m := cue_re.search(doc.folded, end, sentence.end))
+            ]
+        )
         found = dates.find(doc.folded, end, rest_end)[:1]
     if not found:
         return None
@@ -119,7 +137,10 @@ def _planned(doc, clause, head, when, past):
         return False
     if FUTURE.search(clause) or FUTURE.search(head[-40:]):
         return True
+    # Without a tense, a date before the item's own (or its very day) has happened.
     day = dates.first_day(when) if when else None
-    if day and doc.published and (day < doc.published or (day == doc.published and when.precision == "day")):
-        return False
-    return True
+    return not (
+        day
+        and doc.published
+        and (day < doc.published or (day == doc.published and when.precision == "day"))
+    )

@@ -22,7 +22,9 @@ INVEST_NOUN = re.compile(
     r"[^,，;；]{0,30}$",
     re.I,
 )
-INVEST_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:investment|project|expansion|plant|facility|factory)", re.I)
+INVEST_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,2}(?:investment|project|expansion|plant|facility|factory)", re.I
+)
 IN_INVESTMENT = re.compile(r"^\s*(?:in|of)\s+(?:new\s+|capital\s+|total\s+)?investments?\b", re.I)
 NOT_INVESTMENT = re.compile(
     r"grant|subsid|incentive|tax|payroll|salar|wage|econom|impact|revenue|sales|turnover|profit"
@@ -32,8 +34,12 @@ NOT_INVESTMENT = re.compile(
     re.I,
 )
 OUTPUT_VALUE = re.compile(r"产值|產值|output value|gross output|industrial output", re.I)
-OPERATING = re.compile(r"营业收入|營業收入|主营业务收入|主營業務收入|operating income|operating revenue", re.I)
-REVENUE = re.compile(r"销售收入|銷售收入|销售额|銷售額|营收|營收|收入|\brevenues?\b|\bsales\b|\bturnover\b", re.I)
+OPERATING = re.compile(
+    r"营业收入|營業收入|主营业务收入|主營業務收入|operating income|operating revenue", re.I
+)
+REVENUE = re.compile(
+    r"销售收入|銷售收入|销售额|銷售額|营收|營收|收入|\brevenues?\b|\bsales\b|\bturnover\b", re.I
+)
 NOT_REVENUE = re.compile(
     r"利税|利稅|利润|利潤|税|稅|\bprofit|\btax|ebitda|payroll|带动|帶動|拉动|拉動|上下游|induced"
     r"|econom|gdp|impact|千亿|千億|cluster|集群",
@@ -46,7 +52,10 @@ REPORTED = re.compile(
     re.I,
 )
 FIRST_YEAR = re.compile(r"今年|首年|第一年|初期|this year|first year|initially|in its first", re.I)
-FULL_OUTPUT = re.compile(r"达产|達產|满产|滿產|届时|屆時|建成后|建成後|完成后|完成後|full (?:production|capacity|operation)|once (?:complete|fully)", re.I)
+FULL_OUTPUT = re.compile(
+    r"达产|達產|满产|滿產|届时|屆時|建成后|建成後|完成后|完成後|full (?:production|capacity|operation)|once (?:complete|fully)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,11 +68,17 @@ class Candidate:
 
 def _value(figure, kind=""):
     reading = figure.reading
-    value = {"amount": int(reading.value), "currency": reading.currency, "qualifier": figure.qualifier}
+    value = {
+        "amount": int(reading.value),
+        "currency": reading.currency,
+        "qualifier": figure.qualifier,
+    }
     if reading.high is not None:
         value["amount_max"] = int(reading.high)
     if figure.equivalents:
-        value["equivalents"] = [{"amount": int(e.value), "currency": e.currency} for e in figure.equivalents]
+        value["equivalents"] = [
+            {"amount": int(e.value), "currency": e.currency} for e in figure.equivalents
+        ]
     if kind:
         value["kind"] = kind
     return value
@@ -112,7 +127,11 @@ def revenue_candidates(doc, found):
     for figure in found:
         before, after = doc.before(figure.start, 14), doc.after(figure.end, 8)
         cue = before + " " + after
-        if doc.in_batch(figure.start) or NOT_REVENUE.search(before[-10:]) or NOT_REVENUE.search(before[:4]):
+        if (
+            doc.in_batch(figure.start)
+            or NOT_REVENUE.search(before[-10:])
+            or NOT_REVENUE.search(before[:4])
+        ):
             continue
         kind = (
             "output_value" if OUTPUT_VALUE.search(cue)
@@ -120,7 +139,10 @@ def revenue_candidates(doc, found):
             else "revenue" if REVENUE.search(cue)
             else ""
         )  # fmt: skip
-        if not kind or NOT_REVENUE.search(before) and not re.search(r"(?:产值|產值|收入|revenue|sales)\s*\S{0,4}$", before, re.I):
+        if not kind or (
+            NOT_REVENUE.search(before)
+            and not re.search(r"(?:产值|產值|收入|revenue|sales)\s*\S{0,4}$", before, re.I)
+        ):
             continue
         if REPORTED.search(doc.head(figure.start, 60)) or REPORTED.search(after):
             continue

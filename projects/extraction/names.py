@@ -9,7 +9,9 @@ follows "in"/"at" there ("a factory in Dobromierz", "在沂南县举行"). A dat
 import re
 
 CAP = r"[A-Z][\w&’'.-]*"
-NAME = re.compile(rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?")
+NAME = re.compile(
+    rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?"
+)
 # "FORT WAYNE, INDIANA, November 26, 2018 / PRNewswire /", "Dresden, May 2, 2023 –",
 # "SEATTLE (Scrap Monster):", "SEOUL, June 10 (Yonhap) --"
 DATELINE = re.compile(r"^\s*[A-Z][^\n–—:/]{0,70}?(?:/[^/]{1,30}/|\s(?:--|[–—-])\s|:\s)")
@@ -26,7 +28,9 @@ SUBJECT_VERB = re.compile(
     r"|inaugurat|open|laid|lays|sign|broke|break|began|begins|start|unveil|launch)",
     re.I,
 )
-ZH_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)")
+ZH_SUFFIX = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)"
+)
 ZH_STOP = "的在以由与與和及向为為对對是将將于於从從到据據该該本"
 ZH_PLACE = re.compile(
     r"(?:位于|位於|落户|落戶|在|于|於|落地)(?P<place>[\u4e00-\u9fff]{2,12}?)"
@@ -41,9 +45,13 @@ ZH_ANNOUNCER = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日[上下]?午?[,，]\s*)?(?P<name>[\u4e00-\u9fff]{2,12}?)"
     r"(?:今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|近日|日前|昨日|昨天)?(?:正式)?(?:宣布|表示|发布|發布|称|稱|透露|公告)"
 )
-PLACE_EN = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})")
+PLACE_EN = re.compile(
+    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})"
+)
 HOME = re.compile(rf"(?P<place>{NAME.pattern}) will (?:become|be) home to")
-POSSESSIVE_PLANT = re.compile(rf"\bits (?P<place>{NAME.pattern}(?:, {NAME.pattern})*),? (?:[\w-]+ )?(?:plant|facility|mill|factory|site)")
+POSSESSIVE_PLANT = re.compile(
+    rf"\bits (?P<place>{NAME.pattern}(?:, {NAME.pattern})*),? (?:[\w-]+ )?(?:plant|facility|mill|factory|site)"
+)
 
 
 def organization(doc, sentence_start, money_start):
@@ -85,7 +93,10 @@ def _subject(head, offset):
 
 
 TITLES = r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|Sen|Senator|Rep|Chairman|Chairwoman)"
-STRONG_VERB = re.compile(r"announce|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch", re.I)
+STRONG_VERB = re.compile(
+    r"announce|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch",
+    re.I,
+)
 
 
 def _is_person(text, match):
@@ -94,10 +105,16 @@ def _is_person(text, match):
 
 
 def _zh_organization(doc, sentence_start, money_start):
-    clause, start, _ = doc.clause(money_start)
+    _, start, _ = doc.clause(money_start)
     head = doc.folded[start:money_start]
-    subject = re.match(rf"[\u4e00-\u9fff]{{2,10}}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head)
-    if subject and subject.group()[0] not in ZH_STOP and not re.match(r"项目|項目|其中|目前|预计|預計|去年|今年", subject.group()):
+    subject = re.match(
+        r"[\u4e00-\u9fff]{2,10}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head
+    )
+    if (
+        subject
+        and subject.group()[0] not in ZH_STOP
+        and not re.match(r"项目|項目|其中|目前|预计|預計|去年|今年", subject.group())
+    ):
         return subject.group(), start + subject.start()
     match = _zh_suffixed(doc.folded)
     if match:
@@ -123,7 +140,11 @@ def location(doc, sentence_start, sentence_end, organization_name=""):
     """(place, start) or None: from the investment's sentence first, then the lead."""
     spans = [(sentence_start, sentence_end)] + [(s.start, s.end) for s in doc.sentences[:3]]
     for start, end in spans:
-        found = _zh_place(doc, start, end) if doc.chinese else _en_place(doc, start, end, organization_name)
+        found = (
+            _zh_place(doc, start, end)
+            if doc.chinese
+            else _en_place(doc, start, end, organization_name)
+        )
         if found:
             return found
     return None
