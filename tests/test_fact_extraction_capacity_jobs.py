@@ -27,6 +27,11 @@ def rows(text):
         ("建成后年產電動車15萬輛。", [(150_000, "輛", "year")]),
         ("项目建设20GWh储能电池产线。", [(20, "GWh", None)]),
         ("工厂日产汽车零部件3000套。", [(3000, "套", "day")]),
+        (
+            "Orion Steel will set up a 6 MTPA integrated steel plant.",
+            [(6_000_000, "tonnes", "year")],
+        ),
+        ("Mesa Power plans a 900 MW solar farm near Yuma.", [(900, "MW", None)]),
     ],
 )
 def test_a_capacity_is_read_with_its_unit_and_only_a_stated_period(text, expected):
@@ -53,6 +58,7 @@ def test_a_phase_capacity_keeps_its_phase():
         "The company sold 2 million tonnes last year.",
         "全县今年实施重大项目30个,其中包括某公司5000吨电池材料项目。",
         "计划建设10万吨级电池材料基地。",
+        "The group has a total capacity of 30 MTPA across its plants.",
     ],
 )
 def test_areas_voltages_sales_classes_and_batch_lists_are_not_capacity(text):
@@ -83,6 +89,11 @@ def jobs(text):
         ("项目投产后可新增就业岗位3000多个。", (3000, "over")),
         ("项目建成后预计提供约1200个就业岗位。", (1200, "about")),
         ("項目可解決就業800人。", (800, "exact")),
+        ("The plant will provide direct employment to 2,500 people.", (2500, "exact")),
+        (
+            "Some 900 workers are needed during construction, while 60 permanent jobs will be created.",
+            (60, "exact"),
+        ),
     ],
 )
 def test_new_jobs_are_read_with_their_qualifier(text, expected):

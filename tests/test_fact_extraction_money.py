@@ -78,6 +78,20 @@ INVESTMENTS = [
     ("台冠光電將投資新台幣500億元擴建新廠。", 50 * B, None, "TWD", "exact"),
     ("The group will invest CNY 6 billion in the base.", 6 * B, None, "CNY", "exact"),
     ("The group will invest 6 billion yuan in the base.", 6 * B, None, "CNY", "exact"),
+    (
+        "Orion Steel will set up the mill with an investment of Rs 9,000-crore.",
+        90 * B,
+        None,
+        "INR",
+        "exact",
+    ),
+    (
+        "Mesa Power announced a $2.2-billion, 900 MW solar farm near Yuma.",
+        2_200 * M,
+        None,
+        "USD",
+        "exact",
+    ),
 ]
 
 
@@ -208,3 +222,16 @@ def test_profit_tax_induced_output_and_the_companys_accounts_are_not_annual_reve
 def test_the_full_output_wins_over_the_first_years():
     text = "今年年产值将达5亿元,全面达产后,年产值将达60亿元。"
     assert suggest(text).annual_revenue.value["amount"] == 6 * B
+
+
+def test_yen_is_read_as_yen_in_a_text_about_japan():
+    value = investment("Japan's Kisaragi Chemical will invest ¥90 billion in a plant in Sakai.")
+    assert (value["amount"], value["currency"]) == (90 * B, "JPY")
+
+
+def test_a_bare_dollar_in_a_text_about_another_dollar_country_is_flagged():
+    found = suggest(
+        "Maple Foods will invest $200 million in a plant in Ontario, Canada."
+    ).investment
+    assert found.value["currency"] == "USD"
+    assert found.unsure and "another dollar" in found.reason

@@ -44,6 +44,20 @@ PERIOD_AFTER = [
         ),
     ),
 ]
+# Units that are a capacity by themselves ("a 1.2 GW solar farm", "a 5 MTPA steel plant");
+# the per-annum ones say their period and scale.
+RATED = {"gw", "mw", "gwh", "mwh", "mwp", "gwp", "mtpa", "mmtpa", "ktpa", "tpa", "tpd"}
+PER_ANNUM = {
+    "mtpa": (10**6, "year"),
+    "mmtpa": (10**6, "year"),
+    "ktpa": (10**3, "year"),
+    "tpa": (1, "year"),
+    "tpd": (1, "day"),
+}
+COMPANY_WIDE = re.compile(
+    r"across (?:its|the group|all)|company-wide|group-wide|in total|its (?:existing )?plants|total (?:installed )?capacity of the (?:company|group)|现有产能|現有產能|全公司|集团总产能|集團總產能",
+    re.I,
+)
 STRONG_CUE = re.compile(r"capacity|produc|output|manufactur|\bmake|assembl|roll out", re.I)
 NOT_CAPACITY = re.compile(
     r"sold|sales|销量|銷量|销售|銷售|shipped|deliver|库存|庫存|stock|existing|current", re.I
@@ -76,16 +90,28 @@ def rows(doc, measured, counted=()):
         before, after = doc.before(figure.start, 50), doc.after(figure.end, 30)
         if CLASS.match(after) or doc.in_batch(figure.start):
             continue
-        if not (CUE.search(before) or CUE.search(after)) or NOT_CAPACITY.search(before[-20:]):
+        unit = figure.unit.lower()
+        rated = unit in RATED
+        if not (rated or CUE.search(before) or CUE.search(after)) or NOT_CAPACITY.search(
+            before[-20:]
+        ):
+            continue
+        if (
+            COMPANY_WIDE.search(before)
+            or COMPANY_WIDE.search(after)
+            or (unit.split()[0] in RATED and figure in counted)
+        ):
             continue
         period = _period(before, after)
         if figure in counted and not (period or STRONG_CUE.search(before)):
             continue
+        quantity, unit_name = figure.reading.value, figure.unit
+        if unit in PER_ANNUM:
+            factor, period = PER_ANNUM[unit]
+            quantity, unit_name = quantity * factor, "tonnes"
         value = {
-            "quantity": int(figure.reading.value)
-            if figure.reading.value == int(figure.reading.value)
-            else float(figure.reading.value),
-            "unit": figure.unit,
+            "quantity": int(quantity) if quantity == int(quantity) else float(quantity),
+            "unit": unit_name,
             "period": period,
             "qualifier": figure.qualifier,
         }

@@ -65,6 +65,11 @@ class Document:
         sentence = self.sentence_at(position)
         return self.folded[max(sentence.start, position - limit) : position]
 
+    def tail(self, position, limit=40):
+        """The sentence after `position` (at most `limit` characters), across clauses."""
+        sentence = self.sentence_at(position)
+        return self.folded[position : min(sentence.end, position + limit)]
+
     def after(self, position, limit=40):
         _, _, end = self.clause(position)
         return self.folded[position : min(end, position + limit)]

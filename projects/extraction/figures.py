@@ -52,7 +52,7 @@ SUFFIX = rf"(?:{_alternation(SUFFIX_WORDS)}|{ISO})"
 BEFORE = _alternation(w for w in amounts.QUALIFIER_BEFORE if w not in ("c.", "some"))
 AFTER = _alternation(["以上", "左右", "or more", "plus"])
 RANGE_SIGN = r"\s*(?:-|–|—|~|～|至|到|to(?= ))\s*"
-ONE = rf"{PREFIX}?{NUM}\s*(?:多|余|餘)?\s*{SCALE}?"
+ONE = rf"{PREFIX}?{NUM}\s*(?:多|余|餘)?(?:\s*-?\s*{SCALE})?"  # "Rs 65,000-crore", "$1.4-billion"
 MONEY = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<between>between\s+)?(?P<body>{ONE}(?:(?:{RANGE_SIGN}|(?(between)\s+and\s+|(?!)))\s*{ONE})?(?:\s*{SUFFIX})?)"
     rf"(?:\s*(?P<after>{AFTER}))?",
@@ -70,7 +70,7 @@ AT_LEAST = (
 )
 CHINESE_SCALE = re.compile(r"[亿億万萬]")
 
-UNITS = ["gwh", "mwh", "kwh", "gw", "mw", "mwp", "gwp", "tonnes", "tonne", "tons", "ton",
+UNITS = ["mtpa", "mmtpa", "ktpa", "tpa", "tpd", "gwh", "mwh", "kwh", "gw", "mw", "mwp", "gwp", "tonnes", "tonne", "tons", "ton",
          "metric tons", "mt", "t", "units", "vehicles", "cars", "wafers", "barrels",
          "吨", "噸", "台", "臺", "辆", "輛", "套", "件", "片", "只", "颗", "顆", "支", "组", "組"]  # fmt: skip
 QUANTITY = re.compile(
@@ -145,6 +145,7 @@ def _money_figure(match, chinese):
     if match["between"]:
         # "between $300 million and $350 million" is the range "$300 million to $350 million".
         body = re.sub(r"\s+and\s+", " to ", body, count=1)
+    body = re.sub(r"(?<=\d)-(?=[a-z])", " ", body, flags=re.I)
     phrase = (match["q"] or "") + body + (match["after"] or "")
     try:
         reading = amounts.read(phrase, amounts.MONEY, currency="CNY" if implied else "")

@@ -6,6 +6,7 @@ the economy, batch or district totals) rules it out, a phase or a first-year fig
 way to the whole project's. The strongest cue wins; the first figure breaks a tie.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
@@ -23,7 +24,9 @@ INVEST_NOUN = re.compile(
     re.I,
 )
 INVEST_AFTER = re.compile(
-    r"^\s*(?:[\w-]+\s+){0,2}(?:investment|project|expansion|plant|facility|factory)", re.I
+    r"^[\s,]*(?:[\w.,-]+\s+){0,4}?(?:investment|project|expansion|plant|facility|factory|farm|park|complex|mill"
+    r"|cent(?:er|re)|campus|hub|fab|terminal|refinery|mine|base)\b",
+    re.I,
 )
 IN_INVESTMENT = re.compile(r"^\s*(?:in|of)\s+(?:new\s+|capital\s+|total\s+)?investments?\b", re.I)
 NOT_INVESTMENT = re.compile(
@@ -103,7 +106,7 @@ def investment_candidates(doc, found):
             continue
         if INVEST_VERB.search(before):
             score = 3
-        elif INVEST_NOUN.search(before) or INVEST_AFTER.match(after):
+        elif INVEST_NOUN.search(before) or INVEST_AFTER.match(doc.tail(figure.end, 50)):
             score = 2
         elif IN_INVESTMENT.match(after):
             score = 1  # "$800 million in investment": usually a total of several announcements
@@ -111,7 +114,7 @@ def investment_candidates(doc, found):
             continue
         if NOT_INVESTMENT.search(after[:25]) and not INVEST_AFTER.match(after):
             continue
-        reasons = []
+        figure, reasons = _currency_doubt(doc, figure)
         if figure.implied_currency:
             reasons.append("the text names no currency; yuan is assumed for a Chinese text")
         phase = doc.phase(figure.start)
@@ -146,7 +149,8 @@ def revenue_candidates(doc, found):
             continue
         if REPORTED.search(doc.head(figure.start, 60)) or REPORTED.search(after):
             continue
-        score, reasons = 2, []
+        figure, reasons = _currency_doubt(doc, figure)
+        score = 2
         if FULL_OUTPUT.search(doc.head(figure.start, 40)):
             score += 1
         if FIRST_YEAR.search(doc.before(figure.start, 20)):
@@ -158,6 +162,34 @@ def revenue_candidates(doc, found):
             reasons.append(f"this figure is for {phase} only")
         out.append(Candidate(figure, score, "; ".join(reasons), kind))
     return out
+
+
+JAPAN = re.compile(r"\bJapan|\byen\b|日本|円")
+OTHER_DOLLARS = re.compile(
+    r"Canad|Australia|New Zealand|Singapore|Hong Kong|Taiwan|Mexic|加拿大|澳大利亚|新加坡|香港"
+)
+
+
+def _currency_doubt(doc, figure):
+    """¥ in a text about Japan is yen; a bare "$" in a text about another dollar country is
+    US dollars only by default, and says so."""
+    written = doc.folded[figure.start : figure.end]
+    reading = figure.reading
+    if (
+        "¥" in written
+        and reading.currency == "CNY"
+        and not doc.chinese
+        and JAPAN.search(doc.folded)
+    ):
+        reading = dataclasses.replace(reading, currency="JPY")
+        return dataclasses.replace(figure, reading=reading), []
+    if (
+        re.search(r"(?<![A-Za-z])\$", written)
+        and not re.search(r"US\$|USD|U\.S\.", written)
+        and OTHER_DOLLARS.search(doc.folded)
+    ):
+        return figure, ["“$” is read as US dollars; the text may mean another dollar"]
+    return figure, []
 
 
 def best(candidates):

@@ -80,6 +80,8 @@ def _subject(head, offset):
             continue
         while words and words[0].rstrip(".") in SKIP:
             words = words[1:]
+        if len(words) > 1 and re.search(r"['’]s$", words[0]):
+            words = words[1:]  # "Japan's Kobe Chemical Co.": the country is not the name
         if not words or not words[0][0].isupper():
             continue
         rest = stripped[match.end() :].replace(",", " ", 1)
