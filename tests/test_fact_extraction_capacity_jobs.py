@@ -128,3 +128,14 @@ def test_a_jobs_statement_without_a_figure_has_no_count_and_says_why():
 def test_direct_jobs_say_so():
     found = suggest("The plant will create 500 direct jobs and 1,000 indirect jobs.").jobs
     assert (found.value["count"], found.value["scope"]) == (500, "direct")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The project will create 1,000 jobs during construction and 200 permanent jobs.",
+        "The company currently employs 500 people and will add 200 jobs.",
+    ],
+)
+def test_each_figure_of_a_clause_is_judged_by_its_own_words(text):
+    assert jobs(text) == (200, "exact")

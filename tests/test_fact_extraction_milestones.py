@@ -70,6 +70,7 @@ def milestones(text, published=DATE):
         ("项目力争2025年底竣工。", [("completion", "2025", "year", True)]),
         ("预计2024年8月主体封顶。", [("topping_out", "2024-08", "month", True)]),
         ("项目于2023年3月奠基。", [("foundation_stone", "2023-03", "month", False)]),
+        ("The plant began production in March 2023.", [("operation", "2023-03", "month", False)]),
     ],
 )
 def test_a_milestone_has_its_kind_date_precision_and_tense(text, expected):

@@ -235,3 +235,11 @@ def test_a_bare_dollar_in_a_text_about_another_dollar_country_is_flagged():
     ).investment
     assert found.value["currency"] == "USD"
     assert found.unsure and "another dollar" in found.reason
+
+
+def test_two_figures_said_alike_propose_the_first_and_say_so():
+    found = suggest(
+        "Kestrel will invest $50 million in Ohio. Kestrel will invest $70 million in Iowa."
+    ).investment
+    assert found.value["amount"] == 50 * M
+    assert found.unsure and "70,000,000" in found.reason

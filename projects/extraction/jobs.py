@@ -55,9 +55,8 @@ def find(doc):
             sentence = doc.sentence_at(match.start())
             if sentence is None:
                 continue
-            clause = doc.clause(match.start())[0]
             context = doc.head(match.start(), 80) + match.group() + doc.after(match.end(), 30)
-            if NOT_NEW.search(clause) or doc.in_batch(match.start()):
+            if NOT_NEW.search(_segment(doc, match)) or doc.in_batch(match.start()):
                 continue
             if not CREATION.search(context):
                 continue
@@ -80,6 +79,19 @@ def find(doc):
             )
         )
     return sorted(out, key=lambda j: j.start)
+
+
+# "1,000 jobs during construction and 200 permanent jobs": each figure is judged by its own
+# part of the clause.
+JOINS = re.compile(r"\band\b|\bwhile\b|\bplus\b|\bas well as\b|\bwhereas\b|\bbut\b|并|並|同时|同時")
+
+
+def _segment(doc, match):
+    clause, start, _ = doc.clause(match.start())
+    local_start, local_end = match.start() - start, match.end() - start
+    left = max([m.end() for m in JOINS.finditer(clause, 0, local_start)], default=0)
+    right = next((m.start() for m in JOINS.finditer(clause, local_end)), len(clause))
+    return clause[left:right]
 
 
 def _count(match):

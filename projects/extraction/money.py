@@ -197,7 +197,21 @@ def best(candidates):
     if not candidates:
         return None
     top = max(c.score for c in candidates)
-    return next(c for c in candidates if c.score == top)
+    chosen = next(c for c in candidates if c.score == top)
+    rivals = [
+        c
+        for c in candidates
+        if c.score == top and c.figure.reading.value != chosen.figure.reading.value
+    ]
+    if rivals:
+        # Two figures said in the same way: the first is proposed, and the editor is told.
+        reason = "the text also gives " + ", ".join(
+            f"{c.figure.reading.value:,}" for c in rivals[:2]
+        )
+        chosen = dataclasses.replace(
+            chosen, unsure="; ".join(filter(None, [chosen.unsure, reason]))
+        )
+    return chosen
 
 
 def value(candidate):
