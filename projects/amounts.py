@@ -55,7 +55,7 @@ CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "rupees": "INR", "rupee": "INR", "pounds": "GBP",
     "yen": "JPY", "r$": "BRL", "reais": "BRL", "real": "BRL", "₩": "KRW", "won": "KRW",
     "zł": "PLN", "zloty": "PLN", "złoty": "PLN", "zlotys": "PLN", "a$": "AUD", "c$": "CAD",
-    "s$": "SGD", "₱": "PHP", "₫": "VND", "₺": "TRY", "rp": "IDR", "rm": "MYR",
+    "s$": "SGD", "nt$": "TWD", "₱": "PHP", "₫": "VND", "₺": "TRY", "rp": "IDR", "rm": "MYR",
     "人民幣": "CNY", "美金": "USD", "歐元": "EUR", "港幣": "HKD", "韩元": "KRW", "韓元": "KRW",
     "新台币": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD",
 }  # fmt: skip

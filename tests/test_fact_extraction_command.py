@@ -37,6 +37,11 @@ The plant is expected to create 320 new jobs and to open next year.
             "Orion Cables",
             "Pune",
         ),
+        (
+            "Detroit-based Acme Corp. will invest $90 million in a plant in the U.S. state of Ohio.",
+            "Acme Corp.",
+            "Ohio",
+        ),
         ("去年3月,星河电池在江西赣州投资80亿元,建设电池工厂。", "星河电池", "江西赣州"),
         (
             "9月2日,华辰新材料有限公司年产5万吨项目签约仪式在某某县举行。项目总投资约12亿元。",

@@ -76,6 +76,8 @@ INVESTMENTS = [
     ("该基地总投资20亿至25亿元。", 2 * B, 2_500 * M, "CNY", "range"),
     ("鼎新科技总投资RMB 40亿元。", 4 * B, None, "CNY", "exact"),
     ("台冠光電將投資新台幣500億元擴建新廠。", 50 * B, None, "TWD", "exact"),
+    ("Foxwell will invest NT$12 billion in a plant in Tainan.", 12 * B, None, "TWD", "exact"),
+    ("PT Sinar Nikel will invest Rp 4 trillion in a smelter.", 4 * 10**12, None, "IDR", "exact"),
     ("The group will invest CNY 6 billion in the base.", 6 * B, None, "CNY", "exact"),
     ("The group will invest 6 billion yuan in the base.", 6 * B, None, "CNY", "exact"),
     (

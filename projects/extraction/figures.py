@@ -25,7 +25,7 @@ LATIN_SCALES = (
 )
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
-SYMBOLS = ["us$", "hk$", "r$", "a$", "c$", "s$", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",
+SYMBOLS = ["us$", "hk$", "nt$", "r$", "a$", "c$", "s$", "rp", "rm", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",
            "rs.", "rs", "zł", "rmb", "人民币", "人民幣", "新台币", "新台幣", "台币", "台幣", "港币", "港幣"]  # fmt: skip
 # Written before or after the number ("zł 300 million", "300 mln zł", "50亿元人民币").
 BOTH_SIDES = {

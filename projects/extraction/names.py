@@ -8,6 +8,8 @@ follows "in"/"at" there ("a factory in Dobromierz", "在沂南县举行"). A dat
 
 import re
 
+from babel import Locale
+
 CAP = r"[A-Z][\w&’'.-]*"
 NAME = re.compile(
     rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?"
@@ -46,7 +48,7 @@ ZH_ANNOUNCER = re.compile(
     r"(?:今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|近日|日前|昨日|昨天)?(?:正式)?(?:宣布|表示|发布|發布|称|稱|透露|公告)"
 )
 PLACE_EN = re.compile(
-    rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})"
+    rf"\b(?:in|at|near|outside|(?:state|province|region|city|county) of)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})"
 )
 HOME = re.compile(rf"(?P<place>{NAME.pattern}) will (?:become|be) home to")
 POSSESSIVE_PLANT = re.compile(
@@ -80,7 +82,7 @@ def _subject(head, offset):
             continue
         while words and words[0].rstrip(".") in SKIP:
             words = words[1:]
-        if len(words) > 1 and re.search(r"['’]s$", words[0]):
+        if len(words) > 1 and re.search(r"['’]s$|-based$", words[0]):
             words = words[1:]  # "Japan's Kobe Chemical Co.": the country is not the name
         if not words or not words[0][0].isupper():
             continue
@@ -161,13 +163,25 @@ def _zh_place(doc, start, end):
     return (match.group(), start + match.start()) if match else None
 
 
+COUNTRIES = {name.lower() for name in Locale("en").territories.values()} | {
+    "u.s",
+    "us",
+    "usa",
+    "uk",
+    "the us",
+}
+
+
 def _en_place(doc, start, end, organization_name):
+    """The first place named; a bare country gives way to a town or state in the same sentence."""
     text = DATELINE.sub(lambda m: " " * len(m.group()), doc.folded[start:end])
+    found = []
     for regex in (HOME, PLACE_EN, POSSESSIVE_PLANT):
         for match in regex.finditer(text):
             place = match["place"].rstrip(".,")
             first = place.split()[0]
             if first in SKIP or (organization_name and place in organization_name):
                 continue
-            return place, start + match.start("place")
-    return None
+            found.append((place, start + match.start("place")))
+    specific = [f for f in found if f[0].lower() not in COUNTRIES]
+    return (specific or found or [None])[0]
