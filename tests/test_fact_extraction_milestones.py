@@ -140,6 +140,8 @@ def test_immediately_is_a_milestone_without_a_date():
         "最迟两年内,这些项目都将建成投产。",
         "全县今年共有30个项目集中开工。",
         "The first phase, completed in 2019, employs 300 people.",
+        "The company opened its first plant in 1998.",
+        "The acquisition is expected to be completed in the first quarter of 2025.",
     ],
 )
 def test_words_that_date_no_milestone_of_the_project_give_none(text):

@@ -38,7 +38,9 @@ PAST = re.compile(
     re.I,
 )
 NOT_A_MILESTONE = re.compile(
-    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|关闭|關閉|停产|停產", re.I
+    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b"
+    r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
+    re.I,
 )
 
 
@@ -73,6 +75,9 @@ def _one(doc, sentence, kind, match):
     phase = doc.phase(match.start())
     if phase and not planned and kind in ("completion", "operation", "inauguration"):
         return None  # a phase already finished is an earlier one, not this project's
+    day = dates.first_day(when) if when and when.date else None
+    if not planned and day and doc.published and day.year < doc.published.year - 1:
+        return None  # "its first plant opened in 1998": the company's history, not this project
     reason = ""
     if when is None:
         value = {"kind": kind, "date": None, "precision": "day", "planned": planned}
