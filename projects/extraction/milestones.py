@@ -37,6 +37,10 @@ PAST = re.compile(
     r"broke ground|\bcompleted\b|\bsigned\b|\bopened\b|inaugurated|ceremony|\blaid\b|\blaunched\b|\bcelebrated\b|\bheld\b",
     re.I,
 )
+OTHER_FACILITY = re.compile(
+    r"\b(?:a|another|its first|an earlier|other)\s+(?:new\s+)?(?:plant|factory|facility|mill|site|base|plants|factories)\b",
+    re.I,
+)
 NOT_A_MILESTONE = re.compile(
     r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b"
     r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
@@ -78,6 +82,8 @@ def _one(doc, sentence, kind, match):
     day = dates.first_day(when) if when and when.date else None
     if not planned and day and doc.published and day.year < doc.published.year - 1:
         return None  # "its first plant opened in 1998": the company's history, not this project
+    if not planned and OTHER_FACILITY.search(clause):
+        return None  # "It opened a plant in Germany in 2022": some other plant
     reason = ""
     if when is None:
         value = {"kind": kind, "date": None, "precision": "day", "planned": planned}

@@ -128,7 +128,10 @@ def investment_candidates(doc, found):
 def revenue_candidates(doc, found):
     out = []
     for figure in found:
-        before, after = doc.before(figure.start, 14), doc.after(figure.end, 8)
+        before, after = (
+            doc.before(figure.start, 14 if doc.chinese else 30),
+            doc.after(figure.end, 8),
+        )
         cue = before + " " + after
         if (
             doc.in_batch(figure.start)
