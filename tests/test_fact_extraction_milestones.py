@@ -142,6 +142,7 @@ def test_immediately_is_a_milestone_without_a_date():
         "The first phase, completed in 2019, employs 300 people.",
         "The company opened its first plant in 1998.",
         "The acquisition is expected to be completed in the first quarter of 2025.",
+        "It opened a plant in Germany in 2024.",
     ],
 )
 def test_words_that_date_no_milestone_of_the_project_give_none(text):

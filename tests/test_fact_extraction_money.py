@@ -199,6 +199,12 @@ def test_a_phase_figure_gives_way_to_the_projects_total():
             None,
             "revenue",
         ),
+        (
+            "The city expects the base to generate annual output value of more than 30 billion yuan.",
+            30 * B,
+            None,
+            "output_value",
+        ),
     ],
 )
 def test_annual_revenue_is_read_with_its_kind(text, amount, high, kind):
