@@ -89,6 +89,7 @@ def jobs(text):
         ("项目投产后可新增就业岗位3000多个。", (3000, "over")),
         ("项目建成后预计提供约1200个就业岗位。", (1200, "about")),
         ("項目可解決就業800人。", (800, "exact")),
+        ("物流中心落成後將提供約2000個職位。", (2000, "about")),
         ("The plant will provide direct employment to 2,500 people.", (2500, "exact")),
         (
             "Some 900 workers are needed during construction, while 60 permanent jobs will be created.",

@@ -70,6 +70,8 @@ def milestones(text, published=DATE):
         ("项目力争2025年底竣工。", [("completion", "2025", "year", True)]),
         ("预计2024年8月主体封顶。", [("topping_out", "2024-08", "month", True)]),
         ("项目于2023年3月奠基。", [("foundation_stone", "2023-03", "month", False)]),
+        ("物流中心預計於2026年落成。", [("completion", "2026", "year", True)]),
+        ("项目预计2025年9月投用。", [("operation", "2025-09", "month", True)]),
         ("The plant began production in March 2023.", [("operation", "2023-03", "month", False)]),
     ],
 )

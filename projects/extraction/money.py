@@ -10,12 +10,13 @@ import dataclasses
 import re
 from dataclasses import dataclass
 
+from projects import amounts
 from projects.extraction import figures
 
 INVEST_VERB = re.compile(
     r"(?:\binvest(?:s|ed|ing)?|\bspend(?:s|ing)?|投资|投資|投入|耗资|耗資)"
     r"(?:\s+(?:a|an|another|additional|further|nearly|around|about|some|total of|the|in)){0,3}\s*"
-    r"(?:总额|總額|额|額|总计|總計|共计|共計|规模|規模)?\s*(?:为|為|达|達|约|約|超|近|逾)?\s*$",
+    r"(?:总额|總額|额|額|总计|總計|共计|共計|规模|規模)?\s*(?:为|為|达|達|约|約|超|近|逾|高达|高達|超过|超過){0,2}\s*$",
     re.I,
 )
 INVEST_NOUN = re.compile(
@@ -115,6 +116,7 @@ def investment_candidates(doc, found):
         if NOT_INVESTMENT.search(after[:25]) and not INVEST_AFTER.match(after):
             continue
         figure, reasons = _currency_doubt(doc, figure)
+        figure = _detached_qualifier(figure, before)
         if figure.implied_currency:
             reasons.append("the text names no currency; yuan is assumed for a Chinese text")
         phase = doc.phase(figure.start)
@@ -165,6 +167,19 @@ def revenue_candidates(doc, found):
             reasons.append(f"this figure is for {phase} only")
         out.append(Candidate(figure, score, "; ".join(reasons), kind))
     return out
+
+
+DETACHED = re.compile(
+    r"(?P<word>大约|大約|约|約|超过|超過|逾|近|将近|將近|高达|高達)(?:为|為|达|達|到)\s*$"
+)
+
+
+def _detached_qualifier(figure, before):
+    """ "投资额约为120亿元": the qualifier stands before the copula, not at the figure."""
+    match = DETACHED.search(before)
+    if not match or figure.qualifier != "exact":
+        return figure
+    return dataclasses.replace(figure, qualifier=amounts.QUALIFIER_BEFORE[match["word"]])
 
 
 JAPAN = re.compile(r"\bJapan|\byen\b|日本|円")
