@@ -56,6 +56,10 @@ def test_the_organisation_and_place_come_from_the_investing_sentence(text, organ
     assert result.location.value["name"] == place
 
 
+def test_a_clause_opening_without_a_name_gives_no_organisation():
+    assert suggest("全县计划投资30亿元建设物流园。").organization is None
+
+
 def test_a_dateline_town_is_not_the_site():
     result = suggest(
         "FORT SMITH, Ark. – Rheinwerk AG will invest $80 million in a foundry in Tulsa."

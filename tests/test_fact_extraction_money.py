@@ -78,6 +78,7 @@ INVESTMENTS = [
     ("台冠光電將投資新台幣500億元擴建新廠。", 50 * B, None, "TWD", "exact"),
     ("Foxwell will invest NT$12 billion in a plant in Tainan.", 12 * B, None, "TWD", "exact"),
     ("項目投資額約為港幣120億元,興建物流中心。", 12 * B, None, "HKD", "about"),
+    ("The plant will cost an estimated $2.4 billion.", 2_400 * M, None, "USD", "about"),
     ("PT Sinar Nikel will invest Rp 4 trillion in a smelter.", 4 * 10**12, None, "IDR", "exact"),
     ("The group will invest CNY 6 billion in the base.", 6 * B, None, "CNY", "exact"),
     ("The group will invest 6 billion yuan in the base.", 6 * B, None, "CNY", "exact"),

@@ -91,7 +91,7 @@ def _one(doc, sentence, kind, match):
     else:
         value = {"kind": kind, "date": when.date, "precision": when.precision, "planned": planned}
         if when.date is None:
-            reason = "the date is relative and the article's own date is not known"
+            reason = "the date has no year or is relative, and the article's own date is not known"
         elif (
             when.relative
             and not planned

@@ -174,12 +174,23 @@ DETACHED = re.compile(
 )
 
 
+ESTIMATED = re.compile(
+    r"\b(?:an\s+)?estimated(?:\s+at)?\s*$|\bestimated\s+to\s+(?:cost|be|total)\s*$", re.I
+)
+
+
 def _detached_qualifier(figure, before):
-    """ "投资额约为120亿元": the qualifier stands before the copula, not at the figure."""
-    match = DETACHED.search(before)
-    if not match or figure.qualifier != "exact":
+    """ "投资额约为120亿元", "an estimated $2 billion": the qualifier is not at the figure."""
+    if figure.qualifier != "exact":
         return figure
-    return dataclasses.replace(figure, qualifier=amounts.QUALIFIER_BEFORE[match["word"]])
+    if ESTIMATED.search(before):
+        return dataclasses.replace(figure, qualifier="about")
+    match = DETACHED.search(before)
+    return (
+        dataclasses.replace(figure, qualifier=amounts.QUALIFIER_BEFORE[match["word"]])
+        if match
+        else figure
+    )
 
 
 JAPAN = re.compile(r"\bJapan|\byen\b|日本|円")
@@ -201,11 +212,14 @@ def _currency_doubt(doc, figure):
     ):
         reading = dataclasses.replace(reading, currency="JPY")
         return dataclasses.replace(figure, reading=reading), []
-    if (
-        re.search(r"(?<![A-Za-z])\$", written)
-        and not re.search(r"US\$|USD|U\.S\.", written)
-        and OTHER_DOLLARS.search(doc.folded)
-    ):
+    # Only where the figure's sentence or the lead names the country: a "Mexican market"
+    # further on does not make "$1.7 billion" pesos.
+    sentence = doc.sentence_at(figure.start)
+    where = sentence.text + " " + doc.sentences[0].text
+    bare_dollar = re.search(r"(?<![A-Za-z])\$", written) and not re.search(
+        r"US\$|USD|U\.S\.", written
+    )
+    if bare_dollar and OTHER_DOLLARS.search(where):
         return figure, ["“$” is read as US dollars; the text may mean another dollar"]
     return figure, []
 

@@ -33,6 +33,10 @@ SUBJECT_VERB = re.compile(
 ZH_SUFFIX = re.compile(
     r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)"
 )
+# Words that open a clause without naming anyone: "全县…投资", "计划投资", "一期投资".
+NOT_A_NAME = re.compile(
+    r"全|各|共|总|總|累计|累計|计划|計劃|拟|擬|预计|預計|项目|項目|其中|目前|去年|今年|明年|此|这|這|一期|二期|三期|首期"
+)
 ZH_STOP = "的在以由与與和及向为為对對是将將于於从從到据據该該本"
 ZH_PLACE = re.compile(
     r"(?:位于|位於|落户|落戶|在|于|於|落地)(?P<place>[\u4e00-\u9fff]{2,12}?)"
@@ -114,11 +118,7 @@ def _zh_organization(doc, sentence_start, money_start):
     subject = re.match(
         r"[\u4e00-\u9fff]{2,10}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head
     )
-    if (
-        subject
-        and subject.group()[0] not in ZH_STOP
-        and not re.match(r"项目|項目|其中|目前|预计|預計|去年|今年", subject.group())
-    ):
+    if subject and subject.group()[0] not in ZH_STOP and not NOT_A_NAME.match(subject.group()):
         return subject.group(), start + subject.start()
     match = _zh_suffixed(doc.folded)
     if match:
