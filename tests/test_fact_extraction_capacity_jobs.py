@@ -65,6 +65,11 @@ def test_areas_voltages_sales_classes_and_batch_lists_are_not_capacity(text):
     assert rows(text) == []
 
 
+def test_a_phase_already_built_is_not_the_new_capacity():
+    text = "The first phase, with a capacity of 10 GWh, began production in 2022. The second phase will add 20 GWh."
+    assert rows(text) == [(20, "GWh", None)]
+
+
 def test_the_same_plant_named_twice_gives_one_row():
     text = "签约项目包括年产6万吨正极材料基地。该公司计划建设6万吨正极材料生产线。"
     assert rows(text) == [(60_000, "吨", "year")]

@@ -58,6 +58,10 @@ COMPANY_WIDE = re.compile(
     r"across (?:its|the group|all)|company-wide|group-wide|in total|its (?:existing )?plants|total (?:installed )?capacity of the (?:company|group)|现有产能|現有產能|全公司|集团总产能|集團總產能",
     re.I,
 )
+DONE = re.compile(
+    r"\balready\b|\bexisting\b|\bbegan\b|\bstarted\b|\bwas (?:completed|commissioned|built)|\bhas been\b|已建成|已投产|已投產|已经投产|建成投产的|現有|现有",
+    re.I,
+)
 STRONG_CUE = re.compile(r"capacity|produc|output|manufactur|\bmake|assembl|roll out", re.I)
 NOT_CAPACITY = re.compile(
     r"sold|sales|销量|銷量|销售|銷售|shipped|deliver|库存|庫存|stock|existing|current", re.I
@@ -122,6 +126,8 @@ def rows(doc, measured, counted=()):
         if scope:
             value["scope"] = scope["scope"]
         phase = doc.phase(figure.start)
+        if phase and DONE.search(doc.sentence_at(figure.start).text):
+            continue  # "the first phase, which began production in 2022, has 10 GWh": built already
         if phase:
             value["phase"] = phase
         key = (value["quantity"], figure.unit.lower())
