@@ -79,6 +79,10 @@ INVESTMENTS = [
     ("Foxwell will invest NT$12 billion in a plant in Tainan.", 12 * B, None, "TWD", "exact"),
     ("項目投資額約為港幣120億元,興建物流中心。", 12 * B, None, "HKD", "about"),
     ("The plant will cost an estimated $2.4 billion.", 2_400 * M, None, "USD", "about"),
+    ("Orion Foods will invest Rs 45 mn in a cold store.", 45 * M, None, "INR", "exact"),
+    ("Wisła Foods will invest 500 mln zł in the bakery.", 500 * M, None, "PLN", "exact"),
+    ("项目总投资8000万元,建设冷库。", 80 * M, None, "CNY", "exact"),
+    ("该公司拟投资最高10亿元建设研发中心。", B, None, "CNY", "up_to"),
     ("PT Sinar Nikel will invest Rp 4 trillion in a smelter.", 4 * 10**12, None, "IDR", "exact"),
     ("The group will invest CNY 6 billion in the base.", 6 * B, None, "CNY", "exact"),
     ("The group will invest 6 billion yuan in the base.", 6 * B, None, "CNY", "exact"),
@@ -149,6 +153,7 @@ def test_a_chinese_figure_without_currency_is_yuan_and_says_so():
         "本次集中签约项目28个,总投资达320亿元。",
         "全区今年将实施重点项目150个,完成年度投资260亿元。",
         "The 12 projects signed today are worth a total investment of $5 billion.",
+        "Lone Peak Solar will invest $3 billion worldwide over five years.",
     ],
 )
 def test_grants_payroll_tax_economy_and_batch_totals_are_not_the_investment(text):
