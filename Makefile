@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static test-tools clean bench
+.PHONY: install run test lint format migrations-check demo static test-tools clean bench score-extraction
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -72,6 +72,15 @@ bench: install static
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 \
 		|| echo "wrk could not be installed: using the slower Python load generator"
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench
+
+# The suggested-facts rules scored on the dev set (README, "Suggested facts"); not part of
+# `make test`, since those articles are other publishers' text kept outside the project.
+EXTRACTION_DEV ?= ../shared/extraction-dev
+score-extraction: install
+	@test -f $(EXTRACTION_DEV)/score.py || { echo "No dev set at $(EXTRACTION_DEV) (it lives outside the project): nothing to score. Set EXTRACTION_DEV=DIR to point at one."; exit 1; }
+	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT && \
+		DEBUG=true $(BIN)/python manage.py extract_facts $(EXTRACTION_DEV)/*.txt --json "$$out" >/dev/null && \
+		$(BIN)/python $(EXTRACTION_DEV)/score.py "$$out" $(EXTRACTION_DEV)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles tests/browser/node_modules test-artifacts

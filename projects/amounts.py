@@ -55,7 +55,7 @@ CURRENCY_WORDS = {
     "euros": "EUR", "euro": "EUR", "rupees": "INR", "rupee": "INR", "pounds": "GBP",
     "yen": "JPY", "r$": "BRL", "reais": "BRL", "real": "BRL", "₩": "KRW", "won": "KRW",
     "zł": "PLN", "zloty": "PLN", "złoty": "PLN", "zlotys": "PLN", "a$": "AUD", "c$": "CAD",
-    "s$": "SGD", "₱": "PHP", "₫": "VND", "₺": "TRY", "rp": "IDR", "rm": "MYR",
+    "s$": "SGD", "nt$": "TWD", "₱": "PHP", "₫": "VND", "₺": "TRY", "rp": "IDR", "rm": "MYR",
     "人民幣": "CNY", "美金": "USD", "歐元": "EUR", "港幣": "HKD", "韩元": "KRW", "韓元": "KRW",
     "新台币": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD",
 }  # fmt: skip
@@ -111,12 +111,24 @@ class Reading:
 
 def _take(rest, words):
     """(the value of the longest of `words` that `rest` starts with, the rest), or (None, rest)."""
-    for word in sorted(words, key=len, reverse=True):
+    for word in _longest_first(words):
         # An English word must end where the next one starts ("m" is not the "m" of "mw").
-        ends_word = not _latin(word[-1]) or not _latin(rest[len(word) : len(word) + 1])
-        if rest.startswith(word) and ends_word:
+        if not rest.startswith(word):
+            continue
+        if not _latin(word[-1]) or not _latin(rest[len(word) : len(word) + 1]):
             return words[word] if isinstance(words, dict) else word, rest[len(word) :].lstrip()
     return None, rest
+
+
+_ORDERS = {}
+
+
+def _longest_first(words):
+    """The words longest first, sorted once per table (an article is read phrase by phrase)."""
+    key = id(words)
+    if key not in _ORDERS:
+        _ORDERS[key] = (words, sorted(words, key=len, reverse=True))  # keeps the table alive
+    return _ORDERS[key][1]
 
 
 def _latin(char):

@@ -25,11 +25,23 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}", "day"),
     (rf"{MONTH},?\s+(?:of\s+)?{YEAR}", "month"),
     (rf"{MONTH}\s+(?:of\s+)?{REL}\s+year", "month"),
-    (rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?:of\s+)?(?:{YEAR}|(?:FY)?(?P<yy>\d\d)(?!\d))", "quarter"),
-    (rf"(?:(?:the\s+)?(?:end|close|start|beginning)\s+of\s+)?(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?\s+(?:{YEAR}|{REL}\s+year)", "quarter"),
-    (r"(?:the\s+end\s+of\s+)?(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter", "quarter"),
+    (
+        rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?:of\s+)?(?:{YEAR}|(?:FY)?(?P<yy>\d\d)(?!\d))",
+        "quarter",
+    ),
+    (
+        rf"(?:(?:the\s+)?(?:end|close|start|beginning)\s+of\s+)?(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter(?:\s+of)?\s+(?:{YEAR}|{REL}\s+year)",
+        "quarter",
+    ),
+    (
+        r"(?:the\s+end\s+of\s+)?(?:the\s+)?(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter",
+        "quarter",
+    ),
     (rf"H(?P<h>[12])\s*(?:of\s+)?{YEAR}", "half_year"),
-    (rf"(?:(?:the\s+)?(?:end|close|start|beginning)\s+of\s+)?(?:the\s+)?(?P<hw>first|second)\s+half(?:\s+of)?\s+(?:{YEAR}|{REL}\s+year)", "half_year"),
+    (
+        rf"(?:(?:the\s+)?(?:end|close|start|beginning)\s+of\s+)?(?:the\s+)?(?P<hw>first|second)\s+half(?:\s+of)?\s+(?:{YEAR}|{REL}\s+year)",
+        "half_year",
+    ),
     (rf"(?:the\s+)?(?:end|close)\s+of\s+(?:{YEAR}|{REL}\s+year)", "year"),
     (rf"{REL}\s+year", "year"),
     (rf"{ZH_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*[日号號]", "day"),
@@ -37,8 +49,8 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{ZH_YEAR}\s*(?:第\s*)?(?P<ord>[一二三四1-4])\s*季度", "quarter"),
     (rf"{ZH_YEAR}\s*(?P<hz>[上下])半年", "half_year"),
     (rf"{ZH_YEAR}\s*(?:年底|年末|底|末)", "year"),
-    (rf"(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*[日号號]", "day"),
-    (rf"(?<![\d年])(?P<month>\d{{1,2}})\s*月(?!份?\s*\d)", "month"),
+    (r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號]", "day"),
+    (r"(?<![\d年])(?P<month>\d{1,2})\s*月(?!份?\s*\d)", "month"),
     (rf"{ZH_YEAR}", "year"),
     (rf"(?<![\d$€£¥.,#])\b{YEAR}\b", "year"),
 ]
@@ -72,7 +84,9 @@ def find(text, start=0, end=None):
             match = regex.search(text, position, end)
             # The leftmost date, and of those the longest: "the end of the third quarter of
             # 2026" is one date, not a relative quarter followed by a year.
-            if match and (best is None or (match.start(), -match.end()) < (best[0].start(), -best[0].end())):
+            if match and (
+                best is None or (match.start(), -match.end()) < (best[0].start(), -best[0].end())
+            ):
                 best = (match, precision)
         if best is None:
             break
@@ -130,7 +144,11 @@ def _month(groups, precision):
         quarter = groups.get("q") or groups.get("q2") or ORDINAL[groups["ord"].lower()]
         return (int(quarter) - 1) * 3 + 1
     if precision == "half_year":
-        second = groups.get("h") == "2" or (groups.get("hw") or "").lower() == "second" or groups.get("hz") == "下"
+        second = (
+            groups.get("h") == "2"
+            or (groups.get("hw") or "").lower() == "second"
+            or groups.get("hz") == "下"
+        )
         return 7 if second else 1
     return 1
 

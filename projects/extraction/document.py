@@ -1,6 +1,7 @@
 """One announcement as the rules see it: its sentences, its language, its date, and the
 places in it that speak of many projects at once (a batch or a district's totals)."""
 
+import bisect
 import datetime
 import re
 from dataclasses import dataclass, field
@@ -33,18 +34,21 @@ class Document:
     folded: str = field(init=False)
     chinese: bool = field(init=False)
     sentences: list = field(init=False)
+    starts: list = field(init=False)
 
     def __post_init__(self):
         self.blank = text.blank_notes(self.raw)
         self.folded = figures.fold(self.blank)
         self.chinese = text.is_chinese(self.blank)
         self.sentences = text.sentences(self.folded)
+        self.starts = [s.start for s in self.sentences]
 
     def sentence_at(self, position):
-        for sentence in self.sentences:
-            if sentence.start <= position < sentence.end:
-                return sentence
-        return None
+        """The sentence holding `position` (or the last one before it, between sentences)."""
+        if not self.sentences:
+            return text.Sentence("", 0, 0)
+        index = bisect.bisect_right(self.starts, position) - 1
+        return self.sentences[max(index, 0)]
 
     def clause(self, position):
         sentence = self.sentence_at(position)
@@ -60,6 +64,11 @@ class Document:
         """The sentence before `position` (at most `limit` characters)."""
         sentence = self.sentence_at(position)
         return self.folded[max(sentence.start, position - limit) : position]
+
+    def tail(self, position, limit=40):
+        """The sentence after `position` (at most `limit` characters), across clauses."""
+        sentence = self.sentence_at(position)
+        return self.folded[position : min(sentence.end, position + limit)]
 
     def after(self, position, limit=40):
         _, _, end = self.clause(position)

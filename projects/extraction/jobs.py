@@ -14,14 +14,14 @@ EN = re.compile(
     rf"(?P<between>(?:\s+[a-z][\w-]*){{0,3}}?)\s+{JOB_NOUN}",
     re.I,
 )
-ZH_NOUN = r"(?:就业岗位|就業崗位|工作岗位|工作崗位|就业机会|就業機會|岗位|崗位)"
+ZH_NOUN = r"(?:就业岗位|就業崗位|工作岗位|工作崗位|就业机会|就業機會|岗位|崗位|职位|職位|工作机会|工作機會)"
 ZH = re.compile(
     rf"{ZH_NOUN}\s*(?P<q>约|約|超过|超過|逾|近|达|達)?\s*(?P<n>\d[\d,]*)(?P<more>多|余|餘)?(?P<scale>万|萬)?\s*(?:个|個)"
     rf"|(?P<q2>约|約|超过|超過|逾|近)?\s*(?P<n2>\d[\d,]*)(?P<more2>多|余|餘)?(?P<scale2>万|萬)?\s*(?:个|個)?\s*(?:新增)?{ZH_NOUN}"
     rf"|(?:就业|就業)\s*(?P<q3>约|約|超过|超過|逾|近)?\s*(?P<n3>\d[\d,]*)(?P<more3>多|余|餘)?(?P<scale3>万|萬)?\s*(?:人|名)"
 )
 CREATION = re.compile(
-    r"creat|\badd|\bbring|generat|\bhire|\bhiring|(?:will|to|would|shall)\s+(?:\w+\s+)?employ|\bnew\b|\bopen up|提供|解决|解決|新增|增加|带动|帶動|吸纳|吸納|创造|創造",
+    r"creat|\badd|\bbring|generat|\bhire|\bhiring|\bprovid|employment (?:to|for)|(?:will|to|would|shall)\s+(?:\w+\s+)?employ|\bnew\b|\bopen up|提供|解决|解決|新增|增加|带动|帶動|吸纳|吸納|创造|創造",
     re.I,
 )
 NOT_NEW = re.compile(
@@ -55,9 +55,8 @@ def find(doc):
             sentence = doc.sentence_at(match.start())
             if sentence is None:
                 continue
-            clause = doc.clause(match.start())[0]
             context = doc.head(match.start(), 80) + match.group() + doc.after(match.end(), 30)
-            if NOT_NEW.search(clause) or NOT_NEW.search(doc.head(match.start(), 40)) or doc.in_batch(match.start()):
+            if NOT_NEW.search(_segment(doc, match)) or doc.in_batch(match.start()):
                 continue
             if not CREATION.search(context):
                 continue
@@ -70,15 +69,38 @@ def find(doc):
                 scope = "indirect"
             out.append(JobsFigure(match.start(), match.end(), count, qualifier, scope))
     for match in NO_JOBS.finditer(doc.folded):
-        out.append(JobsFigure(match.start(), match.end(), None, "", reason="the text says no new jobs are expected, without a figure"))
+        out.append(
+            JobsFigure(
+                match.start(),
+                match.end(),
+                None,
+                "",
+                reason="the text says no new jobs are expected, without a figure",
+            )
+        )
     return sorted(out, key=lambda j: j.start)
+
+
+# "1,000 jobs during construction and 200 permanent jobs": each figure is judged by its own
+# part of the clause.
+JOINS = re.compile(r"\band\b|\bwhile\b|\bplus\b|\bas well as\b|\bwhereas\b|\bbut\b|并|並|同时|同時")
+
+
+def _segment(doc, match):
+    clause, start, _ = doc.clause(match.start())
+    local_start, local_end = match.start() - start, match.end() - start
+    left = max([m.end() for m in JOINS.finditer(clause, 0, local_start)], default=0)
+    right = next((m.start() for m in JOINS.finditer(clause, local_end)), len(clause))
+    return clause[left:right]
 
 
 def _count(match):
     groups = {k: v for k, v in match.groupdict().items() if v}
     number = groups.get("n") or groups.get("n2") or groups.get("n3")
     qualifier = (groups.get("q") or groups.get("q2") or groups.get("q3") or "").strip()
-    more = groups.get("plus") or groups.get("more") or groups.get("more2") or groups.get("more3") or ""
+    more = (
+        groups.get("plus") or groups.get("more") or groups.get("more2") or groups.get("more3") or ""
+    )
     scale = (groups.get("scale") or groups.get("scale2") or groups.get("scale3") or "").strip()
     reading = figures.count(f"{qualifier} {number}{more} {scale}".strip())
     if reading is None or reading.value <= 0 or reading.value != int(reading.value):

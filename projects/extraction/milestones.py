@@ -12,14 +12,14 @@ from projects.extraction import dates
 from projects.extraction.document import PROJECT_COUNT
 
 KINDS = [
-    ("construction_start", r"break(?:s|ing)? ground|ground-?breaking|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:the\s+)?(?:construction|building|work)"
+    ("construction_start", r"(?:break(?:s|ing)?|broke) ground|ground-?breaking|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:the\s+)?(?:construction|building|work)"
      r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,6}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
      r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
-    ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成"),
+    ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成|落成(?!典礼|典禮|仪式|儀式)"),
     ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,5}?(?:begin|start|commence|began|started|commenced)"
-     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|start|commence)(?:s|ed|ing)?\s+(?:commercial\s+)?(?:operations?|production|manufacturing)"
+     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:commercial\s+|trial\s+|mass\s+)?(?:operations?|production|manufacturing)"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
-     r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產"),
+     r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
     ("full_capacity", r"full (?:production )?capacity|full production|达产|達產|满产|滿產"),
     ("agreement_signed", r"\bsign(?:s|ed|ing)\b|memorandum of understanding|\bMoU\b|签约|簽約|签订|簽訂|签署|簽署"),
     ("foundation_stone", r"foundation stone|corner ?stone|奠基"),
@@ -28,7 +28,7 @@ KINDS = [
 ]  # fmt: skip
 CUES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]
 FUTURE = re.compile(
-    r"\bwill\b|\bwould\b|expect|\bplan|schedul|slated|\btarget|anticipat|\baim|\bset to\b|\bto be\b|\bdue\b|intend|"
+    r"\bwill\b|\bwould\b|expect|\bplan(?:s|ned|ning)?\b|schedul|slated|\btarget|anticipat|\baim|\bset to\b|\bto be\b|\bdue\b|intend|"
     r"预计|預計|计划|計劃|将|將|拟|擬|力争|力爭|有望|争取|爭取|目标|目標|预期|預期|即将|即將",
     re.I,
 )
@@ -37,7 +37,15 @@ PAST = re.compile(
     r"broke ground|\bcompleted\b|\bsigned\b|\bopened\b|inaugurated|ceremony|\blaid\b|\blaunched\b|\bcelebrated\b|\bheld\b",
     re.I,
 )
-NOT_A_MILESTONE = re.compile(r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|关闭|關閉|停产|停產", re.I)
+OTHER_FACILITY = re.compile(
+    r"\b(?:a|another|its first|an earlier|other)\s+(?:new\s+)?(?:plant|factory|facility|mill|site|base|plants|factories)\b",
+    re.I,
+)
+NOT_A_MILESTONE = re.compile(
+    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b"
+    r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
+    re.I,
+)
 
 
 def find(doc):
@@ -55,7 +63,11 @@ def find(doc):
 
 def _one(doc, sentence, kind, match):
     clause, start, end = doc.clause(match.start())
-    if doc.in_batch(match.start()) or NOT_A_MILESTONE.search(clause) or PROJECT_COUNT.search(clause):
+    if (
+        doc.in_batch(match.start())
+        or NOT_A_MILESTONE.search(clause)
+        or PROJECT_COUNT.search(clause)
+    ):
         return None
     head = doc.folded[sentence.start : match.start()]
     past = bool(PAST.search(clause)) and not FUTURE.search(clause)
@@ -67,6 +79,11 @@ def _one(doc, sentence, kind, match):
     phase = doc.phase(match.start())
     if phase and not planned and kind in ("completion", "operation", "inauguration"):
         return None  # a phase already finished is an earlier one, not this project's
+    day = dates.first_day(when) if when and when.date else None
+    if not planned and day and doc.published and day.year < doc.published.year - 1:
+        return None  # "its first plant opened in 1998": the company's history, not this project
+    if not planned and OTHER_FACILITY.search(clause):
+        return None  # "It opened a plant in Germany in 2022": some other plant
     reason = ""
     if when is None:
         value = {"kind": kind, "date": None, "precision": "day", "planned": planned}
@@ -74,8 +91,13 @@ def _one(doc, sentence, kind, match):
     else:
         value = {"kind": kind, "date": when.date, "precision": when.precision, "planned": planned}
         if when.date is None:
-            reason = "the date is relative and the article's own date is not known"
-        elif when.relative and not planned and doc.published and dates.first_day(when) > doc.published:
+            reason = "the date has no year or is relative, and the article's own date is not known"
+        elif (
+            when.relative
+            and not planned
+            and doc.published
+            and dates.first_day(when) > doc.published
+        ):
             # "9月26日…举行" in an item stamped in August: not this year's 26 September.
             value["date"] = None
             reason = "the year is not stated and the article's date comes before this day"
@@ -97,7 +119,14 @@ def _date(doc, start, end, sentence, past, cue):
     if not found and not doc.chinese:
         # "BYD inaugurated its factory in Camaçari, Bahia, on Thursday": an English date may
         # trail the clause; it is taken up to the next milestone word.
-        rest_end = min([sentence.end] + [m.start() for _, cue_re in CUES if (m := cue_re.search(doc.folded, end, sentence.end))])
+        rest_end = min(
+            [sentence.end]
+            + [
+                m.start()
+                for _, cue_re in CUES
+                if (m := cue_re.search(doc.folded, end, sentence.end))
+            ]
+        )
         found = dates.find(doc.folded, end, rest_end)[:1]
     if not found:
         return None
@@ -119,7 +148,10 @@ def _planned(doc, clause, head, when, past):
         return False
     if FUTURE.search(clause) or FUTURE.search(head[-40:]):
         return True
+    # Without a tense, a date before the item's own (or its very day) has happened.
     day = dates.first_day(when) if when else None
-    if day and doc.published and (day < doc.published or (day == doc.published and when.precision == "day")):
-        return False
-    return True
+    return not (
+        day
+        and doc.published
+        and (day < doc.published or (day == doc.published and when.precision == "day"))
+    )

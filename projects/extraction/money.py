@@ -6,15 +6,17 @@ the economy, batch or district totals) rules it out, a phase or a first-year fig
 way to the whole project's. The strongest cue wins; the first figure breaks a tie.
 """
 
+import dataclasses
 import re
 from dataclasses import dataclass
 
+from projects import amounts
 from projects.extraction import figures
 
 INVEST_VERB = re.compile(
     r"(?:\binvest(?:s|ed|ing)?|\bspend(?:s|ing)?|投资|投資|投入|耗资|耗資)"
     r"(?:\s+(?:a|an|another|additional|further|nearly|around|about|some|total of|the|in)){0,3}\s*"
-    r"(?:总额|總額|额|額|总计|總計|共计|共計|规模|規模)?\s*(?:为|為|达|達|约|約|超|近|逾)?\s*$",
+    r"(?:总额|總額|额|額|总计|總計|共计|共計|规模|規模)?\s*(?:为|為|达|達|约|約|超|近|逾|高达|高達|超过|超過){0,2}\s*$",
     re.I,
 )
 INVEST_NOUN = re.compile(
@@ -22,7 +24,11 @@ INVEST_NOUN = re.compile(
     r"[^,，;；]{0,30}$",
     re.I,
 )
-INVEST_AFTER = re.compile(r"^\s*(?:[\w-]+\s+){0,2}(?:investment|project|expansion|plant|facility|factory)", re.I)
+INVEST_AFTER = re.compile(
+    r"^[\s,]*(?:[\w.,-]+\s+){0,4}?(?:investment|project|expansion|plant|facility|factory|farm|park|complex|mill"
+    r"|cent(?:er|re)|campus|hub|fab|terminal|refinery|mine|base)\b",
+    re.I,
+)
 IN_INVESTMENT = re.compile(r"^\s*(?:in|of)\s+(?:new\s+|capital\s+|total\s+)?investments?\b", re.I)
 NOT_INVESTMENT = re.compile(
     r"grant|subsid|incentive|tax|payroll|salar|wage|econom|impact|revenue|sales|turnover|profit"
@@ -32,8 +38,12 @@ NOT_INVESTMENT = re.compile(
     re.I,
 )
 OUTPUT_VALUE = re.compile(r"产值|產值|output value|gross output|industrial output", re.I)
-OPERATING = re.compile(r"营业收入|營業收入|主营业务收入|主營業務收入|operating income|operating revenue", re.I)
-REVENUE = re.compile(r"销售收入|銷售收入|销售额|銷售額|营收|營收|收入|\brevenues?\b|\bsales\b|\bturnover\b", re.I)
+OPERATING = re.compile(
+    r"营业收入|營業收入|主营业务收入|主營業務收入|operating income|operating revenue", re.I
+)
+REVENUE = re.compile(
+    r"销售收入|銷售收入|销售额|銷售額|营收|營收|收入|\brevenues?\b|\bsales\b|\bturnover\b", re.I
+)
 NOT_REVENUE = re.compile(
     r"利税|利稅|利润|利潤|税|稅|\bprofit|\btax|ebitda|payroll|带动|帶動|拉动|拉動|上下游|induced"
     r"|econom|gdp|impact|千亿|千億|cluster|集群",
@@ -46,7 +56,10 @@ REPORTED = re.compile(
     re.I,
 )
 FIRST_YEAR = re.compile(r"今年|首年|第一年|初期|this year|first year|initially|in its first", re.I)
-FULL_OUTPUT = re.compile(r"达产|達產|满产|滿產|届时|屆時|建成后|建成後|完成后|完成後|full (?:production|capacity|operation)|once (?:complete|fully)", re.I)
+FULL_OUTPUT = re.compile(
+    r"达产|達產|满产|滿產|届时|屆時|建成后|建成後|完成后|完成後|full (?:production|capacity|operation)|once (?:complete|fully)",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -59,11 +72,17 @@ class Candidate:
 
 def _value(figure, kind=""):
     reading = figure.reading
-    value = {"amount": int(reading.value), "currency": reading.currency, "qualifier": figure.qualifier}
+    value = {
+        "amount": int(reading.value),
+        "currency": reading.currency,
+        "qualifier": figure.qualifier,
+    }
     if reading.high is not None:
         value["amount_max"] = int(reading.high)
     if figure.equivalents:
-        value["equivalents"] = [{"amount": int(e.value), "currency": e.currency} for e in figure.equivalents]
+        value["equivalents"] = [
+            {"amount": int(e.value), "currency": e.currency} for e in figure.equivalents
+        ]
     if kind:
         value["kind"] = kind
     return value
@@ -88,7 +107,7 @@ def investment_candidates(doc, found):
             continue
         if INVEST_VERB.search(before):
             score = 3
-        elif INVEST_NOUN.search(before) or INVEST_AFTER.match(after):
+        elif INVEST_NOUN.search(before) or INVEST_AFTER.match(doc.tail(figure.end, 50)):
             score = 2
         elif IN_INVESTMENT.match(after):
             score = 1  # "$800 million in investment": usually a total of several announcements
@@ -96,7 +115,8 @@ def investment_candidates(doc, found):
             continue
         if NOT_INVESTMENT.search(after[:25]) and not INVEST_AFTER.match(after):
             continue
-        reasons = []
+        figure, reasons = _currency_doubt(doc, figure)
+        figure = _detached_qualifier(figure, before)
         if figure.implied_currency:
             reasons.append("the text names no currency; yuan is assumed for a Chinese text")
         phase = doc.phase(figure.start)
@@ -110,9 +130,16 @@ def investment_candidates(doc, found):
 def revenue_candidates(doc, found):
     out = []
     for figure in found:
-        before, after = doc.before(figure.start, 14), doc.after(figure.end, 8)
+        before, after = (
+            doc.before(figure.start, 14 if doc.chinese else 30),
+            doc.after(figure.end, 8),
+        )
         cue = before + " " + after
-        if doc.in_batch(figure.start) or NOT_REVENUE.search(before[-10:]) or NOT_REVENUE.search(before[:4]):
+        if (
+            doc.in_batch(figure.start)
+            or NOT_REVENUE.search(before[-10:])
+            or NOT_REVENUE.search(before[:4])
+        ):
             continue
         kind = (
             "output_value" if OUTPUT_VALUE.search(cue)
@@ -120,11 +147,15 @@ def revenue_candidates(doc, found):
             else "revenue" if REVENUE.search(cue)
             else ""
         )  # fmt: skip
-        if not kind or NOT_REVENUE.search(before) and not re.search(r"(?:产值|產值|收入|revenue|sales)\s*\S{0,4}$", before, re.I):
+        if not kind or (
+            NOT_REVENUE.search(before)
+            and not re.search(r"(?:产值|產值|收入|revenue|sales)\s*\S{0,4}$", before, re.I)
+        ):
             continue
         if REPORTED.search(doc.head(figure.start, 60)) or REPORTED.search(after):
             continue
-        score, reasons = 2, []
+        figure, reasons = _currency_doubt(doc, figure)
+        score = 2
         if FULL_OUTPUT.search(doc.head(figure.start, 40)):
             score += 1
         if FIRST_YEAR.search(doc.before(figure.start, 20)):
@@ -138,12 +169,81 @@ def revenue_candidates(doc, found):
     return out
 
 
+DETACHED = re.compile(
+    r"(?P<word>大约|大約|约|約|超过|超過|逾|近|将近|將近|高达|高達)(?:为|為|达|達|到)\s*$"
+)
+
+
+ESTIMATED = re.compile(
+    r"\b(?:an\s+)?estimated(?:\s+at)?\s*$|\bestimated\s+to\s+(?:cost|be|total)\s*$", re.I
+)
+
+
+def _detached_qualifier(figure, before):
+    """ "投资额约为120亿元", "an estimated $2 billion": the qualifier is not at the figure."""
+    if figure.qualifier != "exact":
+        return figure
+    if ESTIMATED.search(before):
+        return dataclasses.replace(figure, qualifier="about")
+    match = DETACHED.search(before)
+    return (
+        dataclasses.replace(figure, qualifier=amounts.QUALIFIER_BEFORE[match["word"]])
+        if match
+        else figure
+    )
+
+
+JAPAN = re.compile(r"\bJapan|\byen\b|日本|円")
+OTHER_DOLLARS = re.compile(
+    r"Canad|Australia|New Zealand|Singapore|Hong Kong|Taiwan|Mexic|加拿大|澳大利亚|新加坡|香港"
+)
+
+
+def _currency_doubt(doc, figure):
+    """¥ in a text about Japan is yen; a bare "$" in a text about another dollar country is
+    US dollars only by default, and says so."""
+    written = doc.folded[figure.start : figure.end]
+    reading = figure.reading
+    if (
+        "¥" in written
+        and reading.currency == "CNY"
+        and not doc.chinese
+        and JAPAN.search(doc.folded)
+    ):
+        reading = dataclasses.replace(reading, currency="JPY")
+        return dataclasses.replace(figure, reading=reading), []
+    # Only where the figure's sentence or the lead names the country: a "Mexican market"
+    # further on does not make "$1.7 billion" pesos.
+    sentence = doc.sentence_at(figure.start)
+    where = sentence.text + " " + doc.sentences[0].text
+    bare_dollar = re.search(r"(?<![A-Za-z])\$", written) and not re.search(
+        r"US\$|USD|U\.S\.", written
+    )
+    if bare_dollar and OTHER_DOLLARS.search(where):
+        return figure, ["“$” is read as US dollars; the text may mean another dollar"]
+    return figure, []
+
+
 def best(candidates):
     """The strongest candidate (the first among equals), or None."""
     if not candidates:
         return None
     top = max(c.score for c in candidates)
-    return next(c for c in candidates if c.score == top)
+    chosen = next(c for c in candidates if c.score == top)
+    rivals = [
+        c
+        for c in candidates
+        if c.score == top and c.figure.reading.value != chosen.figure.reading.value
+    ]
+    if rivals:
+        # Two figures said in the same way: the first is proposed, and the editor is told.
+        reason = "the text also gives " + ", ".join(
+            f"{c.figure.reading.value:,}" for c in rivals[:2]
+        )
+        chosen = dataclasses.replace(
+            chosen, unsure="; ".join(filter(None, [chosen.unsure, reason]))
+        )
+    return chosen
 
 
 def value(candidate):

@@ -8,8 +8,12 @@ follows "in"/"at" there ("a factory in Dobromierz", "在沂南县举行"). A dat
 
 import re
 
+from babel import Locale
+
 CAP = r"[A-Z][\w&’'.-]*"
-NAME = re.compile(rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?")
+NAME = re.compile(
+    rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?"
+)
 # "FORT WAYNE, INDIANA, November 26, 2018 / PRNewswire /", "Dresden, May 2, 2023 –",
 # "SEATTLE (Scrap Monster):", "SEOUL, June 10 (Yonhap) --"
 DATELINE = re.compile(r"^\s*[A-Z][^\n–—:/]{0,70}?(?:/[^/]{1,30}/|\s(?:--|[–—-])\s|:\s)")
@@ -26,7 +30,13 @@ SUBJECT_VERB = re.compile(
     r"|inaugurat|open|laid|lays|sign|broke|break|began|begins|start|unveil|launch)",
     re.I,
 )
-ZH_SUFFIX = re.compile(r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)")
+ZH_SUFFIX = re.compile(
+    r"[\u4e00-\u9fff]{2,14}?(?:股份有限公司|有限责任公司|有限責任公司|有限公司|集团|集團|公司)"
+)
+# Words that open a clause without naming anyone: "全县…投资", "计划投资", "一期投资".
+NOT_A_NAME = re.compile(
+    r"全|各|共|总|總|累计|累計|计划|計劃|拟|擬|预计|預計|项目|項目|其中|目前|去年|今年|明年|此|这|這|一期|二期|三期|首期"
+)
 ZH_STOP = "的在以由与與和及向为為对對是将將于於从從到据據该該本"
 ZH_PLACE = re.compile(
     r"(?:位于|位於|落户|落戶|在|于|於|落地)(?P<place>[\u4e00-\u9fff]{2,12}?)"
@@ -41,9 +51,13 @@ ZH_ANNOUNCER = re.compile(
     r"^(?:\d{1,2}月\d{1,2}日[上下]?午?[,，]\s*)?(?P<name>[\u4e00-\u9fff]{2,12}?)"
     r"(?:今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|近日|日前|昨日|昨天)?(?:正式)?(?:宣布|表示|发布|發布|称|稱|透露|公告)"
 )
-PLACE_EN = re.compile(rf"\b(?:in|at|near|outside)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})")
+PLACE_EN = re.compile(
+    rf"\b(?:in|at|near|outside|(?:state|province|region|city|county) of)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})"
+)
 HOME = re.compile(rf"(?P<place>{NAME.pattern}) will (?:become|be) home to")
-POSSESSIVE_PLANT = re.compile(rf"\bits (?P<place>{NAME.pattern}(?:, {NAME.pattern})*),? (?:[\w-]+ )?(?:plant|facility|mill|factory|site)")
+POSSESSIVE_PLANT = re.compile(
+    rf"\bits (?P<place>{NAME.pattern}(?:, {NAME.pattern})*),? (?:[\w-]+ )?(?:plant|facility|mill|factory|site)"
+)
 
 
 def organization(doc, sentence_start, money_start):
@@ -72,6 +86,8 @@ def _subject(head, offset):
             continue
         while words and words[0].rstrip(".") in SKIP:
             words = words[1:]
+        if len(words) > 1 and re.search(r"['’]s$|-based$", words[0]):
+            words = words[1:]  # "Japan's Kobe Chemical Co.": the country is not the name
         if not words or not words[0][0].isupper():
             continue
         rest = stripped[match.end() :].replace(",", " ", 1)
@@ -85,7 +101,10 @@ def _subject(head, offset):
 
 
 TITLES = r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|Sen|Senator|Rep|Chairman|Chairwoman)"
-STRONG_VERB = re.compile(r"announce|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch", re.I)
+STRONG_VERB = re.compile(
+    r"announce|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch",
+    re.I,
+)
 
 
 def _is_person(text, match):
@@ -94,10 +113,12 @@ def _is_person(text, match):
 
 
 def _zh_organization(doc, sentence_start, money_start):
-    clause, start, _ = doc.clause(money_start)
+    _, start, _ = doc.clause(money_start)
     head = doc.folded[start:money_start]
-    subject = re.match(rf"[\u4e00-\u9fff]{{2,10}}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head)
-    if subject and subject.group()[0] not in ZH_STOP and not re.match(r"项目|項目|其中|目前|预计|預計|去年|今年", subject.group()):
+    subject = re.match(
+        r"[\u4e00-\u9fff]{2,10}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head
+    )
+    if subject and subject.group()[0] not in ZH_STOP and not NOT_A_NAME.match(subject.group()):
         return subject.group(), start + subject.start()
     match = _zh_suffixed(doc.folded)
     if match:
@@ -123,7 +144,11 @@ def location(doc, sentence_start, sentence_end, organization_name=""):
     """(place, start) or None: from the investment's sentence first, then the lead."""
     spans = [(sentence_start, sentence_end)] + [(s.start, s.end) for s in doc.sentences[:3]]
     for start, end in spans:
-        found = _zh_place(doc, start, end) if doc.chinese else _en_place(doc, start, end, organization_name)
+        found = (
+            _zh_place(doc, start, end)
+            if doc.chinese
+            else _en_place(doc, start, end, organization_name)
+        )
         if found:
             return found
     return None
@@ -138,13 +163,25 @@ def _zh_place(doc, start, end):
     return (match.group(), start + match.start()) if match else None
 
 
+COUNTRIES = {name.lower() for name in Locale("en").territories.values()} | {
+    "u.s",
+    "us",
+    "usa",
+    "uk",
+    "the us",
+}
+
+
 def _en_place(doc, start, end, organization_name):
+    """The first place named; a bare country gives way to a town or state in the same sentence."""
     text = DATELINE.sub(lambda m: " " * len(m.group()), doc.folded[start:end])
+    found = []
     for regex in (HOME, PLACE_EN, POSSESSIVE_PLANT):
         for match in regex.finditer(text):
             place = match["place"].rstrip(".,")
             first = place.split()[0]
             if first in SKIP or (organization_name and place in organization_name):
                 continue
-            return place, start + match.start("place")
-    return None
+            found.append((place, start + match.start("place")))
+    specific = [f for f in found if f[0].lower() not in COUNTRIES]
+    return (specific or found or [None])[0]

@@ -3,7 +3,16 @@ organisation, the place and (when several figures compete) the jobs are looked f
 
 import re
 
-from projects.extraction import Suggestion, Suggestions, capacity, figures, jobs, milestones, money, names
+from projects.extraction import (
+    Suggestion,
+    Suggestions,
+    capacity,
+    figures,
+    jobs,
+    milestones,
+    money,
+    names,
+)
 from projects.extraction.document import Document
 
 PROJECT_EN = re.compile(
@@ -17,12 +26,18 @@ PROJECT_ZH = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:项目|項目|基地|中心|�
 def run(text, *, published=None, title=""):
     doc = Document(text, published, title)
     out = Suggestions()
+    if not doc.sentences:
+        return out
     found = figures.money(doc.folded, chinese=doc.chinese)
 
     chosen = money.best(money.investment_candidates(doc, found))
     if chosen:
         out.investment = _figure_suggestion(doc, "investment", chosen)
-    anchor = doc.sentence_at(chosen.figure.start) if chosen else (doc.sentences[0] if doc.sentences else None)
+    anchor = (
+        doc.sentence_at(chosen.figure.start)
+        if chosen
+        else (doc.sentences[0] if doc.sentences else None)
+    )
 
     if anchor is not None:
         org = names.organization(doc, anchor.start, chosen.figure.start if chosen else anchor.end)
@@ -38,7 +53,9 @@ def run(text, *, published=None, title=""):
         out.annual_revenue = _figure_suggestion(doc, "annual_revenue", revenue)
 
     for value, figure, reason in capacity.rows(
-        doc, figures.quantities(doc.folded), figures.quantities(doc.folded, counted=True) if not doc.chinese else ()
+        doc,
+        figures.quantities(doc.folded),
+        figures.quantities(doc.folded, counted=True) if not doc.chinese else (),
     ):
         start, end = _evidence(doc, figure.start, figure.end)
         out.capacity.append(_suggestion(doc, "capacity", value, start, end, reason))
@@ -55,7 +72,9 @@ def _suggestion(doc, field, value, start, end, reason=""):
         start += 1
     while end > start and doc.raw[end - 1].isspace():
         end -= 1
-    return Suggestion(field, value, doc.raw[start:end], start, end, unsure=bool(reason), reason=reason)
+    return Suggestion(
+        field, value, doc.raw[start:end], start, end, unsure=bool(reason), reason=reason
+    )
 
 
 def _evidence(doc, start, end):
@@ -91,7 +110,11 @@ def _jobs(doc, investment):
     pick = statements[0]
     if investment:
         sentence = doc.sentence_at(investment.figure.start)
-        same = [j for j in statements if sentence.start <= j.start < sentence.end and j.count is not None]
+        same = [
+            j
+            for j in statements
+            if sentence.start <= j.start < sentence.end and j.count is not None
+        ]
         pick = same[0] if same else next((j for j in statements if j.count is not None), pick)
     else:
         pick = next((j for j in statements if j.count is not None), pick)

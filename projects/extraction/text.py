@@ -35,7 +35,7 @@ class Sentence:
         return self.start + left, self.start + right
 
 
-CLAUSE_BREAK = re.compile(r"[，；;：、]|,(?!\d)|:(?!\d)")
+CLAUSE_BREAK = re.compile(r"[，；;：、]|,(?!\s?\d)|:(?!\d)")
 
 
 def blank_notes(text):
