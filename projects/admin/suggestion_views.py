@@ -29,7 +29,12 @@ from projects.admin.suggestion_forms import (
     RowFormSet,
     TargetForm,
 )
-from projects.admin.suggestion_rows import fact_form, new_project_form, reading
+from projects.admin.suggestion_rows import (
+    NEW_PROJECT_FIELDS,
+    fact_form,
+    new_project_form,
+    reading,
+)
 from projects.models import Organization, Qualifier
 
 TOO_BIG = TOO_LONG
@@ -176,6 +181,8 @@ def review(request, model_admin, evidence, target, project_form, rows, forms):
         "project_form": project_form,
         "media": media,
         "source_title": evidence.get("title", ""),
+        "has_errors": target.is_bound
+        and bool(target.errors or project_form.errors or any(i["open"] for i in listed)),
     }
     return render(request, model_admin, "suggest_review.html", "Suggested facts", context)
 
@@ -207,7 +214,11 @@ def accept_view(model_admin):
         target = TargetForm(post, prefix="target", admin_site=model_admin.admin_site)
         project = target.cleaned_data.get("project") if target.is_valid() else None
         existing = project if target.is_valid() and not target.is_new else None
-        project_form = new_project_form(model_admin, request, data=post)
+        if existing is None:
+            project_form = new_project_form(model_admin, request, data=post)
+        else:  # not validated: its errors would be beside the point
+            typed = {name: post.get(f"project-{name}", "") for name in NEW_PROJECT_FIELDS}
+            project_form = new_project_form(model_admin, request, initial=typed)
         forms = [fact_form(model_admin, request, existing, row, post) for row in rows]
         saved = accept(
             request, model_admin, evidence.cleaned_data, target, project_form, rows, forms
