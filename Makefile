@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static test-tools clean bench bench-images
+.PHONY: install run test lint format migrations-check demo static test-tools clean bench bench-images score-extraction
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -76,6 +76,15 @@ bench: install static
 # Encode time of one image's renditions per format (README, "Press photos ...").
 bench-images: install
 	$(BIN)/python -m tests.bench.encode
+
+# The suggested-facts rules scored on the dev set (README, "Suggested facts"); not part of
+# `make test`, since those articles are other publishers' text kept outside the project.
+EXTRACTION_DEV ?= ../shared/extraction-dev
+score-extraction: install
+	@test -f $(EXTRACTION_DEV)/score.py || { echo "No dev set at $(EXTRACTION_DEV) (it lives outside the project): nothing to score. Set EXTRACTION_DEV=DIR to point at one."; exit 1; }
+	@out=$$(mktemp -d) && trap 'rm -rf "$$out"' EXIT && \
+		DEBUG=true $(BIN)/python manage.py extract_facts $(EXTRACTION_DEV)/*.txt --json "$$out" >/dev/null && \
+		$(BIN)/python $(EXTRACTION_DEV)/score.py "$$out" $(EXTRACTION_DEV)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 media staticfiles tests/browser/node_modules test-artifacts

@@ -29,10 +29,12 @@ QUALIFIER_BEFORE = {
     "as much as": "up_to", "at most": "up_to", "no more than": "up_to",
     "not more than": "up_to", "最高": "up_to", "不超过": "up_to", "最多": "up_to",
     "高达": "up_to", "达": "exact", "共": "exact", "total of": "exact", "a total of": "exact",
+    "約": "about", "大約": "about", "將近": "about", "超過": "over", "不少於": "over",
+    "不低於": "over", "不超過": "up_to", "高達": "up_to", "達": "exact",
 }  # fmt: skip
 QUALIFIER_AFTER = {
     "or more": "over", "plus": "over", "+": "over", "以上": "over", "多": "over",
-    "余": "over", "左右": "about", "上下": "about", "or so": "about", "以内": "up_to",
+    "余": "over", "餘": "over", "左右": "about", "上下": "about", "or so": "about", "以内": "up_to",
 }  # fmt: skip
 SCALES = {
     "trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9, "b": 10**9,
@@ -40,6 +42,9 @@ SCALES = {
     "crores": 10**7, "crore": 10**7, "cr": 10**7, "lakhs": 10**5, "lakh": 10**5,
     "lacs": 10**5, "lac": 10**5, "万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8,
     "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3,
+    # Traditional characters (NFKC leaves them as they are) and the Korean 조/억/만.
+    "萬億": 10**12, "千億": 10**11, "百億": 10**10, "億": 10**8, "千萬": 10**7, "百萬": 10**6,
+    "十萬": 10**5, "萬": 10**4, "조": 10**12, "억": 10**8, "만": 10**4,
 }  # fmt: skip
 CURRENCY_WORDS = {
     "us$": "USD", "hk$": "HKD", "cn¥": "CNY", "rmb": "CNY", "¥": "CNY", "$": "USD",
@@ -48,26 +53,31 @@ CURRENCY_WORDS = {
     "港元": "HKD", "港币": "HKD", "日元": "JPY", "英镑": "GBP", "卢比": "INR",
     "us dollars": "USD", "us dollar": "USD", "dollars": "USD", "dollar": "USD",
     "euros": "EUR", "euro": "EUR", "rupees": "INR", "rupee": "INR", "pounds": "GBP",
-    "yen": "JPY",
+    "yen": "JPY", "r$": "BRL", "reais": "BRL", "real": "BRL", "₩": "KRW", "won": "KRW",
+    "zł": "PLN", "zloty": "PLN", "złoty": "PLN", "zlotys": "PLN", "a$": "AUD", "c$": "CAD",
+    "s$": "SGD", "nt$": "TWD", "₱": "PHP", "₫": "VND", "₺": "TRY", "rp": "IDR", "rm": "MYR",
+    "人民幣": "CNY", "美金": "USD", "歐元": "EUR", "港幣": "HKD", "韩元": "KRW", "韓元": "KRW",
+    "新台币": "TWD", "新台幣": "TWD", "台币": "TWD", "台幣": "TWD",
 }  # fmt: skip
 # Words that count the thing itself: "30 million units" is 30 million of the product.
-COUNTERS = ("units", "unit", "sets", "set", "pieces", "pcs", "台", "套", "件", "辆", "个")
+COUNTERS = ("units", "unit", "sets", "set", "pieces", "pcs", "台", "套", "件", "辆", "个",
+            "臺", "輛", "個")  # fmt: skip
 MEASURES = {
     "gwh": "GWh", "mwh": "MWh", "kwh": "kWh", "gw": "GW", "mw": "MW", "kw": "kW",
     "tonnes": "tonnes", "tons": "tonnes", "tonne": "tonnes", "ton": "tonnes", "t": "tonnes",
-    "吨": "tonnes", "万吨": "tonnes",
+    "吨": "tonnes", "万吨": "tonnes", "噸": "tonnes", "萬噸": "tonnes",
 }  # fmt: skip
 PERIODS = {
     "a year": "year", "per year": "year", "per annum": "year", "p.a.": "year",
     "annually": "year", "each year": "year", "every year": "year", "/year": "year",
     "/yr": "year", "a month": "month", "per month": "month", "monthly": "month",
     "/month": "month", "a day": "day", "per day": "day", "daily": "day", "/day": "day",
-    "年产": "year", "每年": "year", "/年": "year", "月产": "month", "每月": "month",
+    "年产": "year", "年產": "year", "每年": "year", "/年": "year", "月产": "month", "每月": "month",
     "日产": "day", "每天": "day", "in total": "total", "总计": "total",
 }  # fmt: skip
 JOB_WORDS = ("new jobs", "jobs", "job", "positions", "posts", "employees", "workers",
              "个就业岗位", "就业岗位", "个岗位", "岗位", "就业机会", "就业", "人")  # fmt: skip
-RANGE = re.compile(r"\s*(?:-|–|—|~|～|至|到|to)\s*")
+RANGE = re.compile(r"\s*(?:-|–|—|~|～|至|到|to\b)\s*")
 NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 ISO_CODES = {code.lower(): code for code in list_currencies() if len(code) == 3}
 
@@ -101,12 +111,24 @@ class Reading:
 
 def _take(rest, words):
     """(the value of the longest of `words` that `rest` starts with, the rest), or (None, rest)."""
-    for word in sorted(words, key=len, reverse=True):
+    for word in _longest_first(words):
         # An English word must end where the next one starts ("m" is not the "m" of "mw").
-        ends_word = not _latin(word[-1]) or not _latin(rest[len(word) : len(word) + 1])
-        if rest.startswith(word) and ends_word:
+        if not rest.startswith(word):
+            continue
+        if not _latin(word[-1]) or not _latin(rest[len(word) : len(word) + 1]):
             return words[word] if isinstance(words, dict) else word, rest[len(word) :].lstrip()
     return None, rest
+
+
+_ORDERS = {}
+
+
+def _longest_first(words):
+    """The words longest first, sorted once per table (an article is read phrase by phrase)."""
+    key = id(words)
+    if key not in _ORDERS:
+        _ORDERS[key] = (words, sorted(words, key=len, reverse=True))  # keeps the table alive
+    return _ORDERS[key][1]
 
 
 def _latin(char):
@@ -143,6 +165,10 @@ class _Phrase:
                 self.qualifier = found
 
     def money_word(self):
+        if self.currency and self.rest.startswith("元"):
+            # 元 is the unit of any yuan or dollar: "新台幣3000億元" is TWD, "港币5亿元" HKD.
+            self.rest = self.rest[1:].lstrip()
+            return self.currency
         code = self.skip(CURRENCY_WORDS) or self.skip(ISO_CODES)
         if code:
             if self.kind != MONEY:
@@ -159,7 +185,7 @@ class _Phrase:
             self.fail("no number where one was expected.")
         value = _number(match.group().rstrip(","), self.text)
         self.rest = self.rest[match.end() :].lstrip()
-        self.qualify({"多": "over", "余": "over"})  # 60余亿: over 6 billion
+        self.qualify({"多": "over", "余": "over", "餘": "over"})  # 60余亿: over 6 billion
         scale = self.skip(SCALES) or 1
         return value * scale, scale
 

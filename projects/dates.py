@@ -1,4 +1,4 @@
-"""Dates known only to a day, month, quarter or year, shown as exactly that."""
+"""Dates known only to a day, month, quarter, half-year or year, shown as exactly that."""
 
 import calendar
 import datetime
@@ -11,6 +11,7 @@ class Precision(models.TextChoices):
     DAY = "day", "Day"
     MONTH = "month", "Month"
     QUARTER = "quarter", "Quarter"
+    HALF_YEAR = "half_year", "Half-year"
     YEAR = "year", "Year"
 
 
@@ -24,6 +25,8 @@ def precision_error(value: datetime.date, precision: str) -> str | None:
         return "A date known to the month is entered as the first day of that month."
     if precision == Precision.QUARTER and (value.day != 1 or value.month not in (1, 4, 7, 10)):
         return "A date known to the quarter is entered as the first day of the quarter."
+    if precision == Precision.HALF_YEAR and (value.day != 1 or value.month not in (1, 7)):
+        return "A date known to the half-year is entered as 1 January or 1 July."
     if precision == Precision.YEAR and (value.day, value.month) != (1, 1):
         return "A date known to the year is entered as 1 January of that year."
     return None
@@ -40,8 +43,8 @@ class PreciseDate:
         year, month = self.start.year, self.start.month
         if self.precision == Precision.MONTH:
             return self.start.replace(day=calendar.monthrange(year, month)[1])
-        if self.precision == Precision.QUARTER:
-            last_month = month + 2
+        if self.precision in (Precision.QUARTER, Precision.HALF_YEAR):
+            last_month = month + (2 if self.precision == Precision.QUARTER else 5)
             return datetime.date(year, last_month, calendar.monthrange(year, last_month)[1])
         if self.precision == Precision.YEAR:
             return datetime.date(year, 12, 31)
@@ -52,6 +55,8 @@ class PreciseDate:
             return self.start.strftime("%B %Y")
         if self.precision == Precision.QUARTER:
             return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
+        if self.precision == Precision.HALF_YEAR:
+            return f"H{1 if self.start.month < 7 else 2} {self.start.year}"
         if self.precision == Precision.YEAR:
             return str(self.start.year)
         return f"{self.start.day} {self.start:%B %Y}"
@@ -61,7 +66,7 @@ class PreciseDate:
         """A valid HTML <time> value with only the known parts (2025-03, 2027)."""
         if self.precision == Precision.MONTH:
             return self.start.strftime("%Y-%m")
-        if self.precision in (Precision.YEAR, Precision.QUARTER):
+        if self.precision in (Precision.YEAR, Precision.HALF_YEAR, Precision.QUARTER):
             return str(self.start.year)  # HTML's <time> has no quarter; the year is what is sure
         return self.start.isoformat()
 

@@ -53,3 +53,11 @@ def form_data(client, url):
     parser.data.pop("csrfmiddlewaretoken", None)
     parser.data.pop("action", None)
     return parser.data
+
+
+def fields_in(html):
+    """The fields of the forms in `html`, with the values they show."""
+    parser = _FormFields()
+    parser.feed(html)
+    parser.data.pop("csrfmiddlewaretoken", None)
+    return parser.data

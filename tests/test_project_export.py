@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from newsroom.demo.loader import ARTICLE_SLUG, PROJECT_SLUG
 from projects import export
 from projects.models import Figure, Kind, Source, Status
+from projects.models.figures import MONEY_KINDS
 from projects.models.projects import STATUS_DEFINITIONS
 from tests import factories
 
@@ -255,7 +256,7 @@ def test_data_dictionary_describes_every_column_of_the_single_column_list(client
 
 def test_every_exported_csv_column_comes_from_the_single_column_list(client, db):
     project = factories.project()
-    for kind in (Kind.INVESTMENT, Kind.ANNUAL_INVESTMENT, Kind.REVENUE, Kind.OUTPUT_VALUE):
+    for kind in MONEY_KINDS:  # one of each kind of money, operating income included
         factories.money(project, kind=kind)
     factories.capacity(project, 100)
     factories.capacity(project, 200, product="packs")

@@ -7,7 +7,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
-from projects.dates import PreciseDate, Precision
+from projects.dates import PreciseDate, Precision, precision_error
 from projects.models import Figure, Milestone, Project, Source
 from tests import factories
 
@@ -119,6 +119,8 @@ def test_actual_date_cannot_be_in_the_future(db):
         (datetime.date(2024, 2, 1), Precision.MONTH, "February 2024", datetime.date(2024, 2, 29)),
         (datetime.date(2026, 1, 1), Precision.QUARTER, "Q1 2026", datetime.date(2026, 3, 31)),
         (datetime.date(2026, 10, 1), Precision.QUARTER, "Q4 2026", datetime.date(2026, 12, 31)),
+        (datetime.date(2026, 1, 1), Precision.HALF_YEAR, "H1 2026", datetime.date(2026, 6, 30)),
+        (datetime.date(2026, 7, 1), Precision.HALF_YEAR, "H2 2026", datetime.date(2026, 12, 31)),
         (datetime.date(2027, 1, 1), Precision.YEAR, "2027", datetime.date(2027, 12, 31)),
     ],
 )
@@ -126,6 +128,13 @@ def test_a_partial_date_shows_only_what_is_known_and_spans_its_period(start, pre
     date = PreciseDate(start, precision)
     assert str(date) == text
     assert date.end == end
+
+
+def test_a_half_year_is_entered_as_the_first_day_of_its_half():
+    assert precision_error(datetime.date(2026, 7, 1), Precision.HALF_YEAR) is None
+    assert precision_error(datetime.date(2026, 4, 1), Precision.HALF_YEAR) == (
+        "A date known to the half-year is entered as 1 January or 1 July."
+    )
 
 
 def test_a_month_milestone_is_overdue_only_after_the_whole_month(db, time_machine):

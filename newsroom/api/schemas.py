@@ -52,14 +52,14 @@ class Source(Schema):
 
 
 class PartialDate(Schema):
-    """A date known to the day, month, quarter or year."""
+    """A date known to the day, month, quarter, half_year or year."""
 
     date: str = Field(
         description='Only the known parts: "2024-01-02", "2025-03", "2027" '
-        "(a quarter gives its year; its text and end say which quarter)."
+        "(a quarter or half-year gives its year; its text and end say which)."
     )
     precision: str = Field(
-        description="How precisely the date is known. One of: day, month, quarter, year."
+        description="How precisely the date is known. One of: day, month, quarter, half_year, year."
     )
     text: str = Field(description='In words: "2 January 2024", "March 2025", "Q3 2025", "2027".')
     start: datetime.date = Field(description="The first day it can mean.")

@@ -22,6 +22,7 @@ from projects.admin.inlines import (
     ProjectImageInline,
     RoleInline,
 )
+from projects.admin.suggestion_views import accept_view, suggest_view
 
 # A revision of a project holds its figures, milestones, designations, roles, links, gallery.
 for part in (
@@ -123,7 +124,14 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
     def get_urls(self):
         view = self.admin_site.admin_view(reading_view(self))
         reading = path("amount-reading/", view, name="projects_project_amount_reading")
-        return [reading, *super().get_urls()]
+        suggest = self.admin_site.admin_view(suggest_view(self))
+        accept = self.admin_site.admin_view(accept_view(self))
+        return [
+            reading,
+            path("suggest/", suggest, name="projects_project_suggest"),
+            path("suggest/accept/", accept, name="projects_project_suggest_accept"),
+            *super().get_urls(),
+        ]
 
     def get_queryset(self, request):
         overdue = models.Milestone.objects.overdue().filter(project=OuterRef("pk"))

@@ -43,11 +43,18 @@ class Kind(models.TextChoices):
     ANNUAL_INVESTMENT = "annual_investment", "Planned investment this year"
     REVENUE = "revenue", "Expected annual revenue"
     OUTPUT_VALUE = "output_value", "Expected annual output value (产值)"
+    OPERATING_INCOME = "operating_income", "Expected annual operating income"
     CAPACITY = "capacity", "Capacity"
     JOBS = "jobs", "Jobs"
 
 
-MONEY_KINDS = (Kind.INVESTMENT, Kind.ANNUAL_INVESTMENT, Kind.REVENUE, Kind.OUTPUT_VALUE)
+MONEY_KINDS = (
+    Kind.INVESTMENT,
+    Kind.ANNUAL_INVESTMENT,
+    Kind.REVENUE,
+    Kind.OUTPUT_VALUE,
+    Kind.OPERATING_INCOME,
+)
 
 
 class JobType(models.TextChoices):

@@ -14,6 +14,22 @@ DERIVED_RULE = (
 )
 
 
+class MilestoneKind(models.TextChoices):
+    ANNOUNCEMENT = "announcement", "Announcement"
+    AGREEMENT = "agreement", "Agreement signed"
+    LAND = "land", "Land acquired"
+    APPROVAL = "approval", "Approval"
+    GROUNDBREAKING = "groundbreaking", "Groundbreaking / construction start"
+    FOUNDATION_STONE = "foundation_stone", "Foundation stone laid"
+    TOPPING_OUT = "topping_out", "Topping out"
+    TRIAL = "trial", "Trial production"
+    OPERATION = "operation", "Operation start"
+    COMPLETION = "completion", "Completion"
+    INAUGURATION = "inauguration", "Inauguration"
+    FULL_CAPACITY = "full_capacity", "Full capacity reached"
+    OTHER = "other", "Other"
+
+
 class MilestoneQuerySet(models.QuerySet):
     def overdue(self, today=None):
         """Planned dates whose whole period has passed with no actual date recorded."""
@@ -22,17 +38,7 @@ class MilestoneQuerySet(models.QuerySet):
 
 
 class Milestone(models.Model):
-    class Kind(models.TextChoices):
-        ANNOUNCEMENT = "announcement", "Announcement"
-        AGREEMENT = "agreement", "Agreement signed"
-        LAND = "land", "Land acquired"
-        APPROVAL = "approval", "Approval"
-        GROUNDBREAKING = "groundbreaking", "Groundbreaking / construction start"
-        TOPPING_OUT = "topping_out", "Topping out"
-        TRIAL = "trial", "Trial production"
-        OPERATION = "operation", "Operation start"
-        COMPLETION = "completion", "Completion"
-        OTHER = "other", "Other"
+    Kind = MilestoneKind
 
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="milestones")
     public_through = "project"  # shown on its page (newsroom/core/publishing.py)
@@ -41,7 +47,7 @@ class Milestone(models.Model):
     planned_date = models.DateField(
         null=True,
         blank=True,
-        help_text="For a month, quarter or year, enter its first day and choose the precision.",
+        help_text="For a month, quarter, half-year or year, enter its first day and choose the precision.",
     )
     planned_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     planned_end = models.DateField(null=True, editable=False)
@@ -84,6 +90,11 @@ class Milestone(models.Model):
                 condition=Q(planned_date__isnull=False) | Q(actual_date__isnull=False),
                 name="milestone_has_a_date",
                 violation_error_message="Give a planned date, an actual date, or both.",
+            ),
+            models.CheckConstraint(
+                condition=Q(kind__in=MilestoneKind.values),
+                name="milestone_known_kind",
+                violation_error_message="Choose one of the listed kinds of milestone.",
             ),
             models.CheckConstraint(
                 condition=Q(derived_from__isnull=True) | Q(source__isnull=True),

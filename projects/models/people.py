@@ -60,7 +60,7 @@ class Event(models.Model):
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.MEETING)
     name = models.CharField(max_length=300, help_text="e.g. “Mobilisation meeting”.")
     date = models.DateField(
-        help_text="For a month, quarter or year, enter its first day and choose the precision."
+        help_text="For a month, quarter, half-year or year, enter its first day and choose the precision."
     )
     precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     place = models.CharField(max_length=300, blank=True, help_text="Where it was held.")

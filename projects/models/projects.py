@@ -244,7 +244,9 @@ class Project(SearchEngineFields, VersionedContent):
 
     @property
     def revenue(self):
-        return next(iter(self.current(Kind.REVENUE, Kind.OUTPUT_VALUE)), None)
+        return next(
+            iter(self.current(Kind.REVENUE, Kind.OUTPUT_VALUE, Kind.OPERATING_INCOME)), None
+        )
 
     @property
     def capacities(self):

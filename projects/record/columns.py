@@ -117,7 +117,7 @@ PROJECT_COLUMNS = [
     ),
     Column(
         "construction_start_precision",
-        "How precisely the construction start is known: day, month, quarter or year.",
+        "How precisely the construction start is known: day, month, quarter, half_year or year.",
         precise(construction_start, "precision"),
     ),
     Column(
@@ -141,7 +141,7 @@ PROJECT_COLUMNS = [
     ),
     Column(
         "planned_operation_precision",
-        "How precisely the planned operation date is known: day, month, quarter or year.",
+        "How precisely the planned operation date is known: day, month, quarter, half_year or year.",
         precise(planned_operation, "precision"),
     ),
     Column(

@@ -10,6 +10,8 @@ KINDS = {
     Kind.REVENUE: "Money: the expected annual revenue once the project operates.",
     Kind.OUTPUT_VALUE: "Money: the expected annual output value (产值), the gross value of "
     "production used in Chinese statistics; it is not revenue.",
+    Kind.OPERATING_INCOME: "Money: the expected annual operating income (营业收入 in some "
+    "statements), as the source states it; neither revenue nor output value.",
     Kind.CAPACITY: "How much the project can produce: value units of product per period.",
     Kind.JOBS: "How many jobs of job_type the project creates.",
 }
@@ -27,6 +29,8 @@ PRECISIONS = {
     Precision.MONTH: "Only the month is known: 2025-03, “March 2025”.",
     Precision.QUARTER: "Only the quarter is known: the date gives the year, 2025, and the "
     "text the quarter, “Q3 2025”.",
+    Precision.HALF_YEAR: "Only the half-year is known: the date gives the year, 2021, and the "
+    "text the half, “H2 2021” (the second half).",
     Precision.YEAR: "Only the year is known: 2027.",
 }
 

@@ -86,6 +86,8 @@ def test_admin_screens_we_customise_have_no_axe_violations(page, site, editor):
             "project history": f"/admin/projects/project/{project.pk}/history/",
             "event, with its attendances": f"/admin/projects/event/{project.events.get().pk}/change/",
             "programme": "/admin/projects/programme/add/",
+            "suggest facts (paste)": "/admin/projects/project/suggest/",
+            "an article's suggested facts": f"/admin/projects/project/suggest/?article={article.pk}",
         },
     )
 

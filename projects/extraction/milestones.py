@@ -1,0 +1,157 @@
+"""Milestones: a cue word for the event, the date of its clause, planned or happened.
+
+The date is the one in the cue's own clause; a past event reported in a sentence that
+opens with a day ("1月31日,…开工活动在…举行") takes that day. No date and no "immediately"
+means no milestone: "全面达产后" alone dates nothing. A batch's or "these projects'"
+timetable is not the project's.
+"""
+
+import re
+
+from projects.extraction import dates
+from projects.extraction.document import PROJECT_COUNT
+
+KINDS = [
+    ("construction_start", r"(?:break(?:s|ing)?|broke) ground|ground-?breaking|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:the\s+)?(?:construction|building|work)"
+     r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,6}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
+     r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
+    ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成|落成(?!典礼|典禮|仪式|儀式)"),
+    ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,5}?(?:begin|start|commence|began|started|commenced)"
+     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:commercial\s+|trial\s+|mass\s+)?(?:operations?|production|manufacturing)"
+     r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
+     r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
+    ("full_capacity", r"full (?:production )?capacity|full production|达产|達產|满产|滿產"),
+    ("agreement_signed", r"\bsign(?:s|ed|ing)\b|memorandum of understanding|\bMoU\b|签约|簽約|签订|簽訂|签署|簽署"),
+    ("foundation_stone", r"foundation stone|corner ?stone|奠基"),
+    ("inauguration", r"inaugurat\w*|opening ceremony|ribbon[- ]cutting|揭牌|落成典礼|落成典禮|开业|開業"),
+    ("topping_out", r"topp(?:ed|ing) out|封顶|封頂"),
+]  # fmt: skip
+CUES = [(kind, re.compile(pattern, re.I)) for kind, pattern in KINDS]
+FUTURE = re.compile(
+    r"\bwill\b|\bwould\b|expect|\bplan(?:s|ned|ning)?\b|schedul|slated|\btarget|anticipat|\baim|\bset to\b|\bto be\b|\bdue\b|intend|"
+    r"预计|預計|计划|計劃|将|將|拟|擬|力争|力爭|有望|争取|爭取|目标|目標|预期|預期|即将|即將",
+    re.I,
+)
+PAST = re.compile(
+    r"举行|舉行|举办|舉辦|已经|已經|已|正式|\bheld\b|took place|\bwas\b|\bwere\b|has been|have been|began|started|"
+    r"broke ground|\bcompleted\b|\bsigned\b|\bopened\b|inaugurated|ceremony|\blaid\b|\blaunched\b|\bcelebrated\b|\bheld\b",
+    re.I,
+)
+OTHER_FACILITY = re.compile(
+    r"\b(?:a|another|its first|an earlier|other)\s+(?:new\s+)?(?:plant|factory|facility|mill|site|base|plants|factories)\b",
+    re.I,
+)
+NOT_A_MILESTONE = re.compile(
+    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b"
+    r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
+    re.I,
+)
+
+
+def find(doc):
+    """(value, start, end, reason) per milestone, one per kind and date."""
+    out, seen = [], set()
+    for sentence in doc.sentences:
+        for kind, cue in CUES:
+            for match in cue.finditer(doc.folded, sentence.start, sentence.end):
+                found = _one(doc, sentence, kind, match)
+                if found and (found[0]["kind"], found[0]["date"]) not in seen:
+                    seen.add((found[0]["kind"], found[0]["date"]))
+                    out.append(found)
+    return out
+
+
+def _one(doc, sentence, kind, match):
+    clause, start, end = doc.clause(match.start())
+    if (
+        doc.in_batch(match.start())
+        or NOT_A_MILESTONE.search(clause)
+        or PROJECT_COUNT.search(clause)
+    ):
+        return None
+    head = doc.folded[sentence.start : match.start()]
+    past = bool(PAST.search(clause)) and not FUTURE.search(clause)
+    when = _date(doc, start, end, sentence, past, match)
+    immediate = dates.IMMEDIATE.search(clause)
+    if when is None and not immediate:
+        return None
+    planned = _planned(doc, clause, head, when, past)
+    phase = doc.phase(match.start())
+    if phase and not planned and kind in ("completion", "operation", "inauguration"):
+        return None  # a phase already finished is an earlier one, not this project's
+    day = dates.first_day(when) if when and when.date else None
+    if not planned and day and doc.published and day.year < doc.published.year - 1:
+        return None  # "its first plant opened in 1998": the company's history, not this project
+    if not planned and OTHER_FACILITY.search(clause):
+        return None  # "It opened a plant in Germany in 2022": some other plant
+    reason = ""
+    if when is None:
+        value = {"kind": kind, "date": None, "precision": "day", "planned": planned}
+        reason = "no calendar date is given (“immediately”)"
+    else:
+        value = {"kind": kind, "date": when.date, "precision": when.precision, "planned": planned}
+        if when.date is None:
+            reason = "the date has no year or is relative, and the article's own date is not known"
+        elif (
+            when.relative
+            and not planned
+            and doc.published
+            and dates.first_day(when) > doc.published
+        ):
+            # "9月26日…举行" in an item stamped in August: not this year's 26 September.
+            value["date"] = None
+            reason = "the year is not stated and the article's date comes before this day"
+    if phase:
+        value["phase"] = phase
+    evidence_start = min(start, when.start) if when else start
+    evidence_end = max(end, when.end) if when else end
+    return value, evidence_start, evidence_end, reason
+
+
+def _date(doc, start, end, sentence, past, cue):
+    """The clause's own date nearest the cue; a past event, or a clause without a date,
+    takes the day that opens its sentence ("1月31日,…开工活动在…举行")."""
+    found = dates.find(doc.folded, start, end)
+    opening = dates.find(doc.folded, sentence.start, min(sentence.end, sentence.start + 12))
+    opening = [(m, p) for m, p in opening if p in ("day", "today", "weekday") and m.start() < start]
+    if opening and (past or not found):
+        found = opening
+    if not found and not doc.chinese:
+        # "BYD inaugurated its factory in Camaçari, Bahia, on Thursday": an English date may
+        # trail the clause; it is taken up to the next milestone word.
+        rest_end = min(
+            [sentence.end]
+            + [
+                m.start()
+                for _, cue_re in CUES
+                if (m := cue_re.search(doc.folded, end, sentence.end))
+            ]
+        )
+        found = dates.find(doc.folded, end, rest_end)[:1]
+    if not found:
+        return None
+    match, precision = min(found, key=lambda mp: _distance(doc, cue, mp[0]))
+    return dates.resolve(match, precision, doc.published)
+
+
+def _distance(doc, cue, match):
+    """English puts the date after the verb ("begin construction in 2020"), Chinese before it
+    ("预计2024年6月建成"): a date on the language's side of the cue comes first."""
+    after = match.start() >= cue.end()
+    gap = match.start() - cue.end() if after else cue.start() - match.end()
+    preferred = after != doc.chinese
+    return (not preferred, gap)
+
+
+def _planned(doc, clause, head, when, past):
+    if past:
+        return False
+    if FUTURE.search(clause) or FUTURE.search(head[-40:]):
+        return True
+    # Without a tense, a date before the item's own (or its very day) has happened.
+    day = dates.first_day(when) if when else None
+    return not (
+        day
+        and doc.published
+        and (day < doc.published or (day == doc.published and when.precision == "day"))
+    )
