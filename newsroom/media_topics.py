@@ -100,7 +100,12 @@ def load(text):
             if values[name] is not None:
                 setattr(topic, name, values[name])
         topic.retired_at = values["retired_at"]
-        if topic.pk and before != (topic.name, topic.name_zh_hans, topic.definition, topic.retired_at):
+        if topic.pk and before != (
+            topic.name,
+            topic.name_zh_hans,
+            topic.definition,
+            topic.retired_at,
+        ):
             changed.append(topic)
         result.retired += topic.retired_at is not None
         existing[topic.qcode] = topic

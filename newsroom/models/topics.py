@@ -75,6 +75,9 @@ class MediaTopic(models.Model):
     def __str__(self):
         return f"{self.name} ({self.qcode})"
 
+    def get_absolute_url(self):
+        return reverse("topic", kwargs={"code": self.code})
+
     def clean(self):
         if not QCODE.match(self.qcode or ""):
             raise ValidationError({"qcode": QCODE_RULE})
@@ -99,9 +102,6 @@ class MediaTopic(models.Model):
         if language.lower().startswith("zh") and self.name_zh_hans:
             return self.name_zh_hans
         return self.name
-
-    def get_absolute_url(self):
-        return reverse("topic", kwargs={"code": self.code})
 
     def public_owner(self):
         # Shared by articles like a tag: one public article using it makes it the editors'.
