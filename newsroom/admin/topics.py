@@ -7,10 +7,25 @@ from newsroom.core.publishing import PublishingAdminMixin
 from newsroom.models import MediaTopic
 
 
+class RetiredFilter(admin.SimpleListFilter):
+    title = "IPTC status"
+    parameter_name = "retired"
+
+    def lookups(self, request, model_admin):
+        return [("no", "Current"), ("yes", "Retired by IPTC")]
+
+    def queryset(self, request, queryset):
+        if self.value() == "no":
+            return queryset.current()
+        if self.value() == "yes":
+            return queryset.filter(retired_at__isnull=False)
+        return queryset
+
+
 @admin.register(MediaTopic)
 class MediaTopicAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_display = ["qcode", "name", "name_zh_hans", "broader", "current"]
-    list_filter = [("retired_at", admin.EmptyFieldListFilter)]
+    list_filter = [RetiredFilter]
     list_select_related = ["broader"]
     search_fields = ["qcode", "name", "name_zh_hans"]
     # The codes and the hierarchy are IPTC's, from the file; the labels may be corrected.
