@@ -93,11 +93,7 @@ class TopicView(ArticleListView):
         topic = get_object_or_404(MediaTopic.objects.public(), qcode=f"medtop:{code}")
         self.heading = f"Topic: {topic.name}"
         self.intro = topic.definition or f"Stories about {topic.name}, an IPTC Media Topic."
-        self.topic = topic
         return super().get_queryset().filter(subjects=topic)
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(topic=self.topic, **kwargs)
 
 
 class ArchiveMixin:
