@@ -27,7 +27,7 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.utils.http import http_date
 
-from newsroom.core import replicas
+from newsroom.core import negotiation, replicas
 from newsroom.core.security import client_ip
 from newsroom.models import Article
 
@@ -45,6 +45,10 @@ PARAMETERS = frozenset(
 )
 # Added by mail and social links; no page reads them, so they are left out of the key.
 TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "_ga")
+# The API answers one address in several representations (an article as JSON or ninjs,
+# by the Accept header); each is kept under a key of its own.
+NEGOTIATED_PREFIX = "/api/"
+REPRESENTATIONS = (negotiation.JSON, negotiation.NINJS)
 
 
 def generation():
@@ -125,9 +129,15 @@ def address(request):
         else:
             return None, False
     query = urlencode(sorted(known))
+    variant = ""
+    if request.path.startswith(NEGOTIATED_PREFIX):
+        chosen = negotiation.choose(request, REPRESENTATIONS)
+        if chosen is None:
+            return None, False  # a 406 (or a view that ignores Accept): never cached
+        variant = "" if chosen == negotiation.JSON else f"#{chosen}"
     # A page asked for with tracking parameters is served from the cache, never stored,
     # so no stored page carries them in its links.
-    return f"{request.get_host()}{request.path}?{query}", not tracking
+    return f"{request.get_host()}{request.path}?{query}{variant}", not tracking
 
 
 def page_key(where, gen):

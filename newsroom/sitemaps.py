@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.core.sitemaps import PAGE, LargeSitemap
-from newsroom.models import Article, Category, Tag
+from newsroom.models import Article, Category, MediaTopic, Tag
 
 
 class ArticleSitemap(LargeSitemap):
@@ -46,10 +46,16 @@ class TagSitemap(Sitemap):
         return Tag.objects.public()
 
 
+class TopicSitemap(Sitemap):
+    def items(self):
+        return MediaTopic.objects.public()
+
+
 SITEMAPS = {
     "articles": ArticleSitemap,
     "categories": CategorySitemap,
     "tags": TagSitemap,
+    "topics": TopicSitemap,
 }
 
 

@@ -25,6 +25,7 @@ urlpatterns = [
     path("news/<int:year>/<int:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("news/category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),
     path("news/tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
+    path("news/topics/<str:code>/", views.TopicView.as_view(), name="topic"),
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("news/<uslug:slug>/pictures.zip", views.article_media_kit, name="article_media_kit"),
     path("preview/<str:token>/", views.preview, name="preview"),

@@ -13,7 +13,7 @@ from newsroom.core import media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
-from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
+from newsroom.models import Article, ArticleImage, Category, MediaTopic, PreviewLink, Tag
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -85,6 +85,17 @@ class TagView(ArticleListView):
         return super().get_queryset().filter(tags=tag)
 
 
+class TopicView(ArticleListView):
+    """The published stories on one IPTC Media Topic, addressed by its code's digits."""
+
+    def get_queryset(self):
+        code = self.kwargs["code"]
+        topic = get_object_or_404(MediaTopic.objects.public(), qcode=f"medtop:{code}")
+        self.heading = f"Topic: {topic.name}"
+        self.intro = topic.definition or f"Stories about {topic.name}, an IPTC Media Topic."
+        return super().get_queryset().filter(subjects=topic)
+
+
 class ArchiveMixin:
     date_field = "publish_at"
     allow_empty = False
@@ -114,6 +125,7 @@ def article_page(queryset):
     """An article with everything its page shows, in a constant number of queries."""
     return queryset.select_related("category", "lead_image").prefetch_related(
         "tags",
+        "subjects",
         "corrections",
         Prefetch("gallery", queryset=ArticleImage.objects.select_related("image")),
         Prefetch(

@@ -7,7 +7,7 @@ from decimal import Decimal
 from django.utils import timezone
 from django.utils.text import slugify
 
-from newsroom.models import Article, Category, Tag, TaggedArticle
+from newsroom.models import Article, Category, MediaTopic, Tag, TaggedArticle
 from projects.models import (
     ArticleProject,
     Designation,
@@ -44,6 +44,14 @@ def article(tags=(), **fields):
     if tags:
         obj.tags.set(list(tags))
     return obj
+
+
+def topic(**fields):
+    """An IPTC Media Topic; a made-up code in IPTC's 20000000 range unless `qcode` says."""
+    n = next(_numbers)
+    return MediaTopic.objects.create(
+        **{"qcode": f"medtop:2{n:07d}", "name": f"topic {n}", **fields}
+    )
 
 
 def draft(**fields):

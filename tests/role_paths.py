@@ -26,6 +26,8 @@ PUBLIC = [
     lambda demo: f"/programmes/{demo.PROGRAMME_SLUG}/",
     lambda demo: f"/api/v1/programmes/{demo.PROGRAMME_SLUG}",
     lambda demo: "/api/v1/tags",
+    lambda demo: "/news/topics/04000000/",
+    lambda demo: "/api/v1/ninjs",
 ]
 
 

@@ -14,6 +14,7 @@ SURFACES = {
     "news": lambda a, p: "/news/",
     "category": lambda a, p: a.category.get_absolute_url(),
     "tag": lambda a, p: "/news/tag/hidden-topic/",
+    "topic": lambda a, p: "/news/topics/04000000/",
     "archive_year": lambda a, p: f"/news/{timezone.localtime(a.publish_at).year}/",
     "archive_month": lambda a, p: f"/news/{timezone.localtime(a.publish_at):%Y/%m}/",
     "article": lambda a, p: a.get_absolute_url(),
@@ -39,6 +40,7 @@ SURFACES = {
     ),
     "api-v1:articles?project": lambda a, p: f"/api/v1/articles?project={p.slug}",
     "api-v1:article": lambda a, p: f"/api/v1/articles/{a.slug}",
+    "api-v1:ninjs": lambda a, p: "/api/v1/ninjs",
     "api-v1:project": lambda a, p: f"/api/v1/projects/{p.slug}",
 }
 
@@ -77,8 +79,9 @@ EXEMPT = {
 
 
 def hidden_story_setting(factories, **article_fields):
-    """An article linked to a project and an organisation, tagged, next to a public story
-    that links to it, so that every surface above has a place where it could leak."""
+    """An article linked to a project and an organisation, tagged and with a Media Topic,
+    next to a public story that links to it, so that every surface above has a place where
+    it could leak."""
     from projects.models import ArticleProject, Organization, ProjectOrganization
 
     news = factories.category(name="Company news", slug="company-news")
@@ -94,6 +97,7 @@ def hidden_story_setting(factories, **article_fields):
         publish_at=timezone.now() - datetime.timedelta(days=400),
     )
     public.related_articles.add(hidden)
+    hidden.subjects.add(factories.topic(qcode="medtop:04000000"))
     factories.link(public, project, ArticleProject.Link.ANNOUNCES)
     factories.link(hidden, project, ArticleProject.Link.UPDATES)
     return hidden, project

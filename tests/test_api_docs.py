@@ -36,7 +36,7 @@ def test_openapi_document_declares_every_address_the_api_serves(client, db):
         if pattern.name not in NOT_OPERATIONS
     }
     assert served == set(openapi(client)["paths"])
-    assert len(served) == 10  # with /programmes and /programmes/{slug}
+    assert len(served) == 11  # with /programmes, /programmes/{slug} and /ninjs
 
 
 def test_openapi_document_declares_the_errors_each_address_can_give(client, db):
@@ -44,6 +44,8 @@ def test_openapi_document_declares_the_errors_each_address_can_give(client, db):
         assert set(operations) == {"get"}, path  # read-only
         responses = operations["get"]["responses"]
         expected = {"200", "404"} if "{slug}" in path else {"200", "400", "404"}
+        if path == "/api/v1/articles/{slug}":
+            expected.add("406")  # an Accept header that allows neither JSON nor ninjs
         assert set(responses) == expected, path
         for status in expected - {"200"}:
             schema = responses[status]["content"]["application/json"]["schema"]

@@ -63,7 +63,7 @@ def failures_of(operation, mode):
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_every_operation_answers_as_the_openapi_document_says(api_schema):
     operations = [result.ok() for result in api_schema.get_all_operations()]
-    assert len(operations) == 10  # with /programmes and /programmes/{slug}
+    assert len(operations) == 11  # with /programmes, /programmes/{slug} and /ninjs
     failures = [
         failure
         for operation in operations

@@ -65,7 +65,8 @@ def test_article_json_ld_is_a_news_article_with_the_required_properties(client, 
         assert article[key], key
     assert article["datePublished"].startswith("2024-01-02T10:00:00")
     assert article["publisher"]["logo"]["url"].endswith(".png")
-    (about,) = article["about"]
+    topic, about = article["about"]  # its IPTC Media Topic, then its project
+    assert topic["sameAs"] == "http://cv.iptc.org/newscodes/mediatopic/04000000"
     assert about["location"]["address"]["addressLocality"] == "Wuhu"
     assert about["parentOrganization"][0]["name"] == "AUX Group"
     assert crumbs["@type"] == "BreadcrumbList"

@@ -39,9 +39,11 @@ PAGES = {
     "/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/news/tag/filler/": 4,
-    # article (with its lead image), tags, corrections, gallery, projects, their figures
-    # and owners, their events and the people at them, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 10,
+    # article (with its lead image), tags, subjects, corrections, gallery, projects, their
+    # figures and owners, their events and the people at them, related articles
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 11,
+    # topic, count, page, tags
+    "/news/topics/04000000/": 4,
     # count, page, figures, totals; filter choices: project values, organisations, authorities,
     # capacity units
     "/projects/": 8,

@@ -166,13 +166,13 @@ class ArticleAdmin(
     search_fields = ["title", "subtitle", "summary", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category", "related_articles", "lead_image"]
+    autocomplete_fields = ["category", "subjects", "related_articles", "lead_image"]
     readonly_fields = ["created_at", "updated_at", "created_by", "lead_image_preview"]
     inlines = [ArticleImageInline, ArticleProjectInline, CorrectionInline, PreviewLinkInline]
     actions = ["submit_for_review", "publish_now", "unpublish", "archive"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "summary", "body"]}),
-        ("Reporting", {"fields": ["dateline", "byline", "category", "tags"]}),
+        ("Reporting", {"fields": ["dateline", "byline", "category", "subjects", "tags"]}),
         ("Lead image", {"fields": ["lead_image", "lead_image_preview"]}),
         (
             "Publishing",

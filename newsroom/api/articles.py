@@ -5,13 +5,18 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_vary_headers
 from ninja import Field, Query, Router, Schema
 
+from newsroom.api.http import error_response
 from newsroom.api.images import Images, images
+from newsroom.api.ninjs import MEDIA_TYPE, OPENAPI_SCHEMA, for_ninjs, ninjs_response
 from newsroom.api.pagination import Paging, paginate
 from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, links_to
+from newsroom.core.negotiation import JSON, choose
 from newsroom.models import Article, Category, Tag
 from projects.models import ArticleProject, Project
 
@@ -136,13 +141,32 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
     return paginate(request, articles, paging)
 
 
+NOT_ACCEPTABLE = (
+    f"This address gives {JSON} (the default) or {MEDIA_TYPE} (ninjs 3.1); "
+    "ask for one of them in the Accept header."
+)
+
+
 @router.get(
     "/articles/{slug}",
-    response={200: ArticleDetail, 404: Error},
+    response={200: ArticleDetail, 404: Error, 406: Error},
     url_name="article",
-    summary="One published article",
+    summary="One published article, as JSON or as ninjs 3.1",
+    description=f"`Accept: {MEDIA_TYPE}` gives the article as IPTC's ninjs 3.1 with that "
+    "Content-Type; without it (or with `application/json` or `*/*`) the JSON below. "
+    "An Accept header that allows neither is a 406.",
+    openapi_extra={"responses": {200: {"content": {MEDIA_TYPE: {"schema": OPENAPI_SCHEMA}}}}},
 )
-def get_article(request, slug: Slug):
+def get_article(request, slug: Slug, response: HttpResponse):
+    patch_vary_headers(response, ("Accept",))
+    representation = choose(request, (JSON, MEDIA_TYPE))
+    if representation is None:
+        refusal = error_response(406, NOT_ACCEPTABLE)
+        patch_vary_headers(refusal, ("Accept",))
+        return refusal
+    if representation == MEDIA_TYPE:
+        article = get_object_or_404(for_ninjs(Article.objects.published()), slug=slug)
+        return ninjs_response(article, request)
     links = ArticleProject.objects.filter(project__in=Project.objects.published())
     articles = (
         Article.objects.published()

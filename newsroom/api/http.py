@@ -3,7 +3,8 @@
 Every response of the API is the same for every visitor (the API shows only what the
 published rules allow, whoever asks), so every GET is `Cache-Control: public`, for at
 most MAX_AGE seconds and never past the next moment an article is scheduled to appear,
-come out of embargo or expire. Responses vary on nothing a visitor sends but the URL.
+come out of embargo or expire. Responses vary on nothing a visitor sends but the URL and,
+where an address offers JSON or ninjs, the Accept header (`Vary: Accept`).
 """
 
 import hashlib

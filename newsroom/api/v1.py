@@ -3,7 +3,7 @@
 from ninja import NinjaAPI, Swagger
 from ninja.renderers import JSONRenderer
 
-from newsroom.api import articles, errors, organizations, programmes, projects
+from newsroom.api import articles, errors, ninjs_feed, organizations, programmes, projects
 
 DESCRIPTION = """
 Read-only JSON for the newsroom's published articles and major projects. It shows
@@ -25,6 +25,11 @@ unpublished projects are absent (404), and appear at their time by themselves.
 - **Caching**: responses are `Cache-Control: public` for at most 60 seconds, never past
   the next moment an article is scheduled to appear or leave, with `ETag` and
   `Last-Modified`; conditional requests get `304 Not Modified`.
+- **ninjs 3.1**: an article's address gives IPTC's ninjs (news in JSON, Content-Type
+  `application/vnd.iptc.ninjs+json`) to `Accept: application/vnd.iptc.ninjs+json`, and JSON
+  otherwise (`Vary: Accept`); an Accept that allows neither is a 406. `/ninjs` lists the
+  latest articles as ninjs objects, paged like the other lists. Subjects are IPTC Media
+  Topics (`medtop:` codes) and tags.
 - **CORS**: any origin may read (`Access-Control-Allow-Origin: *`), without credentials.
   Only GET, HEAD and OPTIONS are allowed; other methods get 405.
 """
@@ -52,6 +57,7 @@ api = NinjaAPI(
     renderer=Renderer(),
 )
 api.add_router("", articles.router)
+api.add_router("", ninjs_feed.router)
 api.add_router("", projects.router)
 api.add_router("", organizations.router)
 api.add_router("", programmes.router)

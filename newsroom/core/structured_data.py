@@ -118,7 +118,16 @@ def news_article(request, article, image_url):
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in article.tags.all()],
     }
+    # IPTC Media Topics first: what the story is about, in the news industry's vocabulary.
     about = [
+        {
+            "@type": "Thing",
+            "name": topic.name,
+            "sameAs": topic.uri,
+            "url": request.build_absolute_uri(topic.get_absolute_url()),
+        }
+        for topic in article.subjects.all()
+    ] + [
         {
             "@type": "Project",
             "name": project.name,

@@ -14,11 +14,12 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils.html import escape
 
+from newsroom import media_topics
 from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import picture
 from newsroom.demo.people import PROGRAMME_SLUG as PROGRAMME_SLUG  # for the tests
 from newsroom.demo.people import load_people, load_programme
-from newsroom.models import Article, Category, Image
+from newsroom.models import Article, Category, Image, MediaTopic
 from projects.dates import Precision
 from projects.models import (
     ArticleProject,
@@ -37,6 +38,8 @@ from projects.models import (
 )
 
 STORY = Path(__file__).with_name("aux_compressor_project.txt")
+TOP_LEVEL_TOPICS = Path(__file__).with_name("media_topics_top_level.json")
+SUBJECTS = ["medtop:04000000"]  # economy, business and finance
 ARTICLE_SLUG = "aux-compressor-project-listed-as-major-construction-project-in-anhui-province"
 PROJECT_SLUG = "aux-compressor-wuhu"
 STARTED = datetime.date(2024, 1, 2)
@@ -114,6 +117,9 @@ def load():
     )
     if sorted(t.name for t in article.tags.all()) != sorted(TAGS):
         article.tags.set(TAGS)
+    media_topics.load(TOP_LEVEL_TOPICS.read_text(encoding="utf-8"))
+    if sorted(s.qcode for s in article.subjects.all()) != SUBJECTS:
+        article.subjects.set(MediaTopic.objects.filter(qcode__in=SUBJECTS))
     project = load_project(article)
     upsert(ProjectImage, {"project": project, "image": image}, {"order": 1})
     return article

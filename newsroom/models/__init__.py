@@ -2,6 +2,7 @@ from newsroom.models.articles import Article
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image
 from newsroom.models.taxonomy import Category, Tag, TaggedArticle
+from newsroom.models.topics import MediaTopic
 from newsroom.models.workflow import ArticleRedirect, Correction, PreviewLink
 
 __all__ = [
@@ -11,6 +12,7 @@ __all__ = [
     "Category",
     "Correction",
     "Image",
+    "MediaTopic",
     "PreviewLink",
     "Tag",
     "TaggedArticle",

@@ -17,6 +17,7 @@ from newsroom.core.search import cjk_bigrams
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image, needs_description
 from newsroom.models.taxonomy import Category, TaggedArticle
+from newsroom.models.topics import MediaTopic
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -108,6 +109,13 @@ class Article(SearchEngineFields, VersionedContent):
         through=TaggedArticle,
         blank=True,
         help_text="Comma-separated. Case is ignored: “Energy” and “energy” are one tag.",
+    )
+    subjects = models.ManyToManyField(
+        MediaTopic,
+        blank=True,
+        related_name="articles",
+        help_text="IPTC Media Topics the story is about (type to search by name or code); "
+        "they give it topic pages and tell news agencies' systems what it covers.",
     )
     lead_image = models.ForeignKey(
         Image,

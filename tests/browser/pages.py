@@ -15,6 +15,7 @@ PUBLIC_PAGES = {
     "article with a lead image": "/news/first-compressors-leave-the-wuhu-line/",
     "category": "/news/category/enterprise-news/",
     "tag": "/news/tag/wuhu/",
+    "topic": "/news/topics/04000000/",
     "archive by year": "/news/2024/",
     "archive by month": "/news/2024/01/",
     "project directory": "/projects/",
