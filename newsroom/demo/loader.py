@@ -18,6 +18,7 @@ from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import picture
 from newsroom.demo.people import PROGRAMME_SLUG as PROGRAMME_SLUG  # for the tests
 from newsroom.demo.people import load_people, load_programme
+from newsroom.demo.press import load_press
 from newsroom.models import Article, Category, Image
 from projects.dates import Precision
 from projects.models import (
@@ -113,6 +114,7 @@ def load():
         article.tags.set(TAGS)
     project = load_project(article)
     upsert(ProjectImage, {"project": project, "image": image}, {"order": 1})
+    load_press(upsert, article, project)
     return article
 
 
