@@ -6,6 +6,7 @@ from django.db.models import Q
 
 from newsroom.core.publishing import public_owner
 from newsroom.models import Article
+from projects.fields import WebAddressField
 from projects.models import Project
 
 
@@ -18,7 +19,7 @@ class Coverage(models.Model):
     )
     outlet = models.CharField(max_length=200, help_text="E.g. “Reuters”, “第一财经”.")
     title = models.CharField(max_length=300, help_text="The headline as the outlet printed it.")
-    url = models.URLField("address", max_length=500)
+    url = WebAddressField("address", max_length=500)
     published_on = models.DateField("date")
     country = models.CharField(
         max_length=2, blank=True, help_text="Two-letter country code (ISO 3166), e.g. “CN”."
