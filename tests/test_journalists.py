@@ -254,3 +254,8 @@ def test_editors_see_who_read_which_embargoed_story(client, editor, reporter, he
 )
 def test_clients_are_described_coarsely(agent, described):
     assert describe_client(agent) == described
+
+
+def test_the_sign_in_page_carries_the_sites_own_name(client, db, settings):
+    page = client.get("/press/login/").content.decode()
+    assert f'<a class="site-name" href="/">{settings.SITE_NAME}</a>' in page

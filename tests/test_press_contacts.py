@@ -100,3 +100,10 @@ def test_a_described_photo_is_shown_and_named_in_the_vcard(client, story):
 def test_a_photo_without_alt_text_is_never_shown(client, story):
     contact = factories.press_contact(articles=[story], photo=image(alt_text=""))
     assert "PHOTO:" not in client.get(contact.get_vcard_url()).content.decode()
+
+
+def test_the_admin_form_says_once_that_a_contact_needs_an_email_or_a_phone(client, editor):
+    client.force_login(editor)
+    response = client.post("/admin/press/presscontact/add/", {"name": "Nobody", "role": "x"})
+    assert response.content.decode().count("email address or a phone number") == 1
+    assert not PressContact.objects.exists()

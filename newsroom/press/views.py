@@ -3,6 +3,7 @@ pages (signed in, never cached anywhere: Cache-Control private, no-store)."""
 
 from functools import wraps
 
+from django.conf import settings
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.forms import AuthenticationForm
 from django.contrib.auth.views import redirect_to_login
@@ -83,6 +84,8 @@ class LoginView(auth_views.LoginView):
     form_class = LoginForm
     template_name = "press/login.html"
     redirect_authenticated_user = True
+    # Django's login view names the site after its host; the site's own name it is.
+    extra_context = {"site_name": settings.SITE_NAME}
     next_page = reverse_lazy("press_embargoed")
 
     def render_to_response(self, context, **kwargs):

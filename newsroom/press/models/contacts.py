@@ -69,8 +69,9 @@ class PressContact(models.Model):
         return f"{self.name} ({self.role})"
 
     def clean(self):
+        # On a field, so that the form does not also report the constraint's own message.
         if not self.email and not self.phone:
-            raise ValidationError("Give an email address or a phone number (or both).")
+            raise ValidationError({"email": "Give an email address or a phone number (or both)."})
 
     def get_vcard_url(self):
         return reverse("press_vcard", kwargs={"pk": self.pk})

@@ -50,8 +50,9 @@ class Coverage(models.Model):
         return f"{self.outlet}: {self.title}"
 
     def clean(self):
+        # On a field, so that the form does not also report the constraint's own message.
         if bool(self.article_id) == bool(self.project_id):
-            raise ValidationError("Choose either a story or a project (one of them).")
+            raise ValidationError({"article": "Choose either a story or a project (one of them)."})
         self.country = self.country.upper()
         if self.country and not (len(self.country) == 2 and self.country.isalpha()):
             raise ValidationError({"country": "The country is a two-letter code such as “CN”."})
