@@ -259,3 +259,16 @@ def test_clients_are_described_coarsely(agent, described):
 def test_the_sign_in_page_carries_the_sites_own_name(client, db, settings):
     page = client.get("/press/login/").content.decode()
     assert f'<a class="site-name" href="/">{settings.SITE_NAME}</a>' in page
+
+
+def test_the_journalists_pages_run_a_fixed_number_of_queries(
+    reporter_client, held, django_assert_num_queries
+):
+    for n in range(5):
+        factories.embargoed(title=f"Held {n}")
+    # session, user, journalist, the stories
+    with django_assert_num_queries(4):
+        assert reporter_client.get("/press/embargoed/").status_code == 200
+    # session, user, journalist, the story (category and lead image joined), the read's insert
+    with django_assert_num_queries(5):
+        assert reporter_client.get(f"/press/embargoed/{held.slug}/").status_code == 200

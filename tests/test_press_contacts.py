@@ -107,3 +107,12 @@ def test_the_admin_form_says_once_that_a_contact_needs_an_email_or_a_phone(clien
     response = client.post("/admin/press/presscontact/add/", {"name": "Nobody", "role": "x"})
     assert response.content.decode().count("email address or a phone number") == 1
     assert not PressContact.objects.exists()
+
+
+def test_the_contacts_page_runs_one_query_however_many_contacts(
+    client, db, django_assert_num_queries
+):
+    for n in range(8):
+        factories.press_contact(photo=image() if n % 2 else None)
+    with django_assert_num_queries(1):  # the active contacts, their photos joined
+        assert client.get("/press/contacts/").status_code == 200

@@ -64,10 +64,12 @@ def embargoed(request):
 
 @journalists_only
 def embargoed_article(request, slug):
-    article = Article.objects.select_related("category", "lead_image").filter(slug=slug).first()
-    if article is not None and article.is_published:
-        return redirect(article)  # the embargo has lifted: the public page is the story
-    if article is None or not Article.objects.under_embargo().filter(pk=article.pk).exists():
+    held = Article.objects.under_embargo().select_related("category", "lead_image")
+    article = held.filter(slug=slug).first()
+    if article is None:
+        lifted = Article.objects.published().filter(slug=slug).only("slug").first()
+        if lifted is not None:
+            return redirect(lifted)  # the embargo has lifted: the public page is the story
         raise Http404("No embargoed story at this address.")
     EmbargoedRead.objects.create(journalist=request.journalist, article=article)
     return render(request, "press/embargoed_article.html", {"article": article})
