@@ -6,6 +6,7 @@ import pytest
 from newsroom.press.models import PressContact
 from newsroom.press.vcard import escape, fold, vcard
 from tests import factories
+from tests.admin_forms import form_data
 from tests.pictures import image
 
 
@@ -116,3 +117,29 @@ def test_the_contacts_page_runs_one_query_however_many_contacts(
         factories.press_contact(photo=image() if n % 2 else None)
     with django_assert_num_queries(1):  # the active contacts, their photos joined
         assert client.get("/press/contacts/").status_code == 200
+
+
+def add_contact_in_the_article_form(client, story, contact):
+    url = f"/admin/newsroom/article/{story.pk}/change/"
+    data = form_data(client, url)
+    prefix = next(k for k in data if k.endswith("-TOTAL_FORMS") and "contact" in k)[
+        : -len("-TOTAL_FORMS")
+    ]
+    data |= {f"{prefix}-TOTAL_FORMS": "1", f"{prefix}-0-contact": str(contact.pk)}
+    return client.post(url, data)
+
+
+def test_a_writer_lists_a_contact_under_a_draft_in_its_form(client, writer):
+    draft = factories.draft(title="Draft with contact")
+    contact = factories.press_contact(name="Desk")
+    client.force_login(writer)
+    assert add_contact_in_the_article_form(client, draft, contact).status_code == 302
+    assert list(draft.press_contacts.all()) == [contact]
+
+
+def test_a_writer_cannot_add_a_contact_to_a_published_story(client, writer, story):
+    contact = factories.press_contact(name="Desk")
+    client.force_login(writer)
+    response = add_contact_in_the_article_form(client, story, contact)
+    assert response.status_code in (200, 403)
+    assert not story.press_contacts.exists()
