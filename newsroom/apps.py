@@ -14,9 +14,12 @@ class NewsroomConfig(AppConfig):
         # Once per process, before any URLconf (the site's and each app's) is read.
         register_converter(UnicodeSlugConverter, "uslug")
 
-        # Cache invalidation is the one job signals do here: any change to content.
-        for label in ("newsroom", "projects", "taggit"):
+        # Cache invalidation is the one job signals do here: any change to content. Logs
+        # that no page shows (a journalist's read, a preview opening) say on_public_pages.
+        for label in ("newsroom", "projects", "taggit", "press"):
             for model in apps.get_app_config(label).get_models():
+                if not getattr(model, "on_public_pages", True):
+                    continue
                 post_save.connect(content_changed, sender=model, dispatch_uid=f"page-{model}")
                 post_delete.connect(content_changed, sender=model, dispatch_uid=f"del-{model}")
         m2m_changed.connect(content_changed, dispatch_uid="page-m2m")

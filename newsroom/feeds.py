@@ -5,10 +5,14 @@ from django.urls import reverse
 
 from newsroom.core.feeds import ArticleFeed
 from newsroom.models import Article, Category, Tag
+from newsroom.press.models import with_about
 
 
 class NewsFeed(ArticleFeed):
     description = "The latest news."
+
+    def with_extras(self, articles):
+        return with_about(articles)  # press releases end with the boilerplate
 
     def get_object(self, request, *args, **kwargs):
         return None

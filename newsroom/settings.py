@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "axes",
     "newsroom",
     "projects",
+    "newsroom.press",
 ]
 
 MIDDLEWARE = [

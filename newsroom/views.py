@@ -14,6 +14,7 @@ from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article, ArticleImage, Category, MediaTopic, PreviewLink, Tag
+from newsroom.press.models import PreviewOpening, with_press_office
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -122,7 +123,9 @@ class MonthArchive(ArchiveMixin, MonthArchiveView):
 
 
 def article_page(queryset):
-    """An article with everything its page shows, in a constant number of queries."""
+    """An article with everything its page shows, in a constant number of queries; its
+    press contacts and coverage (newsroom/press), the boilerplate in the article's own row."""
+    queryset = with_press_office(queryset, about=True)
     return queryset.select_related("category", "lead_image").prefetch_related(
         "tags",
         "subjects",
@@ -154,6 +157,7 @@ def preview(request, token):
     if link is None:
         raise Http404("This preview link is invalid, has expired or was revoked.")
     article = article_page(Article.objects.filter(pk=link.article_id)).get()
+    PreviewOpening.record(link, request.headers.get("User-Agent", ""))
     context = {"article": article, "preview_link": link, "staff_preview": True}
     return private(render(request, "newsroom/article_detail.html", context))
 

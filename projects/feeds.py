@@ -4,6 +4,7 @@ from django.shortcuts import get_object_or_404
 
 from newsroom.core.feeds import ArticleFeed
 from newsroom.models import Article
+from newsroom.press.models import with_about
 from projects.models import Project
 
 
@@ -18,6 +19,9 @@ class ProjectFeed(ArticleFeed):
 
     def link(self, project):
         return project.get_absolute_url()
+
+    def with_extras(self, articles):
+        return with_about(articles)  # press releases end with the boilerplate
 
     def articles(self, project):
         return Article.objects.published().filter(projects=project)

@@ -6,6 +6,7 @@ from newsroom.core.detail import WorkflowDetailView
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.models import Article
+from newsroom.press.models import with_press_office
 from projects import embed, export, record
 from projects.dates import Precision
 from projects.directory import (
@@ -127,7 +128,8 @@ class ProjectDetailView(WorkflowDetailView):
     context_object_name = "project"
 
     def get_queryset(self):
-        return super().get_queryset().with_record().with_pictures()
+        # Its press contacts and coverage (newsroom/press): one query each.
+        return with_press_office(super().get_queryset().with_record().with_pictures())
 
     def get_context_data(self, **kwargs):
         feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")

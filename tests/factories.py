@@ -185,3 +185,36 @@ def many_articles(count, news=None, tags=("Bulk",), project=None):
     if project is not None:
         ArticleProject.objects.bulk_create(ArticleProject(article=a, project=project) for a in made)
     return made
+
+
+def press_contact(articles=(), projects=(), **fields):
+    from newsroom.press.models import ArticleContact, PressContact, ProjectContact
+
+    n = next(_numbers)
+    defaults = {"name": f"Contact {n}", "role": "Media relations", "email": f"press{n}@example.com"}
+    contact = PressContact.objects.create(**{**defaults, **fields})
+    for story in articles:
+        ArticleContact.objects.create(article=story, contact=contact)
+    for record in projects:
+        ProjectContact.objects.create(project=record, contact=contact)
+    return contact
+
+
+def journalist(status="approved", **fields):
+    from django.contrib.auth import get_user_model
+
+    from newsroom.press.models import Journalist
+
+    n = next(_numbers)
+    user = get_user_model().objects.create_user(
+        f"reporter{n}@example.com", f"reporter{n}@example.com", "a long pass phrase 9"
+    )
+    return Journalist.objects.create(
+        user=user, **{"outlet": f"Outlet {n}", "beat": "industry", "status": status, **fields}
+    )
+
+
+def embargoed(hours=3, **fields):
+    """A published story held by an embargo lifting `hours` from now."""
+    now = timezone.now()
+    return article(embargo_until=now + datetime.timedelta(hours=hours), **fields)

@@ -75,6 +75,18 @@ EXEMPT = {
     "project_embed": "a published project's figures; a cited article only once public: "
     "tests/test_embed_cards.py",
     "oembed": "the iframe of a published project's card: tests/test_embed_cards.py",
+    # The press office (newsroom/press): contacts are public once active; the rest is for
+    # journalists' accounts, never cached, and tested in tests/test_journalists.py.
+    "press_contacts": "press contacts only: tests/test_press_contacts.py",
+    "press_vcard": "one contact's vCard: tests/test_press_contacts.py",
+    "press_login": "the journalists' sign-in form",
+    "press_logout": "signs out (POST only)",
+    "press_request_access": "the form asking for a journalist's account",
+    "press_invite": "an invitation's sign-up form, through a signed link",
+    "press_embargoed": "embargoed stories on purpose, for approved journalists only: "
+    "tests/test_journalists.py",
+    "press_embargoed_article": "one embargoed story on purpose, for approved journalists only: "
+    "tests/test_journalists.py",
 }
 
 

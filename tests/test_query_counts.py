@@ -40,16 +40,19 @@ PAGES = {
     # tag, count, page, tags
     "/news/tag/filler/": 4,
     # article (with its lead image), tags, subjects, corrections, gallery, projects, their
-    # figures and owners, their events and the people at them, related articles
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 11,
+    # figures and owners, their events and the people at them, related articles; press
+    # contacts (their photos joined) and coverage, one each (the boilerplate rides in the
+    # article's row)
+    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 13,
     # topic, count, page, tags
     "/news/topics/04000000/": 4,
     # count, page, figures, totals; filter choices: project values, organisations, authorities,
     # capacity units
     "/projects/": 8,
     # project (with its programme), figures, gallery, milestones, stated durations,
-    # designations, roles, events, the people at them, news links, exchange rates
-    "/projects/aux-compressor-wuhu/": 11,
+    # designations, roles, events, the people at them, news links, exchange rates; press
+    # contacts (their photos joined) and coverage, one each
+    "/projects/aux-compressor-wuhu/": 13,
     # organisation, projects, their figures, news, its published programmes
     "/organizations/aux-group/": 5,
     # Django's date views: emptiness, months, neighbouring periods (1-2, one row each, no

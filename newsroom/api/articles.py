@@ -18,6 +18,8 @@ from newsroom.api.pagination import Paging, paginate
 from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, links_to
 from newsroom.core.negotiation import JSON, choose
 from newsroom.models import Article, Category, Tag
+from newsroom.press.models import with_about
+from newsroom.press.models.boilerplate import DEFAULT_LANGUAGE
 from projects.models import ArticleProject, Project
 
 router = Router(tags=["News"])
@@ -77,10 +79,26 @@ class ArticleItem(links_to("", "article")):
         return images(obj, context["request"])
 
 
+class Boilerplate(Schema):
+    heading: str
+    text: str = Field(description="Plain text; a blank line separates paragraphs.")
+    language: str = Field(description="Its language code (BCP 47).")
+
+
 class ArticleDetail(ArticleItem):
     body: str = Field(description="HTML, sanitised when the article was saved.")
     corrections: list[Correction]
     projects: list[ProjectLink] = Field(description="Published projects the article is about.")
+    about: Boilerplate | None = Field(
+        description="The company's “About” text printed under every press release, or null "
+        "if none is active."
+    )
+
+    @staticmethod
+    def resolve_about(obj):
+        if not obj.about:
+            return None
+        return {"heading": obj.about_heading, "text": obj.about, "language": DEFAULT_LANGUAGE}
 
     @staticmethod
     def resolve_corrections(obj):
@@ -169,7 +187,7 @@ def get_article(request, slug: Slug, response: HttpResponse):
         return ninjs_response(article, request)
     links = ArticleProject.objects.filter(project__in=Project.objects.published())
     articles = (
-        Article.objects.published()
+        with_about(Article.objects.published())
         .select_related("category", "lead_image")
         .prefetch_related(
             "tags",

@@ -8,7 +8,7 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.html import escape
+from django.utils.html import escape, linebreaks
 
 FEED_SIZE = 30
 
@@ -56,9 +56,13 @@ class ArticleFeed(Feed):
     def articles(self, obj):
         raise NotImplementedError
 
+    def with_extras(self, articles):
+        """What an app adds to every item's row (the news app: the boilerplate as `about`)."""
+        return articles
+
     def items(self, obj):
         return (
-            self.articles(obj)
+            self.with_extras(self.articles(obj))
             .select_related("category", "lead_image")
             .prefetch_related("tags")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
@@ -98,7 +102,14 @@ class ArticleFeed(Feed):
         return [Enclosure(url, str(image.file_size), image.content_type)]
 
     def item_extra_kwargs(self, article):
-        return {"content": article.body}
+        # A press release ends with the company's boilerplate, as on its page.
+        about = getattr(article, "about", None)
+        if not about:
+            return {"content": article.body}
+        heading = escape(getattr(article, "about_heading", "") or "About")
+        paragraphs = linebreaks(about, autoescape=True)
+        boilerplate = f'<section class="boilerplate"><h2>{heading}</h2>{paragraphs}</section>'
+        return {"content": f"{article.body}{boilerplate}"}
 
 
 def atom(feed_class):

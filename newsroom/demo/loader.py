@@ -19,6 +19,7 @@ from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import picture
 from newsroom.demo.people import PROGRAMME_SLUG as PROGRAMME_SLUG  # for the tests
 from newsroom.demo.people import load_people, load_programme
+from newsroom.demo.press import load_press
 from newsroom.models import Article, Category, Image, MediaTopic
 from projects.dates import Precision
 from projects.models import (
@@ -122,6 +123,7 @@ def load():
         article.subjects.set(MediaTopic.objects.filter(qcode__in=SUBJECTS))
     project = load_project(article)
     upsert(ProjectImage, {"project": project, "image": image}, {"order": 1})
+    load_press(upsert, article, project)
     return article
 
 

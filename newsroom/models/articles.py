@@ -53,6 +53,16 @@ class ArticleQuerySet(models.QuerySet):
             publish_at__lte=now,
         ).defer(*Article.SEARCH_FIELDS)
 
+    def under_embargo(self):
+        """Stories ready to go out except for an embargo that still holds: what approved
+        journalists may read early (newsroom/press). The public never sees these."""
+        now = timezone.now()
+        return self.filter(
+            Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("embargo_until")),
+            status=Article.Status.PUBLISHED,
+            embargo_until__gt=now,
+        ).defer(*Article.SEARCH_FIELDS)
+
     def next_visibility_change(self, after=None):
         """When the published set next changes by the clock alone (a schedule, an embargo
         lifting, an expiry), so caches can stop short of it; None if nothing is pending."""

@@ -12,6 +12,7 @@ from PIL import Image
 
 from newsroom.demo import loader
 from newsroom.models import Article, Category, Correction, PreviewLink
+from newsroom.press.models import Coverage
 from projects.models import Milestone, Organization, Status
 from tests import factories, pictures
 
@@ -52,6 +53,7 @@ def build():
         embargo_until=now + datetime.timedelta(days=2),
     )
     PreviewLink.objects.create(article=embargoed, recipient="Reuters, Shanghai")
+    press_office(demo, pictured)
     aux = Organization.objects.get(slug="aux-group")
     for name, slug, status, country, year, money in [
         ("Ningbo Heat Pump Base", "ningbo-heat-pump-base", Status.ANNOUNCED, "CN", 2026, 2),
@@ -76,6 +78,37 @@ def build():
             planned_date=datetime.date(year + 2, 6, 1),
         )
     return demo
+
+
+def press_office(demo, pictured):
+    """A contact with a photo, coverage of the story and the project, a journalist."""
+    photo = pictures.image(title="Wang Fang", alt_text="Wang Fang, head of media relations")
+    factories.press_contact(
+        articles=[pictured],
+        name="王芳 Wang Fang",
+        role="Head of media relations",
+        phone="+86 21 5555 0100",
+        languages="Chinese, English",
+        photo=photo,
+    )
+    clipping = {"outlet": "Example Wire", "url": "https://news.example.com/aux", "country": "CN"}
+    Coverage.objects.create(
+        article=demo, title="AUX breaks ground in Wuhu", published_on="2024-01-03", **clipping
+    )
+    Coverage.objects.create(
+        project=demo.projects.get(),
+        title="压缩机项目开工",
+        published_on="2024-01-04",
+        language="zh",
+        **clipping,
+    )
+    journalist = factories.journalist()
+    journalist.user.username = JOURNALIST
+    journalist.user.set_password(JOURNALIST_PASSWORD)
+    journalist.user.save()
+
+
+JOURNALIST, JOURNALIST_PASSWORD = "reporter@example.com", "a long pass phrase 9"
 
 
 def lead_image_file(name="lead.png"):

@@ -29,6 +29,9 @@ PUBLIC_PAGES = {
     "search": "/search/?q=AUX",
     "search in Chinese": "/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",
     "page not found": "/no-such-page/",
+    "press contacts": "/press/contacts/",
+    "journalists' sign-in": "/press/login/",
+    "journalists' account request": "/press/request-access/",
 }
 
 

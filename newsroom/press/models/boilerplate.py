@@ -1,0 +1,58 @@
+"""The company's “About” text printed under every press release, in feeds and in the API."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Q, Subquery
+
+DEFAULT_LANGUAGE = "en"
+
+
+class Boilerplate(models.Model):
+    language = models.CharField(
+        max_length=12,
+        default=DEFAULT_LANGUAGE,
+        help_text="A language code (BCP 47), e.g. “en” or “zh-Hans”; one active text each.",
+    )
+    heading = models.CharField(max_length=200, default="About AUX Group")
+    text = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
+    is_active = models.BooleanField(
+        "active", default=True, help_text="The active text is printed under every press release."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    public_flag = "is_active"  # on every article page while active (core/publishing.py)
+
+    class Meta:
+        verbose_name = "boilerplate (“About” text)"
+        verbose_name_plural = "boilerplate (“About” texts)"
+        ordering = ["language", "-is_active", "-updated_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["language"],
+                condition=Q(is_active=True),
+                name="one_active_boilerplate_per_language",
+                violation_error_message="Another text is already active for this language; "
+                "make it inactive first.",
+            )
+        ]
+
+    def __str__(self):
+        state = "active" if self.is_active else "inactive"
+        return f"{self.heading} ({self.language}, {state})"
+
+    def clean(self):
+        others = Boilerplate.objects.filter(language=self.language, is_active=True)
+        if self.is_active and others.exclude(pk=self.pk).exists():
+            raise ValidationError(
+                {
+                    "is_active": "Another text is already active for this language; make it "
+                    "inactive first."
+                }
+            )
+
+
+def about_text(field="text", language=DEFAULT_LANGUAGE):
+    """The active boilerplate's `field` as a subquery, so an article query carries it in its
+    own row (no extra query on the page, the feed or the API)."""
+    active = Boilerplate.objects.filter(is_active=True, language=language)
+    return Subquery(active.order_by().values(field)[:1])
