@@ -29,6 +29,12 @@ class SubscriptionAdmin(PublishingAdminMixin, admin.ModelAdmin):
 
 
 class WebhookForm(forms.ModelForm):
+    url = forms.URLField(
+        label="URL",
+        max_length=500,
+        assume_scheme="https",
+        help_text=Webhook._meta.get_field("url").help_text,
+    )
     events = forms.MultipleChoiceField(
         choices=[(e.value, e.label) for e in WEBHOOK_EVENTS],
         widget=forms.CheckboxSelectMultiple,

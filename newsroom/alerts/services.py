@@ -68,13 +68,14 @@ def request_subscription(email, scope, subject, ip):
     fields = {"email": email, "scope": scope, **({scope: subject} if subject else {})}
     now = timezone.now()
     window = now - datetime.timedelta(minutes=settings.ALERTS_CONFIRMATION_WINDOW_MINUTES)
-    try:
-        with transaction.atomic():
-            subscription, _ = Subscription.objects.get_or_create(
-                **fields, defaults={"signup_ip": ip or None}
-            )
-    except IntegrityError:  # the same sign-up arrived twice at once
-        subscription = Subscription.objects.get(**fields)
+    # A repeated sign-up (the flood case) costs two reads and writes nothing.
+    subscription = Subscription.objects.filter(**fields).first()
+    if subscription is None:
+        try:
+            with transaction.atomic():
+                subscription = Subscription.objects.create(**fields, signup_ip=ip or None)
+        except IntegrityError:  # the same sign-up arrived twice at once
+            subscription = Subscription.objects.get(**fields)
     if subscription.is_confirmed:
         return subscription, False
     recent = Subscription.objects.filter(email=email, confirmation_sent_at__gt=window)
