@@ -66,8 +66,10 @@ class ArticleFilter(admin.SimpleListFilter):
 
     def lookups(self, request, model_admin):
         value = request.GET.get(self.parameter_name, "")
+        if not value.isdigit():
+            return []
         event = StoryEvent.objects.filter(article_id=value).select_related("article").first()
-        return [(value, str(event.article))] if value.isdigit() and event else []
+        return [(value, str(event.article))] if event else []
 
     def queryset(self, request, queryset):
         if self.value() and self.value().isdigit():
@@ -92,6 +94,7 @@ class DeliveryAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_select_related = ["story_event__article", "story_event__project"]
     search_fields = ["recipient", "story_event__article__title", "story_event__project__name"]
     date_hierarchy = "created_at"
+    show_full_result_count = False  # the log grows by a row per reader per story
     actions = ["resend", "export_csv"]
     readonly_fields = [f.name for f in Delivery._meta.fields]
 
