@@ -70,6 +70,11 @@ EXEMPT = {
     "article_media_kit": "a ZIP, not a page; its 404 for every unpublished state is in "
     "test_media_kit.py",
     "project_media_kit": "a ZIP of project pictures; tested in test_media_kit.py",
+    "alerts:subscribe": "the sign-up form: categories, tags of published articles and "
+    "published projects, never an article (tests/test_alert_subscriptions.py)",
+    "alerts:check_inbox": "a fixed message, no content",
+    "alerts:confirm": "confirms a signed sign-up, no content",
+    "alerts:unsubscribe": "stops a signed address's alerts, no content",
 }
 
 

@@ -89,3 +89,30 @@ def test_a_killed_workers_task_is_redone_once_and_nobody_gets_two_mails(tmp_path
     assert {row["status"] for row in rows} == {"delivered"}
     attempts = {row["recipient"]: row["attempts"] for row in rows}
     assert attempts == {"first@example.com": 1, "held@example.com": 2, "third@example.com": 1}
+
+
+def test_the_same_tasks_run_on_redis_through_rq(tmp_path, smtp_server):
+    """Production's queue: the RQ backend of the Tasks API and `manage.py rqworker`."""
+    redis = servers.redis_url().rsplit("/", 1)[0] + "/11"
+    env = servers.environment(
+        **stores(tmp_path),
+        TASKS_BACKEND="django_tasks_rq.RQBackend",
+        RQ_REDIS_URL=redis,
+        EMAIL_BACKEND="django.core.mail.backends.smtp.EmailBackend",
+        EMAIL_HOST="127.0.0.1",
+        EMAIL_PORT=str(smtp_server.port),
+    )
+    shell = ["shell", "-c"]
+    servers.manage(*shell, "from tests.alerts_scenario import prepare; prepare()", env=env)
+    servers.manage(
+        "rqworker",
+        "default",
+        "--burst",
+        "--with-scheduler",
+        "--job-class",
+        "django_tasks_rq.Job",
+        env=env,
+    )
+    assert sorted(m["To"] for m in smtp_server.messages) == sorted(READERS)
+    output = servers.manage(*shell, "from tests.alerts_scenario import report; report()", env=env)
+    assert {row["status"] for row in json.loads(output.split("REPORT ", 1)[1])} == {"delivered"}
