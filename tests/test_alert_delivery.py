@@ -72,6 +72,19 @@ def test_saving_a_published_article_again_sends_nothing_more(staff_client, smtp_
     assert len(smtp_server.messages) == 1
 
 
+def test_editing_a_story_that_was_public_before_alerts_existed_sends_nothing(
+    staff_client, smtp_server
+):
+    article = factories.article(title="An old story")
+    subscriber("reader@example.com")
+    url = f"/admin/newsroom/article/{article.pk}/change/"
+    data = form_data(staff_client, url)
+    assert staff_client.post(url, {**data, "title": "An old story, retitled"}).status_code == 302
+    publish_in_the_admin(staff_client, article)
+    run_worker()
+    assert smtp_server.messages == []
+
+
 def test_a_scheduled_story_is_mailed_when_the_clock_passes_its_time(smtp_server):
     start = timezone.now()
     publish_at = start + datetime.timedelta(hours=2)

@@ -80,8 +80,8 @@ def test_the_log_runs_the_same_queries_for_three_or_thirty_rows(
 ):
     url = f"/admin/alerts/delivery/?article={logged.pk}"
     staff_client.get(url)
-    # session, user, the filter's story, the filtered and total counts, the rows with their
-    # events and subjects, the date hierarchy's range
+    # session, user, the filter's story, the count, the rows with their events and
+    # subjects, the date hierarchy's range and its days
     with django_assert_num_queries(7) as three:
         staff_client.get(url)
     log_of(logged, [("email", f"r{n}@example.com", "delivered", "") for n in range(27)])

@@ -221,8 +221,8 @@ class ArticleAdmin(
         before = type(obj).objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
         record_transition(self, request, obj, describe_transition(obj, before))
-        # Published or scheduled: alerts go out when it is public (once, however often saved).
-        alerts.story_event(obj, "article.published")
+        # Just published or scheduled: alerts go out when it is public, once.
+        alerts.article_saved(obj, before)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -277,7 +277,7 @@ class ArticleAdmin(
                 reversion.set_user(request.user)
                 article.save()
                 record_transition(self, request, article, describe_transition(article, before))
-            alerts.story_event(article, "article.published")
+            alerts.article_saved(article, before)
             moved += 1
         self.message_user(request, f"{moved} article(s) now {status}.", messages.SUCCESS)
 

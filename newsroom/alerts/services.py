@@ -44,6 +44,21 @@ def story_event(subject, event, key=""):
     return row
 
 
+def article_saved(article, before):
+    """After an editor saves `article` (`before`: as it was, None if new): its published
+    event, if it has just been published or scheduled, or its time moved. Re-saving a story
+    that was already public alerts nobody."""
+    if article.status != Article.Status.PUBLISHED:
+        return None
+    was_published = before is not None and before.status == Article.Status.PUBLISHED
+    # Already public, or scheduled for the same moment: its event exists, or predates alerts.
+    if was_published and (
+        due_moment(before) <= timezone.now() or due_moment(before) == due_moment(article)
+    ):
+        return None
+    return story_event(article, Event.PUBLISHED)
+
+
 def ensure_sweep(now=None):
     """Start the sweep chain if none is alive (none yet, or overdue past a lease: its task
     was lost). Cheap when one is: a single query."""

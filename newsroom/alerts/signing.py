@@ -63,6 +63,8 @@ def signed_headers(secret, message_id, moment, body):
 def post(delivery):
     """POST the signed body; raises RefusedTarget, urllib.error.URLError or OSError."""
     hook = delivery.webhook
+    if hook is None:
+        raise RefusedTarget("The webhook was deleted.")
     if reason := refusal_for_target(delivery.recipient):
         raise RefusedTarget(reason)
     body = json.dumps(payload(delivery), cls=DjangoJSONEncoder, ensure_ascii=False)

@@ -41,7 +41,8 @@ def fan_out(story_event_id):
     must_be_public = story_event.event in ("article.published", "article.updated")
     if must_be_public and not Article.objects.published().filter(pk=article.pk).exists():
         due = due_moment(article)
-        if article.status == Article.Status.PUBLISHED and due > timezone.now():
+        scheduled = article.status == Article.Status.PUBLISHED and due > timezone.now()
+        if story_event.event == "article.published" and scheduled:
             StoryEvent.objects.filter(pk=story_event.pk).update(due_at=due)
             enqueue(fan_out, story_event.pk, at=due)
         return 0  # not public (any more): nothing goes out until it is

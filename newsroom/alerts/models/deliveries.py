@@ -5,6 +5,7 @@ before anything is sent, so a retried or duplicated task never sends twice."""
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
@@ -70,8 +71,6 @@ class DeliveryQuerySet(models.QuerySet):
     def stuck(self, now=None):
         """Deliveries whose task was lost or whose worker died: pending past their time, or
         claimed longer ago than the lease. The sweep sends them again (claiming each once)."""
-        from django.conf import settings
-
         now = now or timezone.now()
         lease = now - datetime.timedelta(seconds=settings.ALERTS_SEND_LEASE_SECONDS)
         return self.filter(
