@@ -19,7 +19,8 @@ from tests.servers import free_port
 
 def run_worker():
     """Run every task that is due now, in this process (so a frozen clock holds), with the
-    library's own worker, as `manage.py db_worker --batch` does."""
+    library's own worker, as `manage.py db_worker --batch` does. Only in transactional
+    tests: the worker closes a connection it finds inside a transaction."""
     Worker(
         queue_names=["*"],
         interval=0,

@@ -74,13 +74,10 @@ def test_an_invalid_address_gets_a_form_error_not_a_500(client):
     assert not Subscription.objects.exists()
 
 
-@pytest.mark.django_db  # in one transaction: 10,000 commits would only test the disk
-def test_ten_thousand_sign_ups_of_one_address_send_one_mail(
-    smtp_server, django_capture_on_commit_callbacks
-):
-    with django_capture_on_commit_callbacks(execute=True):
-        for _ in range(10_000):
-            request_subscription("flood@example.com", "all", None, "203.0.113.9")
+def test_ten_thousand_sign_ups_of_one_address_send_one_mail(smtp_server):
+    # A repeated sign-up only reads: two queries, no write.
+    for _ in range(10_000):
+        request_subscription("flood@example.com", "all", None, "203.0.113.9")
     run_worker()
     assert len(smtp_server.messages) == 1
     assert Subscription.objects.count() == 1
