@@ -12,6 +12,7 @@ from newsroom.alerts import services
 from newsroom.alerts.models import Delivery, Webhook
 from newsroom.alerts.targets import refusal_for_target
 from tests import factories
+from tests.admin_forms import form_data
 from tests.alerts_support import run_worker
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -170,3 +171,14 @@ def test_resend_queues_a_failed_delivery_again_and_never_a_delivered_one(
     run_worker()
     assert set(Delivery.objects.values_list("status", flat=True)) == {"delivered"}
     assert len(webhook_receiver.received) == 3  # the failure, the first success, the resend
+
+
+def test_saving_a_published_project_in_the_admin_tells_the_webhooks(webhook_receiver, staff_client):
+    hook(webhook_receiver, events=["project.updated"])
+    project = factories.project(is_published=True)
+    url = f"/admin/projects/project/{project.pk}/change/"
+    response = staff_client.post(url, form_data(staff_client, url))
+    assert response.status_code == 302, response.content[-2000:]
+    run_worker()
+    (received,) = webhook_receiver.received
+    assert received["body"]["data"]["project"]["slug"] == project.slug
