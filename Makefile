@@ -27,7 +27,11 @@ demo: install
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py ensure_admin
 
+# The web server and the task worker (alerts, webhooks) together; Ctrl-C stops both.
 run: demo
+	DEBUG=true $(BIN)/python manage.py alerts_sweep
+	@DEBUG=true $(BIN)/python manage.py db_worker --queue-name '*' & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	DEBUG=true $(BIN)/python manage.py runserver 127.0.0.1:$(PORT)
 
 lint: install

@@ -1,6 +1,7 @@
 """Newsroom settings: one module, read from the environment (see README, "Configuration")."""
 
 import datetime
+from importlib.util import find_spec
 from pathlib import Path
 
 import dj_database_url
@@ -50,7 +51,12 @@ INSTALLED_APPS = [
     "newsroom",
     "projects",
     "newsroom.press",
+    "newsroom.alerts",
+    "django_tasks_db",
 ]
+# Django 6 has the Tasks API built in; on 5.2 the django-tasks backport provides it.
+if not find_spec("django.tasks"):
+    INSTALLED_APPS.append("django_tasks")
 
 MIDDLEWARE = [
     # First: SecurityMiddleware and request.is_secure() read X-Forwarded-Proto.
@@ -281,3 +287,39 @@ PROJECT_STALE_MONTHS = env_int("PROJECT_STALE_MONTHS", 12, minimum=1)
 # How many pages one client address may add to the page cache a minute; beyond it, pages
 # are served uncached, so no client can fill the cache's memory.
 PAGE_CACHE_CLIENT_STORES = env_int("PAGE_CACHE_CLIENT_STORES", 120, minimum=0)
+
+# Alerts and webhooks (README, "Alerts and webhooks"). Links in emails need the site's address.
+SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+EMAIL_BACKEND = env_str(
+    "EMAIL_BACKEND",
+    "django.core.mail.backends.console.EmailBackend"
+    if DEBUG
+    else "django.core.mail.backends.smtp.EmailBackend",
+)
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25, minimum=1)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", default=False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30, minimum=1)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+# Every task goes through Django's Tasks API; the default backend keeps the queue in the
+# database, so `make run` needs nothing else (`manage.py db_worker` runs the tasks).
+TASKS = {"default": {"BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend")}}
+if TASKS["default"]["BACKEND"] == "django_tasks_rq.RQBackend":
+    INSTALLED_APPS += ["django_rq", "django_tasks_rq"]
+    RQ_QUEUES = {
+        "default": {"URL": env_str("RQ_REDIS_URL", REDIS_URL or "redis://127.0.0.1:6379/0")}
+    }
+# A delivery claimed longer ago than this is taken to have lost its worker and is sent again.
+ALERTS_SEND_LEASE_SECONDS = env_int("ALERTS_SEND_LEASE_SECONDS", 300, minimum=1)
+# The longest a worker sleeps between sweeps (unconfirmed sign-ups, lost tasks).
+ALERTS_SWEEP_SECONDS = env_int("ALERTS_SWEEP_SECONDS", 300, minimum=1)
+# Confirmation mails: none again to a pending address within the window; at most this many
+# from one client address per hour.
+ALERTS_CONFIRMATION_WINDOW_MINUTES = env_int("ALERTS_CONFIRMATION_WINDOW_MINUTES", 60, minimum=1)
+ALERTS_CONFIRMATIONS_PER_IP_HOUR = env_int("ALERTS_CONFIRMATIONS_PER_IP_HOUR", 5, minimum=1)
+WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6, minimum=1)
+WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
+# Only for tests: let webhooks reach loopback and private addresses.
+WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False)

@@ -42,6 +42,7 @@ urlpatterns = [
     path("news/tag/<uslug:slug>/feed.atom", atom(feeds.TagFeed)(), name="tag_atom"),
     path("", include("projects.urls")),
     path("press/", include("newsroom.press.urls")),
+    path("", include("newsroom.alerts.urls")),
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),

@@ -7,6 +7,7 @@ from django.core.management import call_command
 
 from newsroom.demo import loader
 from tests import servers
+from tests.alerts_support import smtp_server, webhook_receiver  # noqa: F401 (fixtures)
 
 
 @pytest.fixture(autouse=True)

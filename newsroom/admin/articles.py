@@ -4,10 +4,12 @@ import reversion
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag as TaggitTag
 
+from newsroom.alerts import services as alerts
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.gallery_admin import GalleryInline, thumbnail_html
 from newsroom.core.locking import SafeConcurrencyAdminMixin, VersionedForm
@@ -167,7 +169,13 @@ class ArticleAdmin(
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "subjects", "related_articles", "lead_image"]
-    readonly_fields = ["created_at", "updated_at", "created_by", "lead_image_preview"]
+    readonly_fields = [
+        "created_at",
+        "updated_at",
+        "created_by",
+        "lead_image_preview",
+        "distribution_log",
+    ]
     inlines = [ArticleImageInline, ArticleProjectInline, CorrectionInline, PreviewLinkInline]
     actions = ["submit_for_review", "publish_now", "unpublish", "archive"]
     fieldsets = [
@@ -176,7 +184,16 @@ class ArticleAdmin(
         ("Lead image", {"fields": ["lead_image", "lead_image_preview"]}),
         (
             "Publishing",
-            {"fields": ["status", "publish_at", "unpublish_at", "embargo_until", "is_featured"]},
+            {
+                "fields": [
+                    "status",
+                    "publish_at",
+                    "unpublish_at",
+                    "embargo_until",
+                    "is_featured",
+                    "distribution_log",
+                ]
+            },
         ),
         ("Related", {"classes": ["collapse"], "fields": ["related_articles"]}),
         (
@@ -204,6 +221,8 @@ class ArticleAdmin(
         before = type(obj).objects.get(pk=obj.pk) if change else None
         super().save_model(request, obj, form, change)
         record_transition(self, request, obj, describe_transition(obj, before))
+        # Just published or scheduled: alerts go out when it is public, once.
+        alerts.article_saved(obj, before)
 
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
@@ -211,6 +230,12 @@ class ArticleAdmin(
             if isinstance(instance, PreviewLink) and instance.created_by_id is None:
                 instance.created_by = request.user
         formset.save()
+        for instance in formset.new_objects:
+            if isinstance(instance, Correction):
+                # Those who received the story hear of its correction.
+                alerts.story_event(
+                    form.instance, "article.updated", key=f"correction-{instance.pk}"
+                )
 
     @admin.display(description="picture")
     def thumbnail(self, obj):
@@ -223,6 +248,13 @@ class ArticleAdmin(
             return "None. Choose one from the library, or add one with the + button."
         state = "decorative" if image.is_decorative else (image.alt_text or "NO ALT TEXT YET")
         return format_html("{} <br>Alt text: {}", thumbnail_html(image, width=192), state)
+
+    @admin.display(description="alerts sent")
+    def distribution_log(self, obj):
+        if obj.pk is None:
+            return "Subscribers and webhooks are alerted when the article is public."
+        url = reverse("admin:alerts_delivery_changelist") + f"?article={obj.pk}"
+        return format_html('<a href="{}">Distribution log: who received it, and how</a>', url)
 
     @admin.display(description="tags")
     def tag_list(self, obj):
@@ -245,6 +277,7 @@ class ArticleAdmin(
                 reversion.set_user(request.user)
                 article.save()
                 record_transition(self, request, article, describe_transition(article, before))
+            alerts.article_saved(article, before)
             moved += 1
         self.message_user(request, f"{moved} article(s) now {status}.", messages.SUCCESS)
 

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.urls import path
 
+from newsroom.alerts import services as alerts
 from newsroom.core.gallery_admin import thumbnail_html
 from newsroom.core.locking import SafeConcurrencyAdminMixin
 from newsroom.core.pagination import LargeTableAdmin
@@ -145,6 +146,8 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
             text = "Published" if obj.is_published else "Unpublished"
             self.log_change(request, obj, text)
             reversion.set_comment(text)
+        # Integrations that follow projects hear of each saved change to a public one.
+        alerts.story_event(obj, "project.updated")
 
     @admin.display(description="picture")
     def thumbnail(self, obj):

@@ -1,0 +1,1 @@
+"""Email alerts, signed webhooks and the distribution log (README, "Alerts and webhooks")."""
