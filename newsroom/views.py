@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import (
     ListView,
     MonthArchiveView,
@@ -13,7 +14,8 @@ from newsroom.core import media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
-from newsroom.models import Article, ArticleImage, Category, PreviewLink, Tag
+from newsroom.models import Article, ArticleImage, Category, Correction, PreviewLink, Tag
+from newsroom.models.notices import NOTICE_FIELDS
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -134,6 +136,33 @@ class ArticleDetailView(WorkflowDetailView):
 
     def get_queryset(self):
         return article_page(super().get_queryset())
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            gone = Article.objects.gone().filter(slug=kwargs["slug"]).only(*NOTICE_FIELDS).first()
+            if gone is None:
+                raise
+            # 410: those who linked or took the story learn it is gone on purpose. A taken-down
+            # story's notice names nothing of it.
+            context = {"article": gone, "taken_down": gone.status == Article.Status.TAKEN_DOWN}
+            return render(request, "newsroom/article_gone.html", context, status=410)
+
+
+class CorrectionsLogView(ListView):
+    """The public log of every correction and update, as the corrections policy promises."""
+
+    template_name = "newsroom/corrections_log.html"
+    context_object_name = "corrections"
+    paginate_by = settings.NEWS_PAGE_SIZE
+
+    def get_queryset(self):
+        return Correction.objects.public()
+
+    def get_context_data(self, **kwargs):
+        feeds = {"rss": reverse("corrections_rss"), "atom": reverse("corrections_atom")}
+        return super().get_context_data(feeds={**feeds, "title": "Corrections"}, **kwargs)
 
 
 def preview(request, token):

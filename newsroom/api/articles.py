@@ -5,14 +5,16 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
-from django.shortcuts import get_object_or_404
+from django.http import Http404
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
 from newsroom.api.images import Images, images
 from newsroom.api.pagination import Paging, paginate
 from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, links_to
+from newsroom.api.withdrawals import WITHDRAWN_DESCRIPTION, Gone, Withdrawal, gone, withdrawal
 from newsroom.models import Article, Category, Tag
+from newsroom.models.notices import NOTICE_FIELDS
 from projects.models import ArticleProject, Project
 
 router = Router(tags=["News"])
@@ -53,7 +55,9 @@ class ArticleItem(links_to("", "article")):
     dateline: str
     byline: str
     published_at: datetime.datetime
-    updated_at: datetime.datetime
+    updated_at: datetime.datetime = Field(
+        description="The last change readers can see: text, a correction, a withdrawal."
+    )
     category: CategoryRef
     tags: list[TagRef]
     images: Images
@@ -62,6 +66,10 @@ class ArticleItem(links_to("", "article")):
     @staticmethod
     def resolve_published_at(obj):
         return obj.publish_at
+
+    @staticmethod
+    def resolve_updated_at(obj):
+        return obj.modified_at
 
     @staticmethod
     def resolve_tags(obj):
@@ -88,6 +96,7 @@ class ArticleDetail(ArticleItem):
 
 class ArticlePage(Page):
     results: list[ArticleItem]
+    withdrawn: list[Withdrawal] = Field(description=WITHDRAWN_DESCRIPTION)
 
 
 def slug(description):
@@ -122,7 +131,12 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
     """A filter value that names nothing (an unknown category, say) gives an empty list,
     not an error: the API never tells a tag or project that is not public from one that
     does not exist."""
-    articles = Article.objects.published().for_listing()
+    page = paginate(request, narrow(Article.objects.published().for_listing(), filters), paging)
+    withdrawn = narrow(Article.objects.withdrawal_notices(), filters) if page["page"] == 1 else []
+    return {**page, "withdrawn": [withdrawal(request, article) for article in withdrawn]}
+
+
+def narrow(articles, filters):
     if filters.category is not None:
         articles = articles.filter(category__slug=filters.category)
     if filters.tag is not None:
@@ -133,14 +147,14 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
         articles = articles.filter(
             projects__in=Project.objects.published().filter(slug=filters.project)
         )
-    return paginate(request, articles, paging)
+    return articles
 
 
 @router.get(
     "/articles/{slug}",
-    response={200: ArticleDetail, 404: Error},
+    response={200: ArticleDetail, 404: Error, 410: Gone},
     url_name="article",
-    summary="One published article",
+    summary="One published article (410 once withdrawn or taken down)",
 )
 def get_article(request, slug: Slug):
     links = ArticleProject.objects.filter(project__in=Project.objects.published())
@@ -157,7 +171,13 @@ def get_article(request, slug: Slug):
             ),
         )
     )
-    return get_object_or_404(articles, slug=slug)
+    found = articles.filter(slug=slug).first()
+    if found is not None:
+        return found
+    retracted = Article.objects.gone().filter(slug=slug).only(*NOTICE_FIELDS).first()
+    if retracted is None:
+        raise Http404
+    return 410, gone(request, retracted)
 
 
 class CategoryItem(Schema):
