@@ -87,6 +87,17 @@ class TagView(ArticleListView):
         return super().get_queryset().filter(tags=tag)
 
 
+class AuthorView(ArticleListView):
+    """The stories of one name in the bylines: the page a NewsArticle's author links to."""
+
+    allow_empty = False
+
+    def get_queryset(self):
+        name = self.kwargs["name"].strip()
+        self.heading = f"Stories by {name}"
+        return super().get_queryset().filter(Article.byline_names(name))
+
+
 class ArchiveMixin:
     date_field = "publish_at"
     allow_empty = False

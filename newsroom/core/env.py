@@ -93,7 +93,9 @@ def env_windows(name: str) -> tuple:
         try:
             if "/" in item:
                 start, end = (datetime.datetime.fromisoformat(p) for p in item.split("/"))
-                start, end = (m if m.tzinfo else m.replace(tzinfo=datetime.UTC) for m in (start, end))
+                start, end = (
+                    m if m.tzinfo else m.replace(tzinfo=datetime.UTC) for m in (start, end)
+                )
                 kind = "once"
             else:
                 start, end = (datetime.time.fromisoformat(p) for p in item.split("-"))

@@ -1,3 +1,5 @@
+import functools
+import operator
 import uuid
 
 from django.conf import settings
@@ -273,6 +275,18 @@ class Article(SearchEngineFields, VersionedContent, EditorialNotices):
         if self.embargo_until and self.embargo_until > now:
             return "Embargoed"
         return "Live"
+
+    @property
+    def byline_list(self):
+        return [name.strip() for name in self.byline.split(",") if name.strip()]
+
+    @staticmethod
+    def byline_names(name):
+        """Articles whose byline (names separated by commas) includes `name` exactly."""
+        parts = [Q(byline=name), Q(byline__startswith=f"{name},")]
+        parts += [Q(byline__endswith=f",{name}"), Q(byline__endswith=f", {name}")]
+        parts += [Q(byline__contains=f", {name},"), Q(byline__contains=f",{name},")]
+        return functools.reduce(operator.or_, parts)
 
     @property
     def is_embargoed(self):

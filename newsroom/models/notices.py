@@ -111,18 +111,22 @@ class EditorialNotices(models.Model):
     class Meta:
         abstract = True
 
-    @classmethod
-    def from_db(cls, db, field_names, values):
-        obj = super().from_db(db, field_names, values)
-        obj._loaded = {name: obj.__dict__[name] for name in TRACKED_FIELDS if name in obj.__dict__}
-        return obj
-
     def save(self, *args, **kwargs):
         loaded = self._loaded or {}
         if any(loaded[name] != getattr(self, name) for name in READER_FIELDS if name in loaded):
             self.content_changed_at = timezone.now()
         super().save(*args, **kwargs)
-        self._loaded = {name: getattr(self, name) for name in TRACKED_FIELDS}
+        self._loaded = self._tracked()
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        obj = super().from_db(db, field_names, values)
+        obj._loaded = obj._tracked()
+        return obj
+
+    def _tracked(self):
+        # Deferred fields are left out: reading them here would cost a query each.
+        return {name: self.__dict__[name] for name in TRACKED_FIELDS if name in self.__dict__}
 
     @property
     def modified_at(self):
