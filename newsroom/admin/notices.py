@@ -66,7 +66,9 @@ class NoticeActionsMixin:
             "form": form,
             "action": action,
             "articles": chosen.select_related(None).only("title", "status"),
-            "skipped": queryset.exclude(status__in=spec["from"]).only("title", "status"),
+            "skipped": queryset.exclude(status__in=spec["from"])
+            .select_related(None)
+            .only("title", "status"),
             "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/newsroom/article/retract.html", context)

@@ -7,7 +7,7 @@ from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404
 from django.urls import reverse
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from newsroom.api.images import Images, images
 from newsroom.api.pagination import Paging, paginate
@@ -177,7 +177,7 @@ def get_article(request, slug: Slug):
     retracted = Article.objects.gone().filter(slug=slug).only(*NOTICE_FIELDS).first()
     if retracted is None:
         raise Http404
-    return 410, gone(request, retracted)
+    return Status(410, gone(request, retracted))
 
 
 class CategoryItem(Schema):
