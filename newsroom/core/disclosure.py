@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 
 
 def local(moment):
-    return date_format(timezone.localtime(moment), "DATETIME_FORMAT")
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
 
 
 def quiet_window_at(moment, windows=None):
