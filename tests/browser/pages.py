@@ -28,6 +28,10 @@ PUBLIC_PAGES = {
     "search": "/search/?q=AUX",
     "search in Chinese": "/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",
     "page not found": "/no-such-page/",
+    "corrections and updates": "/news/corrections/",
+    "stories by an author": "/news/by/Newsroom staff/",
+    "withdrawn article (410)": "/news/withdrawn-capacity-report/",
+    "taken-down article (410)": "/news/removed-story/",
 }
 
 
@@ -39,4 +43,6 @@ def public_pages():
 
 
 def expected_status(name):
+    if name.endswith("(410)"):
+        return 410
     return 404 if name == "page not found" else 200
