@@ -25,7 +25,7 @@ urlpatterns = [
     path("news/<int:year>/<int:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("news/category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),
     path("news/tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
-    path("news/by/<str:name>/", views.AuthorView.as_view(), name="author"),
+    path("news/by/<path:name>/", views.AuthorView.as_view(), name="author"),
     # Before the article's address, which would take "corrections" for a slug.
     path("news/corrections/", views.CorrectionsLogView.as_view(), name="corrections"),
     path("news/corrections/feed.rss", feeds.CorrectionsFeed(), name="corrections_rss"),

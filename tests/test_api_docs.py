@@ -44,8 +44,12 @@ def test_openapi_document_declares_the_errors_each_address_can_give(client, db):
         assert set(operations) == {"get"}, path  # read-only
         responses = operations["get"]["responses"]
         expected = {"200", "404"} if "{slug}" in path else {"200", "400", "404"}
+        if path == "/api/v1/articles/{slug}":
+            expected.add("410")  # withdrawn or taken down: its own schema, Gone
+            gone = responses["410"]["content"]["application/json"]["schema"]
+            assert gone == {"$ref": "#/components/schemas/Gone"}
         assert set(responses) == expected, path
-        for status in expected - {"200"}:
+        for status in expected - {"200", "410"}:
             schema = responses[status]["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/Error"}
 

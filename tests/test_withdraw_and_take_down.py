@@ -96,7 +96,11 @@ def test_a_taken_down_article_keeps_its_revisions_for_staff(story, editor, edito
 def test_feeds_carry_a_withdrawal_item_with_the_same_id(client, story, editor):
     before = client.get("/news/feed.atom").content.decode()
     story.withdraw(REASON, by=editor)
-    for address in ("/news/feed.atom", "/news/feed.rss", f"{story.category.get_absolute_url()}feed.rss"):
+    for address in (
+        "/news/feed.atom",
+        "/news/feed.rss",
+        f"{story.category.get_absolute_url()}feed.rss",
+    ):
         feed = client.get(address).content.decode()
         assert "Withdrawn: Capacity doubles" in feed and "misreported" in feed
         assert "Secret body words" not in feed
@@ -208,6 +212,8 @@ def test_the_edit_form_offers_withdrawal_only_through_the_action(editor_client, 
 
 def test_an_editor_may_bring_a_withdrawn_story_back_to_draft(editor_client, story, editor):
     story.withdraw(REASON, by=editor)
-    editor_client.post("/admin/newsroom/article/", {"action": "unpublish", "_selected_action": [story.pk]})
+    editor_client.post(
+        "/admin/newsroom/article/", {"action": "unpublish", "_selected_action": [story.pk]}
+    )
     story.refresh_from_db()
     assert story.status == "draft"

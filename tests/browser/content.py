@@ -52,7 +52,10 @@ def build():
         embargo_until=now + datetime.timedelta(days=2),
     )
     PreviewLink.objects.create(article=embargoed, recipient="Reuters, Shanghai")
-    for slug, status in (("withdrawn-capacity-report", "withdrawn"), ("removed-story", "taken_down")):
+    for slug, status in (
+        ("withdrawn-capacity-report", "withdrawn"),
+        ("removed-story", "taken_down"),
+    ):
         factories.article(
             title="Capacity report",
             slug=slug,
