@@ -126,7 +126,7 @@ def test_a_withdrawn_article_is_only_a_notice_on_every_surface(client, db, edito
     hidden, project = hidden_story_setting(factories, **STORY_TEXT)
     url = SURFACES[surface](hidden, project)
     hidden.withdraw("Wrong figures.", by=editor)
-    status, page = page_of(client, url)
+    _, page = page_of(client, url)
     assert "Hidden summary words" not in page and "Hidden body words" not in page
     if surface in WITHDRAWAL_NOTICES:
         if hidden.title in page:

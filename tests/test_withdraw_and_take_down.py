@@ -186,7 +186,8 @@ def test_editors_withdraw_from_the_changelist_giving_a_reason(editor_client, sto
     chosen = {"action": "withdraw", "_selected_action": [story.pk]}
     asked = editor_client.post(changelist, chosen)
     assert asked.status_code == 200 and "Reason" in asked.content.decode()
-    editor_client.post(changelist, chosen | {"reason": REASON})
+    done = editor_client.post(changelist, chosen | {"reason": REASON}, follow=True)
+    assert "1 article(s) withdrawn." in done.content.decode()
     story.refresh_from_db()
     assert story.status == "withdrawn" and story.retraction_reason == REASON
 

@@ -48,6 +48,7 @@ class NoticeActionsMixin:
         form = ReasonForm(request.POST if "reason" in request.POST else None)
         form.fields["reason"].help_text = spec["help"]
         if form.is_valid():
+            done = 0
             with transaction.atomic():
                 for article in chosen.select_for_update(of=("self",)):
                     try:
@@ -55,9 +56,8 @@ class NoticeActionsMixin:
                     except PermissionDenied as refusal:
                         self.message_user(request, str(refusal), messages.ERROR)
                         return None
-            self.message_user(
-                request, f"{len(chosen)} article(s) {spec['done']}.", messages.SUCCESS
-            )
+                    done += 1
+            self.message_user(request, f"{done} article(s) {spec['done']}.", messages.SUCCESS)
             return None
         context = {
             **self.admin_site.each_context(request),
