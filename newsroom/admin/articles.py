@@ -75,6 +75,7 @@ class ArticleImageInline(GalleryInline):
 class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
+    view_on_site = False  # the note is on the article's own page, which the form links to
 
 
 class ArticleForm(VersionedForm):

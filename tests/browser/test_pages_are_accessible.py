@@ -94,7 +94,7 @@ def test_the_withdraw_action_asking_the_reason_has_no_axe_violations(page, site,
     log_in(page, editor.username)
     page.goto("/admin/newsroom/article/")
     page.locator(f'input[name="_selected_action"][value="{site.pk}"]').check()
-    page.get_by_label("Action").select_option("withdraw")
+    page.locator('select[name="action"]').select_option("withdraw")
     page.get_by_role("button", name="Run the selected action").click()
     expect(page.get_by_label("Reason")).to_be_visible()
     violations = axe_violations(page)
