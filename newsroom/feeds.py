@@ -1,10 +1,13 @@
 """RSS and Atom feeds of the news: all of it, or one category or tag."""
 
+from django.conf import settings
+from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.html import escape
 
-from newsroom.core.feeds import ArticleFeed
-from newsroom.models import Article, Category, Tag
+from newsroom.core.feeds import FEED_SIZE, ArticleFeed, RssWithContent
+from newsroom.models import Article, Category, Correction, Tag
 from newsroom.press.models import with_about
 
 
@@ -26,6 +29,9 @@ class NewsFeed(ArticleFeed):
     def articles(self, obj):
         return Article.objects.published()
 
+    def withdrawn(self, obj):
+        return Article.objects.withdrawal_notices()
+
 
 class CategoryFeed(NewsFeed):
     def get_object(self, request, slug):
@@ -40,6 +46,9 @@ class CategoryFeed(NewsFeed):
     def articles(self, category):
         return Article.objects.published().filter(category=category)
 
+    def withdrawn(self, category):
+        return Article.objects.withdrawal_notices().filter(category=category)
+
 
 class TagFeed(NewsFeed):
     def get_object(self, request, slug):
@@ -53,3 +62,34 @@ class TagFeed(NewsFeed):
 
     def articles(self, tag):
         return Article.objects.published().filter(tags=tag)
+
+    def withdrawn(self, tag):
+        return Article.objects.withdrawal_notices().filter(tags=tag)
+
+
+class CorrectionsFeed(Feed):
+    """The corrections and updates log as a feed: one item per note."""
+
+    feed_type = RssWithContent
+    description = "Corrections and updates to our published stories."
+
+    def title(self):
+        return f"{settings.SITE_NAME}: corrections and updates"
+
+    def link(self):
+        return reverse("corrections")
+
+    def items(self):
+        return Correction.objects.public()[:FEED_SIZE]
+
+    def item_title(self, correction):
+        return f"{correction.get_kind_display()}: {correction.article.title}"
+
+    def item_description(self, correction):
+        return escape(correction.note)
+
+    def item_link(self, correction):
+        return correction.get_absolute_url()
+
+    def item_pubdate(self, correction):
+        return correction.noted_at

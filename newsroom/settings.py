@@ -17,6 +17,7 @@ from newsroom.core.env import (
     env_path,
     env_secret,
     env_str,
+    env_windows,
 )
 
 BASE_DIR = Path(__file__).resolve().parent.parent
@@ -28,6 +29,12 @@ SECRET_KEY = env_secret(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env_str("SITE_NAME", "AUX Group Newsroom")
+# The publisher's own profiles elsewhere (schema.org `sameAs` on the home page).
+PUBLISHER_SAME_AS = env_list("PUBLISHER_SAME_AS")
+# Price-sensitive stories never go live inside these windows (newsroom/core/disclosure.py).
+DISCLOSURE_QUIET_WINDOWS = env_windows("DISCLOSURE_QUIET_WINDOWS")
+# How long a withdrawn story stays in feeds and the API's list as a withdrawal notice.
+WITHDRAWAL_NOTICE_DAYS = env_int("WITHDRAWAL_NOTICE_DAYS", 30, minimum=1)
 
 INSTALLED_APPS = [
     "django.contrib.admin",

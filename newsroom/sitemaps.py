@@ -15,18 +15,18 @@ from newsroom.models import Article, Category, MediaTopic, Tag
 
 
 class ArticleSitemap(LargeSitemap):
-    lastmod_fields = ["updated_at", "publish_at"]
+    lastmod_fields = ["content_changed_at", "publish_at"]
 
     def items(self):
         return (
             Article.objects.published()
             .filter(noindex=False)
-            .only("slug", "updated_at", "publish_at")
+            .only("slug", "content_changed_at", "publish_at")
             .order_by("-publish_at", "-pk")
         )
 
     def lastmod(self, article):
-        return max(article.updated_at, article.publish_at)
+        return article.modified_at
 
 
 def in_use(queryset, **link):

@@ -26,6 +26,11 @@ urlpatterns = [
     path("news/category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),
     path("news/tag/<uslug:slug>/", views.TagView.as_view(), name="tag"),
     path("news/topics/<str:code>/", views.TopicView.as_view(), name="topic"),
+    path("news/by/<path:name>/", views.AuthorView.as_view(), name="author"),
+    # Before the article's address, which would take "corrections" for a slug.
+    path("news/corrections/", views.CorrectionsLogView.as_view(), name="corrections"),
+    path("news/corrections/feed.rss", feeds.CorrectionsFeed(), name="corrections_rss"),
+    path("news/corrections/feed.atom", atom(feeds.CorrectionsFeed)(), name="corrections_atom"),
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("news/<uslug:slug>/pictures.zip", views.article_media_kit, name="article_media_kit"),
     path("preview/<str:token>/", views.preview, name="preview"),

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.views.generic import (
     ListView,
     MonthArchiveView,
@@ -13,7 +14,16 @@ from newsroom.core import media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
-from newsroom.models import Article, ArticleImage, Category, MediaTopic, PreviewLink, Tag
+from newsroom.models import (
+    Article,
+    ArticleImage,
+    Category,
+    Correction,
+    MediaTopic,
+    PreviewLink,
+    Tag,
+)
+from newsroom.models.notices import NOTICE_FIELDS
 from newsroom.press.models import PreviewOpening, with_press_office
 from projects.models import Project
 from projects.models.people import with_events
@@ -97,6 +107,17 @@ class TopicView(ArticleListView):
         return super().get_queryset().filter(subjects=topic)
 
 
+class AuthorView(ArticleListView):
+    """The stories of one name in the bylines: the page a NewsArticle's author links to."""
+
+    allow_empty = False
+
+    def get_queryset(self):
+        name = self.kwargs["name"].strip()
+        self.heading = f"Stories by {name}"
+        return super().get_queryset().filter(Article.byline_names(name))
+
+
 class ArchiveMixin:
     date_field = "publish_at"
     allow_empty = False
@@ -149,6 +170,33 @@ class ArticleDetailView(WorkflowDetailView):
 
     def get_queryset(self):
         return article_page(super().get_queryset())
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            gone = Article.objects.gone().filter(slug=kwargs["slug"]).only(*NOTICE_FIELDS).first()
+            if gone is None:
+                raise
+            # 410: those who linked or took the story learn it is gone on purpose. A taken-down
+            # story's notice names nothing of it.
+            context = {"article": gone, "taken_down": gone.status == Article.Status.TAKEN_DOWN}
+            return render(request, "newsroom/article_gone.html", context, status=410)
+
+
+class CorrectionsLogView(ListView):
+    """The public log of every correction and update, as the corrections policy promises."""
+
+    template_name = "newsroom/corrections_log.html"
+    context_object_name = "corrections"
+    paginate_by = settings.NEWS_PAGE_SIZE
+
+    def get_queryset(self):
+        return Correction.objects.public()
+
+    def get_context_data(self, **kwargs):
+        feeds = {"rss": reverse("corrections_rss"), "atom": reverse("corrections_atom")}
+        return super().get_context_data(feeds={**feeds, "title": "Corrections"}, **kwargs)
 
 
 def preview(request, token):

@@ -25,3 +25,6 @@ class ProjectFeed(ArticleFeed):
 
     def articles(self, project):
         return Article.objects.published().filter(projects=project)
+
+    def withdrawn(self, project):
+        return Article.objects.withdrawal_notices().filter(projects=project)

@@ -15,6 +15,10 @@ SURFACES = {
     "category": lambda a, p: a.category.get_absolute_url(),
     "tag": lambda a, p: "/news/tag/hidden-topic/",
     "topic": lambda a, p: "/news/topics/04000000/",
+    "author": lambda a, p: "/news/by/Hidden Writer/",
+    "corrections": lambda a, p: "/news/corrections/",
+    "corrections_rss": lambda a, p: "/news/corrections/feed.rss",
+    "corrections_atom": lambda a, p: "/news/corrections/feed.atom",
     "archive_year": lambda a, p: f"/news/{timezone.localtime(a.publish_at).year}/",
     "archive_month": lambda a, p: f"/news/{timezone.localtime(a.publish_at):%Y/%m}/",
     "article": lambda a, p: a.get_absolute_url(),
@@ -96,15 +100,16 @@ EXEMPT = {
 
 
 def hidden_story_setting(factories, **article_fields):
-    """An article linked to a project and an organisation, tagged and with a Media Topic,
-    next to a public story that links to it, so that every surface above has a place where
-    it could leak."""
+    """An article linked to a project and an organisation, tagged, with a Media Topic, a
+    byline and a correction, next to a public story that links to it, so that every surface
+    above has a place where it could leak."""
+    from newsroom.models import Correction
     from projects.models import ArticleProject, Organization, ProjectOrganization
 
     news = factories.category(name="Company news", slug="company-news")
-    hidden = factories.article(
-        title="Hidden story", category=news, tags=["Hidden topic"], **article_fields
-    )
+    fields = {"byline": "Hidden Writer", **article_fields}
+    hidden = factories.article(title="Hidden story", category=news, tags=["Hidden topic"], **fields)
+    Correction.objects.create(article=hidden, note="A corrected figure.")
     project = factories.project()
     organization = Organization.objects.create(name="Org", slug="org")
     ProjectOrganization.objects.create(project=project, organization=organization)

@@ -181,6 +181,25 @@ def test_a_withdrawal_and_a_take_down_reach_those_who_received_the_story(smtp_se
     ]
 
 
+def test_withdrawing_in_the_admin_tells_those_who_received_the_story(staff_client, smtp_server):
+    article = factories.draft(title="Capacity report")
+    subscriber("reader@example.com")
+    publish_in_the_admin(staff_client, article)
+    run_worker()
+    response = staff_client.post(
+        "/admin/newsroom/article/",
+        {
+            "action": "withdraw",
+            "_selected_action": [article.pk],
+            "reason": "The capacity figure was wrong.",
+        },
+    )
+    assert response.status_code == 302
+    run_worker()
+    subjects = sorted(m["Subject"] for m in smtp_server.to("reader@example.com"))
+    assert subjects == ["Capacity report", "Withdrawn: Capacity report"]
+
+
 def test_the_fan_out_adds_one_query_per_recipient_only_to_enqueue_its_send():
     counts = []
     for many in (3, 30):

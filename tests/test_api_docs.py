@@ -46,8 +46,11 @@ def test_openapi_document_declares_the_errors_each_address_can_give(client, db):
         expected = {"200", "404"} if "{slug}" in path else {"200", "400", "404"}
         if path == "/api/v1/articles/{slug}":
             expected.add("406")  # an Accept header that allows neither JSON nor ninjs
+            expected.add("410")  # withdrawn or taken down: its own schema, Gone
+            gone = responses["410"]["content"]["application/json"]["schema"]
+            assert gone == {"$ref": "#/components/schemas/Gone"}
         assert set(responses) == expected, path
-        for status in expected - {"200"}:
+        for status in expected - {"200", "410"}:
             schema = responses[status]["content"]["application/json"]["schema"]
             assert schema == {"$ref": "#/components/schemas/Error"}
 

@@ -57,9 +57,9 @@ def grow(count):
 
 
 ADDRESSES = {
-    # visibility change, count, page, tags
-    "/api/v1/articles": 4,
-    "/api/v1/articles?category=enterprise-news&tag=filler&year=2026&project=aux-compressor-wuhu": 4,
+    # visibility change, count, page, tags, and on the first page the recent withdrawals
+    "/api/v1/articles": 5,
+    "/api/v1/articles?category=enterprise-news&tag=filler&year=2026&project=aux-compressor-wuhu": 5,
     "/api/v1/articles?page=2&page_size=5": 4,
     # visibility change, article with category, tags, corrections, published project links
     f"/api/v1/articles/{ARTICLE_SLUG}": 5,

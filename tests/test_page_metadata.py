@@ -65,8 +65,10 @@ def test_article_json_ld_is_a_news_article_with_the_required_properties(client, 
         assert article[key], key
     assert article["datePublished"].startswith("2024-01-02T10:00:00")
     assert article["publisher"]["logo"]["url"].endswith(".png")
-    topic, about = article["about"]  # its IPTC Media Topic, then its project
+    topic = article["about"][0]  # its IPTC Media Topic first, then its project
     assert topic["sameAs"] == "http://cv.iptc.org/newscodes/mediatopic/04000000"
+    # The project, and directly its organisations and its place (test_site_structured_data.py).
+    (about,) = [item for item in article["about"] if item["@type"] == "Project"]
     assert about["location"]["address"]["addressLocality"] == "Wuhu"
     assert about["parentOrganization"][0]["name"] == "AUX Group"
     assert crumbs["@type"] == "BreadcrumbList"

@@ -90,3 +90,42 @@ def test_an_organisation_with_only_unpublished_projects_gives_404(client, db):
         project=factories.project(is_published=False), organization=quiet
     )
     assert client.get("/organizations/quiet-partner/").status_code == 404
+
+
+@pytest.mark.parametrize("action", ["withdraw", "take_down"])
+def test_withdrawn_and_taken_down_articles_are_not_published(db, editor, action):
+    story = factories.article()
+    getattr(story, action)("A reason.", by=editor)
+    assert story not in Article.objects.published()
+    assert story in Article.objects.gone()
+
+
+@pytest.mark.parametrize("action", ["withdraw", "take_down"])
+@pytest.mark.parametrize(
+    "url",
+    ["/", "/news/", "/news/category/hidden/", "/news/tag/secret/", "/projects/", "/search/?q=Gone"],
+)
+def test_withdrawn_and_taken_down_articles_are_absent_from_every_list(
+    client, db, editor, action, url
+):
+    news = factories.category(name="Hidden category", slug="hidden")
+    story = factories.article(title="Gone story", category=news, tags=["Secret"])
+    getattr(story, action)("A reason.", by=editor)
+    response = client.get(url)
+    assert response.status_code in (200, 404)
+    assert "Gone story" not in response.content.decode()
+
+
+@pytest.mark.parametrize("action", ["withdraw", "take_down"])
+def test_withdrawn_and_taken_down_articles_leave_the_project_page_and_related_links(
+    client, db, editor, action
+):
+    project = factories.project()
+    story = factories.article(title="Gone story")
+    factories.link(story, project)
+    public = factories.article()
+    public.related_articles.add(story)
+    getattr(story, action)("A reason.", by=editor)
+    for url in (project.get_absolute_url(), public.get_absolute_url()):
+        assert "Gone story" not in client.get(url).content.decode()
+    assert client.get(f"{story.get_absolute_url()}pictures.zip").status_code == 404

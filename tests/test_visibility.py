@@ -103,3 +103,47 @@ def test_next_visibility_change_names_the_earliest_pending_moment(db):
     factories.article(publish_at=now - HOUR, unpublish_at=now + 3 * HOUR)
     factories.draft(publish_at=now + HOUR)  # a draft's time changes nothing
     assert Article.objects.next_visibility_change() == now + 2 * HOUR
+
+
+# Where a withdrawn story may still be named, as a notice: its own address (410), its API
+# address (410) and the feeds and API lists that carry withdrawal items.
+WITHDRAWAL_NOTICES = {"article", "api-v1:article", "feed_rss", "feed_atom"}
+WITHDRAWAL_NOTICES |= {"category_rss", "category_atom", "tag_rss", "tag_atom"}
+WITHDRAWAL_NOTICES |= {"project_rss", "project_atom"} | {
+    name for name in SURFACES if name.startswith("api-v1:articles")
+}
+STORY_TEXT = {"summary": "Hidden summary words.", "body": "<p>Hidden body words.</p>"}
+
+
+def page_of(client, url):
+    response = client.get(url)
+    assert response.status_code in (200, 404, 410), (url, response.status_code)
+    return response.status_code, response.content.decode()
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_a_withdrawn_article_is_only_a_notice_on_every_surface(client, db, editor, surface):
+    hidden, project = hidden_story_setting(factories, **STORY_TEXT)
+    url = SURFACES[surface](hidden, project)
+    hidden.withdraw("Wrong figures.", by=editor)
+    _, page = page_of(client, url)
+    assert "Hidden summary words" not in page and "Hidden body words" not in page
+    if surface in WITHDRAWAL_NOTICES:
+        if hidden.title in page:
+            assert "Wrong figures." in page  # named only with the reason
+    else:
+        assert hidden.title not in page and hidden.get_absolute_url() not in page
+
+
+@pytest.mark.parametrize("surface", SURFACES)
+def test_a_taken_down_article_is_on_no_surface(client, db, editor, surface):
+    hidden, project = hidden_story_setting(factories, **STORY_TEXT)
+    url = SURFACES[surface](hidden, project)
+    hidden.take_down("Court order 17.", by=editor)
+    status, page = page_of(client, url)
+    for text in (hidden.title, "Hidden summary words", "Hidden body words", "Court order"):
+        assert text not in page
+    if surface != "article":  # its own address names itself in the 410's canonical link
+        assert hidden.get_absolute_url() not in page and str(hidden.uuid) not in page
+    if surface in ("article", "api-v1:article"):
+        assert status == 410

@@ -1,7 +1,6 @@
 import copy
 
 import reversion
-from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
 from django.urls import reverse
@@ -9,6 +8,8 @@ from django.utils import timezone
 from django.utils.html import format_html
 from taggit.models import Tag as TaggitTag
 
+from newsroom.admin.notices import NoticeActionsMixin
+from newsroom.admin.previews import PreviewLinkInline
 from newsroom.alerts import services as alerts
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.gallery_admin import GalleryInline, thumbnail_html
@@ -30,6 +31,7 @@ from newsroom.models import (
     Tag,
     TaggedArticle,
 )
+from newsroom.models.notices import RETRACTED
 from newsroom.models.workflow import WRITER_STATUSES, ArticleRedirect, describe_transition
 from projects.models import ArticleProject
 
@@ -75,45 +77,7 @@ class ArticleImageInline(GalleryInline):
 class CorrectionInline(admin.StackedInline):
     model = Correction
     extra = 0
-
-
-class PreviewLinkForm(forms.ModelForm):
-    revoke = forms.BooleanField(required=False, help_text="The link stops working at once.")
-
-    class Meta:
-        model = PreviewLink
-        fields = ["recipient", "expires_at"]
-
-    def save(self, commit=True):
-        if self.cleaned_data.get("revoke") and not self.instance.revoked_at:
-            self.instance.revoked_at = timezone.now()
-        return super().save(commit)
-
-
-class PreviewLinkInline(LabelledTabularInline):
-    model = PreviewLink
-    form = PreviewLinkForm
-    extra = 0
-    can_delete = False
-    fields = ["recipient", "expires_at", "address", "state", "revoke"]
-    readonly_fields = ["address", "state"]
-    verbose_name_plural = "preview links (for journalists under embargo; no account needed)"
-
-    @admin.display(description="address")
-    def address(self, link):
-        if not link.pk:
-            return "Shown after saving."
-        return self.request.build_absolute_uri(link.get_absolute_url())
-
-    @admin.display(description="state")
-    def state(self, link):
-        if link.revoked_at:
-            return "Revoked"
-        return "Active" if link.is_usable else "Expired"
-
-    def get_formset(self, request, obj=None, **kwargs):
-        self.request = request
-        return super().get_formset(request, obj, **kwargs)
+    view_on_site = False  # the note is on the article's own page, which the form links to
 
 
 class ArticleForm(VersionedForm):
@@ -143,6 +107,7 @@ class ArticleForm(VersionedForm):
 
 @admin.register(Article)
 class ArticleAdmin(
+    NoticeActionsMixin,
     LargeTableAdmin,
     NoncedMediaAdminMixin,
     PublishingAdminMixin,
@@ -170,14 +135,11 @@ class ArticleAdmin(
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["category", "subjects", "related_articles", "lead_image"]
     readonly_fields = [
-        "created_at",
-        "updated_at",
-        "created_by",
-        "lead_image_preview",
-        "distribution_log",
+        *("created_at", "updated_at", "content_changed_at", "created_by", "lead_image_preview"),
+        *("distribution_log", "retracted_at", "retraction_reason"),
     ]
     inlines = [ArticleImageInline, ArticleProjectInline, CorrectionInline, PreviewLinkInline]
-    actions = ["submit_for_review", "publish_now", "unpublish", "archive"]
+    actions = ["submit_for_review", "publish_now", "unpublish", "archive", "withdraw", "take_down"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "subtitle", "summary", "body"]}),
         ("Reporting", {"fields": ["dateline", "byline", "category", "subjects", "tags"]}),
@@ -195,10 +157,18 @@ class ArticleAdmin(
                 ]
             },
         ),
+        (
+            "Disclosure (listed companies)",
+            {"fields": ["price_sensitive", "exchange_filed_at"]},
+        ),
+        ("Withdrawn or taken down", {"fields": ["retracted_at", "retraction_reason"]}),
         ("Related", {"classes": ["collapse"], "fields": ["related_articles"]}),
         (
             "Record",
-            {"classes": ["collapse"], "fields": ["created_at", "updated_at", "created_by"]},
+            {
+                "classes": ["collapse"],
+                "fields": ["created_at", "updated_at", "content_changed_at", "created_by"],
+            },
         ),
     ]
 
@@ -206,13 +176,31 @@ class ArticleAdmin(
         return super().get_queryset(request).prefetch_related("tags")
 
     def get_form(self, request, obj=None, change=False, **kwargs):
+        request._article_status = obj.status if obj is not None else None
         form = super().get_form(request, obj, change, **kwargs)
         form.can_publish = can_publish(request.user, self.model)
         return form
 
+    def get_fieldsets(self, request, obj=None):
+        # The withdrawal's record only where there is one.
+        shown = obj is not None and obj.retracted_at is not None
+        return [
+            f
+            for f in super().get_fieldsets(request, obj)
+            if shown or "retracted_at" not in f[1]["fields"]
+        ]
+
     def formfield_for_choice_field(self, db_field, request, **kwargs):
-        if db_field.name == "status" and not can_publish(request.user, self.model):
-            kwargs["choices"] = [c for c in db_field.choices if c[0] in WRITER_STATUSES]
+        if db_field.name == "status":
+            # Withdrawing and taking down ask for a reason: the changelist's actions do.
+            current = getattr(request, "_article_status", None)
+            allowed = WRITER_STATUSES if not can_publish(request.user, self.model) else None
+            kwargs["choices"] = [
+                c
+                for c in db_field.choices
+                if (allowed is None or c[0] in allowed)
+                and (c[0] not in RETRACTED or c[0] == current)
+            ]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
     def save_model(self, request, obj, form, change):
@@ -296,6 +284,13 @@ class ArticleAdmin(
                 "(or to be marked decorative).",
                 messages.ERROR,
             )
+        now = timezone.now()
+        for article in queryset.filter(price_sensitive=True):
+            if refusal := article.disclosure_refusal(goes_live=now):
+                self.message_user(
+                    request, f"“{article}” was not published. {refusal}", messages.ERROR
+                )
+                blocked.append(article)
         ready = queryset.exclude(pk__in=[article.pk for article in blocked])
         self._move(request, ready, Article.Status.PUBLISHED, publish_at=timezone.now())
 
@@ -306,22 +301,3 @@ class ArticleAdmin(
     @admin.action(description="Archive", permissions=["publish"])
     def archive(self, request, queryset):
         self._move(request, queryset, Article.Status.ARCHIVED)
-
-
-@admin.register(PreviewLink)
-class PreviewLinkAdmin(PublishingAdminMixin, admin.ModelAdmin):
-    list_display = ["article", "recipient", "expires_at", "revoked_at", "created_by"]
-    list_select_related = ["article", "created_by"]
-    search_fields = ["article__title", "recipient"]
-    autocomplete_fields = ["article"]
-    actions = ["revoke"]
-
-    def save_model(self, request, obj, form, change):
-        if not change:
-            obj.created_by = request.user
-        super().save_model(request, obj, form, change)
-
-    @admin.action(description="Revoke selected links", permissions=["change"])
-    def revoke(self, request, queryset):
-        count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
-        self.message_user(request, f"{count} link(s) revoked.", messages.SUCCESS)

@@ -5,19 +5,20 @@ from urllib.parse import urlencode
 
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
-from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
-from ninja import Field, Query, Router, Schema
+from ninja import Field, Query, Router, Schema, Status
 
 from newsroom.api.http import error_response
 from newsroom.api.images import Images, images
 from newsroom.api.ninjs import MEDIA_TYPE, OPENAPI_SCHEMA, for_ninjs, ninjs_response
 from newsroom.api.pagination import Paging, paginate
 from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, links_to
+from newsroom.api.withdrawals import WITHDRAWN_DESCRIPTION, Gone, Withdrawal, gone, withdrawal
 from newsroom.core.negotiation import JSON, choose
 from newsroom.models import Article, Category, Tag
+from newsroom.models.notices import NOTICE_FIELDS
 from newsroom.press.models import with_about
 from newsroom.press.models.boilerplate import DEFAULT_LANGUAGE
 from projects.models import ArticleProject, Project
@@ -60,7 +61,9 @@ class ArticleItem(links_to("", "article")):
     dateline: str
     byline: str
     published_at: datetime.datetime
-    updated_at: datetime.datetime
+    updated_at: datetime.datetime = Field(
+        description="The last change readers can see: text, a correction, a withdrawal."
+    )
     category: CategoryRef
     tags: list[TagRef]
     images: Images
@@ -69,6 +72,10 @@ class ArticleItem(links_to("", "article")):
     @staticmethod
     def resolve_published_at(obj):
         return obj.publish_at
+
+    @staticmethod
+    def resolve_updated_at(obj):
+        return obj.modified_at
 
     @staticmethod
     def resolve_tags(obj):
@@ -111,6 +118,7 @@ class ArticleDetail(ArticleItem):
 
 class ArticlePage(Page):
     results: list[ArticleItem]
+    withdrawn: list[Withdrawal] = Field(description=WITHDRAWN_DESCRIPTION)
 
 
 def slug(description):
@@ -145,7 +153,12 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
     """A filter value that names nothing (an unknown category, say) gives an empty list,
     not an error: the API never tells a tag or project that is not public from one that
     does not exist."""
-    articles = Article.objects.published().for_listing()
+    page = paginate(request, narrow(Article.objects.published().for_listing(), filters), paging)
+    withdrawn = narrow(Article.objects.withdrawal_notices(), filters) if page["page"] == 1 else []
+    return {**page, "withdrawn": [withdrawal(request, article) for article in withdrawn]}
+
+
+def narrow(articles, filters):
     if filters.category is not None:
         articles = articles.filter(category__slug=filters.category)
     if filters.tag is not None:
@@ -156,7 +169,7 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
         articles = articles.filter(
             projects__in=Project.objects.published().filter(slug=filters.project)
         )
-    return paginate(request, articles, paging)
+    return articles
 
 
 NOT_ACCEPTABLE = (
@@ -167,9 +180,9 @@ NOT_ACCEPTABLE = (
 
 @router.get(
     "/articles/{slug}",
-    response={200: ArticleDetail, 404: Error, 406: Error},
+    response={200: ArticleDetail, 404: Error, 406: Error, 410: Gone},
     url_name="article",
-    summary="One published article, as JSON or as ninjs 3.1",
+    summary="One published article, as JSON or as ninjs 3.1 (410 once withdrawn or taken down)",
     description=f"`Accept: {MEDIA_TYPE}` gives the article as IPTC's ninjs 3.1 with that "
     "Content-Type; without it (or with `application/json` or `*/*`) the JSON below. "
     "An Accept header that allows neither is a 406.",
@@ -183,8 +196,10 @@ def get_article(request, slug: Slug, response: HttpResponse):
         patch_vary_headers(refusal, ("Accept",))
         return refusal
     if representation == MEDIA_TYPE:
-        article = get_object_or_404(for_ninjs(Article.objects.published()), slug=slug)
-        return ninjs_response(article, request)
+        article = for_ninjs(Article.objects.published()).filter(slug=slug).first()
+        if article is not None:
+            return ninjs_response(article, request)
+        return gone_or_404(request, slug)
     links = ArticleProject.objects.filter(project__in=Project.objects.published())
     articles = (
         with_about(Article.objects.published())
@@ -199,7 +214,18 @@ def get_article(request, slug: Slug, response: HttpResponse):
             ),
         )
     )
-    return get_object_or_404(articles, slug=slug)
+    found = articles.filter(slug=slug).first()
+    if found is not None:
+        return found
+    return gone_or_404(request, slug)
+
+
+def gone_or_404(request, slug):
+    """A withdrawn or taken-down story's 410 notice (in JSON, whatever was asked for)."""
+    retracted = Article.objects.gone().filter(slug=slug).only(*NOTICE_FIELDS).first()
+    if retracted is None:
+        raise Http404
+    return Status(410, gone(request, retracted))
 
 
 class CategoryItem(Schema):

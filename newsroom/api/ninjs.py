@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from newsroom.core.negotiation import NINJS
-from newsroom.models import ArticleImage
+from newsroom.models import Article, ArticleImage
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -48,9 +48,12 @@ def for_ninjs(articles):
 
 
 def pub_status(article):
-    """ninjs `pubStatus`: "usable" for a published story. The one place where a withdrawn
-    story becomes "canceled" and a taken-down one "withheld", once articles record those."""
-    return "usable"
+    """ninjs `pubStatus`: "usable" for a published story, "canceled" once withdrawn and
+    "withheld" once taken down (the API answers those with a 410 notice instead)."""
+    return {
+        Article.Status.WITHDRAWN: "canceled",
+        Article.Status.TAKEN_DOWN: "withheld",
+    }.get(article.status, "usable")
 
 
 def subjects(article, absolute):

@@ -79,3 +79,32 @@ def env_networks(name: str, default: list[str]) -> tuple:
                 f"{name} must list IP addresses or networks, not {item!r} ({error})."
             ) from None
     return tuple(networks)
+
+
+def env_windows(name: str) -> tuple:
+    """Quiet windows, comma-separated: ``HH:MM-HH:MM`` every day in TIME_ZONE (a window may
+    pass midnight, ``22:00-06:00``), or two ISO 8601 moments ``start/end`` for one period.
+    Returns ``("daily", start, end)`` with ``datetime.time`` values, or ``("once", start,
+    end)`` with aware datetimes (a moment without an offset is read as UTC)."""
+    import datetime
+
+    windows = []
+    for item in env_list(name):
+        try:
+            if "/" in item:
+                start, end = (datetime.datetime.fromisoformat(p) for p in item.split("/"))
+                start, end = (
+                    m if m.tzinfo else m.replace(tzinfo=datetime.UTC) for m in (start, end)
+                )
+                kind = "once"
+            else:
+                start, end = (datetime.time.fromisoformat(p) for p in item.split("-"))
+                kind = "daily"
+        except ValueError:
+            raise ImproperlyConfigured(
+                f"{name}: {item!r} is neither HH:MM-HH:MM nor an ISO 8601 start/end pair."
+            ) from None
+        if start == end or (kind == "once" and end < start):
+            raise ImproperlyConfigured(f"{name}: the window {item!r} must end after it starts.")
+        windows.append((kind, start, end))
+    return tuple(windows)

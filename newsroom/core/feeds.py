@@ -1,14 +1,18 @@
 """RSS 2.0 and Atom feeds of articles with their full text, for any app that lists articles.
 
-A feed class says which articles (`articles(obj)`) and what it is about; what an item
-holds (title, summary, full text, lead picture, categories) is the same everywhere.
+A feed class says which articles (`articles(obj)`), which recent withdrawals
+(`withdrawn(obj)`) and what it is about; what an item holds (title, summary, full text with
+its corrections and updates, lead picture, categories) is the same everywhere. A withdrawal
+item keeps the story's id, so a reader that took the story sees the same entry withdrawn.
 """
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
-from django.utils.html import escape, linebreaks
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html, format_html_join, linebreaks
+from django.utils.timezone import localtime
 
 FEED_SIZE = 30
 
@@ -60,20 +64,28 @@ class ArticleFeed(Feed):
         """What an app adds to every item's row (the news app: the boilerplate as `about`)."""
         return articles
 
+    def withdrawn(self, obj):
+        """Recently withdrawn articles of this feed's scope (`withdrawal_notices()`)."""
+        return []
+
     def items(self, obj):
-        return (
+        published = (
             self.with_extras(self.articles(obj))
             .select_related("category", "lead_image")
-            .prefetch_related("tags")
+            .prefetch_related("tags", "corrections")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]
         )
+        # Withdrawals first: those who took a story must see that it was withdrawn.
+        return [*self.withdrawn(obj)[:FEED_SIZE], *published]
 
     def item_title(self, article):
-        return article.title
+        return f"Withdrawn: {article.title}" if article.is_gone else article.title
 
     def item_description(self, article):
         # Readers render RSS <description> and Atom <summary type="html"> as HTML, and
         # the summary is plain text: escaped for HTML here, for XML by the writer.
+        if article.is_gone:
+            return escape(article.retraction_reason)
         return escape(article.summary or article.subtitle)
 
     def item_guid(self, article):
@@ -85,16 +97,20 @@ class ArticleFeed(Feed):
         return article.publish_at
 
     def item_updateddate(self, article):
-        return max(article.updated_at, article.publish_at)
+        return article.modified_at
 
     def item_author_name(self, article):
-        return article.byline or settings.SITE_NAME
+        return settings.SITE_NAME if article.is_gone else (article.byline or settings.SITE_NAME)
 
     def item_categories(self, article):
+        if article.is_gone:
+            return ["Withdrawn"]
         return [article.category.name, *(tag.name for tag in article.tags.all())]
 
     def item_enclosures(self, article):
         """The lead picture, if it may be shown: its metadata-free original."""
+        if article.is_gone:
+            return []
         image = article.lead_image
         if not (image and image.is_described and image.file):
             return []
@@ -102,14 +118,36 @@ class ArticleFeed(Feed):
         return [Enclosure(url, str(image.file_size), image.content_type)]
 
     def item_extra_kwargs(self, article):
-        # A press release ends with the company's boilerplate, as on its page.
-        about = getattr(article, "about", None)
-        if not about:
-            return {"content": article.body}
-        heading = escape(getattr(article, "about_heading", "") or "About")
-        paragraphs = linebreaks(about, autoescape=True)
-        boilerplate = f'<section class="boilerplate"><h2>{heading}</h2>{paragraphs}</section>'
-        return {"content": f"{article.body}{boilerplate}"}
+        if article.is_gone:
+            when = date_format(localtime(article.retracted_at), "DATETIME_FORMAT")
+            notice = format_html("<p>This story was withdrawn on {}.</p>", when)
+            return {"content": notice + linebreaks(article.retraction_reason, autoescape=True)}
+        return {"content": article.body + notes(article.corrections.all()) + boilerplate(article)}
+
+
+def boilerplate(article):
+    """A press release ends with the company's boilerplate, as on its page."""
+    about = getattr(article, "about", None)
+    if not about:
+        return ""
+    heading = escape(getattr(article, "about_heading", "") or "About")
+    paragraphs = linebreaks(about, autoescape=True)
+    return f'<section class="boilerplate"><h2>{heading}</h2>{paragraphs}</section>'
+
+
+def notes(corrections):
+    """The article's corrections and updates, as its feed entry's last section."""
+    if not corrections:
+        return ""
+    rows = format_html_join(
+        "",
+        "<li><strong>{}</strong>, {}: {}</li>",
+        (
+            (c.get_kind_display(), date_format(localtime(c.noted_at), "DATETIME_FORMAT"), c.note)
+            for c in corrections
+        ),
+    )
+    return format_html("<h2>Corrections and updates</h2><ul>{}</ul>", rows)
 
 
 def atom(feed_class):

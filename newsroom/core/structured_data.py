@@ -17,12 +17,75 @@ def script(data):
 
 
 def publisher(request):
-    return {
+    data = {
         "@type": "Organization",
+        "@id": request.build_absolute_uri("/#publisher"),
         "name": settings.SITE_NAME,
         "url": request.build_absolute_uri("/"),
         "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png"))},
     }
+    if settings.PUBLISHER_SAME_AS:
+        data["sameAs"] = list(settings.PUBLISHER_SAME_AS)
+    return data
+
+
+def site_graph(request):
+    """The home page's Organization (the publisher) and WebSite with its site search."""
+    search = request.build_absolute_uri(reverse("search"))
+    website = {
+        "@context": "https://schema.org",
+        "@type": "WebSite",
+        "@id": request.build_absolute_uri("/#website"),
+        "name": settings.SITE_NAME,
+        "url": request.build_absolute_uri("/"),
+        "publisher": {"@id": request.build_absolute_uri("/#publisher")},
+        "potentialAction": {
+            "@type": "SearchAction",
+            "target": {"@type": "EntryPoint", "urlTemplate": f"{search}?q={{search_term_string}}"},
+            "query-input": "required name=search_term_string",
+        },
+    }
+    return script([{"@context": "https://schema.org", **publisher(request)}, website])
+
+
+def authors(request, article):
+    """The byline's people, each with the page of their stories; else the publisher."""
+    names = article.byline_list
+    if not names:
+        return [publisher(request)]
+    return [
+        {
+            "@type": "Person",
+            "name": name,
+            "url": request.build_absolute_uri(reverse("author", kwargs={"name": name})),
+        }
+        for name in names
+    ]
+
+
+def about(request, projects):
+    """What the article is about: each linked project, and directly its organisations
+    (with their pages) and its place."""
+    found, seen = [], set()
+    for project in projects:
+        found.append(
+            {
+                "@type": "Project",
+                "name": project.name,
+                "url": request.build_absolute_uri(project.get_absolute_url()),
+                "location": place(project),
+                "parentOrganization": owners(project),
+                **({"event": events(project)} if project.events.all() else {}),
+            }
+        )
+        for role in project.roles.all():
+            organization = role.organization
+            if organization.pk not in seen:
+                seen.add(organization.pk)
+                url = request.build_absolute_uri(organization.get_absolute_url())
+                found.append({"@type": "Organization", "name": organization.name, "url": url})
+        found.append(place(project))
+    return found
 
 
 def place(project):
@@ -111,15 +174,13 @@ def news_article(request, article, image_url):
         "datePublished": article.publish_at.isoformat(),
         "dateModified": article.modified_at.isoformat(),
         "image": [image_url],
-        "author": [{"@type": "Person", "name": name.strip()} for name in article.byline.split(",")]
-        if article.byline
-        else [{"@type": "Organization", "name": settings.SITE_NAME}],
+        "author": authors(request, article),
         "publisher": publisher(request),
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in article.tags.all()],
     }
     # IPTC Media Topics first: what the story is about, in the news industry's vocabulary.
-    about = [
+    found = [
         {
             "@type": "Thing",
             "name": topic.name,
@@ -127,19 +188,9 @@ def news_article(request, article, image_url):
             "url": request.build_absolute_uri(topic.get_absolute_url()),
         }
         for topic in article.subjects.all()
-    ] + [
-        {
-            "@type": "Project",
-            "name": project.name,
-            "url": request.build_absolute_uri(project.get_absolute_url()),
-            "location": place(project),
-            "parentOrganization": owners(project),
-            **({"event": events(project)} if project.events.all() else {}),
-        }
-        for project in article.projects.all()
-    ]
-    if about:
-        data["about"] = about
+    ] + about(request, article.projects.all())
+    if found:
+        data["about"] = found
     return data
 
 

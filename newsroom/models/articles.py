@@ -1,3 +1,5 @@
+import functools
+import operator
 import uuid
 
 from django.conf import settings
@@ -16,6 +18,7 @@ from newsroom.core.sanitize import sanitize_html
 from newsroom.core.search import cjk_bigrams
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image, needs_description
+from newsroom.models.notices import NOTICE_CONSTRAINTS, EditorialNotices, NoticeQuerySet
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.models.topics import MediaTopic
 
@@ -41,10 +44,11 @@ EDITOR_EXTENSIONS = {
 }
 
 
-class ArticleQuerySet(models.QuerySet):
+class ArticleQuerySet(NoticeQuerySet):
     def published(self):
         """The one rule for what the public may see, decided at query time (no cron job):
-        published, its publish time has come, no embargo holds it and it has not expired."""
+        published, its publish time has come, no embargo holds it and it has not expired.
+        Withdrawn and taken-down articles have their own statuses, so they are never in it."""
         now = timezone.now()
         return self.filter(
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now),
@@ -84,12 +88,17 @@ class ArticleQuerySet(models.QuerySet):
         return self.select_related("category", "lead_image").prefetch_related("tags").defer("body")
 
 
-class Article(SearchEngineFields, VersionedContent):
+STATUSES = ("draft", "review", "published", "archived", "withdrawn", "taken_down")
+
+
+class Article(SearchEngineFields, VersionedContent, EditorialNotices):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
         ARCHIVED = "archived", "Archived"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+        TAKEN_DOWN = "taken_down", "Taken down"
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -213,7 +222,7 @@ class Article(SearchEngineFields, VersionedContent):
         ]
         constraints = [
             models.CheckConstraint(
-                condition=models.Q(status__in=["draft", "review", "published", "archived"]),
+                condition=models.Q(status__in=[*STATUSES]),
                 name="article_known_status",
                 violation_error_message="Choose one of the listed statuses.",
             ),
@@ -222,6 +231,7 @@ class Article(SearchEngineFields, VersionedContent):
                 name="article_unpublished_after_published",
                 violation_error_message="The unpublish time must come after the publish time.",
             ),
+            *NOTICE_CONSTRAINTS,
         ]
 
     def __str__(self):
@@ -242,6 +252,7 @@ class Article(SearchEngineFields, VersionedContent):
             errors["lead_image"] = needs_description(self.lead_image)
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The unpublish time must come after the publish time."
+        errors.update(self.notice_errors())
         if errors:
             raise ValidationError(errors)
 
@@ -284,10 +295,16 @@ class Article(SearchEngineFields, VersionedContent):
         return "Live"
 
     @property
-    def modified_at(self):
-        """The last change readers can see: an edit, or a correction or update note."""
-        notes = [note.noted_at for note in self.corrections.all()]
-        return max([self.updated_at, self.publish_at, *notes])
+    def byline_list(self):
+        return [name.strip() for name in self.byline.split(",") if name.strip()]
+
+    @staticmethod
+    def byline_names(name):
+        """Articles whose byline (names separated by commas) includes `name` exactly."""
+        parts = [Q(byline=name), Q(byline__startswith=f"{name},")]
+        parts += [Q(byline__endswith=f",{name}"), Q(byline__endswith=f", {name}")]
+        parts += [Q(byline__contains=f", {name},"), Q(byline__contains=f",{name},")]
+        return functools.reduce(operator.or_, parts)
 
     @property
     def is_embargoed(self):

@@ -6,7 +6,8 @@ import datetime
 from django.conf import settings
 from django.core import signing
 from django.db import models
-from django.db.models import Q
+from django.db.models import Q, Value
+from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -44,6 +45,8 @@ def describe_transition(article, before):
         return "Submitted for review"
     if article.status == Article.Status.ARCHIVED:
         return "Archived"
+    if article.is_gone:
+        return f"{article.get_status_display()}: {article.retraction_reason}"
     if before is None:
         return "Created as a draft"
     if before.status == Article.Status.REVIEW:
@@ -67,6 +70,17 @@ class ArticleRedirect(models.Model):
         return f"{self.old_slug} → {self.article.slug}"
 
 
+class CorrectionQuerySet(models.QuerySet):
+    def public(self):
+        """Corrections and updates of published articles, newest first (the public log)."""
+        return (
+            self.filter(article__in=Article.objects.published())
+            .select_related("article")
+            .only("kind", "note", "noted_at", "article__slug", "article__title")
+            .order_by("-noted_at", "-pk")
+        )
+
+
 class Correction(models.Model):
     class Kind(models.TextChoices):
         CORRECTION = "correction", "Correction"
@@ -82,11 +96,24 @@ class Correction(models.Model):
         help_text="Shown with the note; also the article's “modified” date for search engines.",
     )
 
+    objects = CorrectionQuerySet.as_manager()
+
     class Meta:
         ordering = ["noted_at", "pk"]
 
     def __str__(self):
         return f"{self.get_kind_display()} of {self.noted_at:%Y-%m-%d}"
+
+    def save(self, *args, **kwargs):
+        super().save(*args, **kwargs)
+        # A correction is a change readers see: it moves the article's dateModified.
+        changed = Coalesce("content_changed_at", Value(self.noted_at))
+        Article.objects.filter(pk=self.article_id).update(
+            content_changed_at=Greatest(changed, Value(self.noted_at))
+        )
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"
 
 
 class PreviewLinkQuerySet(models.QuerySet):

@@ -20,6 +20,11 @@ def article_json_ld(context, article, image=None):
 
 
 @register.simple_tag(takes_context=True)
+def site_json_ld(context):
+    return structured_data.site_graph(context["request"])
+
+
+@register.simple_tag(takes_context=True)
 def project_json_ld(context, project):
     return structured_data.project_graph(context["request"], project)
 

@@ -54,6 +54,18 @@ def build():
     )
     PreviewLink.objects.create(article=embargoed, recipient="Reuters, Shanghai")
     press_office(demo, pictured)
+    for slug, status in (
+        ("withdrawn-capacity-report", "withdrawn"),
+        ("removed-story", "taken_down"),
+    ):
+        factories.article(
+            title="Capacity report",
+            slug=slug,
+            category=enterprise,
+            status=status,
+            retracted_at=now,
+            retraction_reason="The capacity figure was wrong.\nThe company's filing corrects it.",
+        )
     aux = Organization.objects.get(slug="aux-group")
     for name, slug, status, country, year, money in [
         ("Ningbo Heat Pump Base", "ningbo-heat-pump-base", Status.ANNOUNCED, "CN", 2026, 2),

@@ -32,6 +32,10 @@ PUBLIC_PAGES = {
     "press contacts": "/press/contacts/",
     "journalists' sign-in": "/press/login/",
     "journalists' account request": "/press/request-access/",
+    "corrections and updates": "/news/corrections/",
+    "stories by an author": "/news/by/Newsroom staff/",
+    "withdrawn article (410)": "/news/withdrawn-capacity-report/",
+    "taken-down article (410)": "/news/removed-story/",
 }
 
 
@@ -43,4 +47,6 @@ def public_pages():
 
 
 def expected_status(name):
+    if name.endswith("(410)"):
+        return 410
     return 404 if name == "page not found" else 200

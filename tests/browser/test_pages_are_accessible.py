@@ -92,6 +92,17 @@ def test_admin_screens_we_customise_have_no_axe_violations(page, site, editor):
     )
 
 
+def test_the_withdraw_action_asking_the_reason_has_no_axe_violations(page, site, editor):
+    log_in(page, editor.username)
+    page.goto("/admin/newsroom/article/")
+    page.locator(f'input[name="_selected_action"][value="{site.pk}"]').check()
+    page.locator('select[name="action"]').select_option("withdraw")
+    page.locator('button[name="index"]').click()
+    expect(page.get_by_label("Reason")).to_be_visible()
+    violations = axe_violations(page)
+    assert not violations, describe("withdraw action", violations)
+
+
 def test_admin_login_and_lockout_pages_have_no_axe_violations(page, db):
     check(page, {"admin login": "/admin/login/"})
     page.get_by_label("Username").fill("nobody")
