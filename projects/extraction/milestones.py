@@ -42,7 +42,7 @@ OTHER_FACILITY = re.compile(
     re.I,
 )
 NOT_A_MILESTONE = re.compile(
-    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b"
+    r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b|\bIPO\b|listing|offering|sales office"
     r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
     re.I,
 )

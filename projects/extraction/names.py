@@ -24,6 +24,11 @@ SKIP = {"The", "This", "It", "Its", "Today", "On", "In", "At", "Gov", "Gov.", "G
         "January", "February", "March", "April", "May", "June", "July", "August", "September",
         "October", "November", "December", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",
         "Saturday", "Sunday", "Board", "Directors"}  # fmt: skip
+# A government, a ministry or a date is not the investor, nor "in Q3 2025" a place.
+NOT_AN_INVESTOR = re.compile(
+    r"(?:Government|Ministry|Department|State|City|County|Council|Authority|Commission|Agency|Cabinet|"
+    r"Governor|Premier|Chief Minister|Office|Q[1-4]|H[12]|FY)\b"
+)
 SUBJECT_VERB = re.compile(
     r"(?:\s+(?:today|on\s+\w+day|\w+day|also|now|has|have|had|will|would|plans?\s+to|is|was|intends?\s+to))*"
     r"\s+(?:announce|invest|will|would|is|plans|intends|said|says|has|expects|to invest|unveil|build|add"
@@ -88,7 +93,7 @@ def _subject(head, offset):
             words = words[1:]
         if len(words) > 1 and re.search(r"['’]s$|-based$", words[0]):
             words = words[1:]  # "Japan's Kobe Chemical Co.": the country is not the name
-        if not words or not words[0][0].isupper():
+        if not words or not words[0][0].isupper() or NOT_AN_INVESTOR.match(" ".join(words)):
             continue
         rest = stripped[match.end() :].replace(",", " ", 1)
         verb = SUBJECT_VERB.match(rest)
@@ -180,7 +185,11 @@ def _en_place(doc, start, end, organization_name):
         for match in regex.finditer(text):
             place = match["place"].rstrip(".,")
             first = place.split()[0]
-            if first in SKIP or (organization_name and place in organization_name):
+            if (
+                first in SKIP
+                or re.fullmatch(r"Q[1-4]|H[12]|FY\d*", first)
+                or (organization_name and place in organization_name)
+            ):
                 continue
             found.append((place, start + match.start("place")))
     specific = [f for f in found if f[0].lower() not in COUNTRIES]
