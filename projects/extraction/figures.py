@@ -21,7 +21,7 @@ FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 NUM = r"\d[\d,]*(?:\.\d+)?"
 LATIN_SCALES = (
-    r"(?:trillion|billion|million|thousand|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
+    r"(?:trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
 )
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
@@ -79,7 +79,7 @@ QUANTITY = re.compile(
     re.I,
 )
 # "200,000 battery packs a year", "produce 48 million chips": a counted noun as the unit.
-NOT_COUNTED = r"(?!(?:new\s+)?(?:jobs?|people|employees|workers|staff|positions|square|acres|hectares|years|months|days|percent|projects|companies)\b)"
+NOT_COUNTED = r"(?!(?:nm|nanomet\w*|microns?)\b|(?:new\s+)?(?:jobs?|people|employees|workers|staff|positions|square|acres|hectares|years|months|days|percent|projects|companies)\b)"
 COUNTED = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{NUM}(?:\s*{LATIN_SCALES})?)\s+{NOT_COUNTED}"
     rf"(?P<unit>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b",
