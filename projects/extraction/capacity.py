@@ -55,7 +55,7 @@ PER_ANNUM = {
     "tpd": (1, "day"),
 }
 COMPANY_WIDE = re.compile(
-    r"across (?:its|the group|all)|company-wide|group-wide|in total|its (?:existing )?plants|total (?:installed )?capacity of the (?:company|group)|现有产能|現有產能|全公司|集团总产能|集團總產能",
+    r"across (?:its|the group|all)|合计|合計|combined|company-wide|group-wide|in total|its (?:existing )?plants|total (?:installed )?capacity of the (?:company|group)|现有产能|現有產能|全公司|集团总产能|集團總產能",
     re.I,
 )
 DONE = re.compile(
@@ -64,7 +64,7 @@ DONE = re.compile(
 )
 STRONG_CUE = re.compile(r"capacity|produc|output|manufactur|\bmake|assembl|roll out", re.I)
 NOT_CAPACITY = re.compile(
-    r"sold|sales|销量|銷量|销售|銷售|shipped|deliver|库存|庫存|stock|existing|current", re.I
+    r"sold|sales|销量|銷量|销售|銷售|出货量|出貨量|shipments?|shipped|deliver|库存|庫存|stock|existing|current", re.I
 )
 # "10万吨级": a class of plant, not a second capacity.
 CLASS = re.compile(r"^\s*(?:级|級|-class|class)")
@@ -72,6 +72,29 @@ SCOPE = re.compile(
     r"(?:(?:a|an|the)\s+)?(?P<scope>[\w-]+(?:\s[\w-]+)?\s+(?:line|plant|mill|unit|furnace|shop))\s+with\s+(?:an?\s+)?(?:annual\s+)?(?:[\w-]+\s+)?capacity",
     re.I,
 )
+
+
+# Said of a plant that already runs, or of another site the sentence compares with: "the
+# existing complex can turn out", "currently has", "its first plant ... began production",
+# "after the X site, which is being expanded to", 现有/母公司 (the parent's plants).
+EXISTING_EN = re.compile(
+    r"\bexisting\b|\bcurrently\b|\bcurrent (?:installed )?capacity|\b(?:after|like|besides|alongside|following)"
+    r"\s+(?:the|its|an?)\s+(?:[\w-]+\s+){0,4}?(?:site|plant|factory|facility|mill|fab)\b.*\bwhich\b",
+    re.I,
+)
+EXISTING_ZH = re.compile(r"现有|現有|母公司|已建成|已投产|已投產")
+ALREADY_RUNNING = re.compile(
+    r"\b(?:began|started|has been|have been)\s+(?:[\w-]+\s+){0,2}?(?:production|operations?|operating|producing)",
+    re.I,
+)
+
+
+def _existing(doc, figure):
+    if doc.chinese:
+        return bool(EXISTING_ZH.search(doc.before(figure.start, 30)))
+    sentence = doc.sentence_at(figure.start)
+    head = doc.folded[sentence.start : figure.start]
+    return bool(EXISTING_EN.search(head) or ALREADY_RUNNING.search(sentence.text))
 
 
 def _period(before, after):
@@ -92,7 +115,7 @@ def rows(doc, measured, counted=()):
     counted = [f for f in counted if not any(s < f.end and f.start < e for s, e in taken)]
     for figure in [*measured, *counted]:
         before, after = doc.before(figure.start, 50), doc.after(figure.end, 30)
-        if CLASS.match(after) or doc.in_batch(figure.start):
+        if CLASS.match(after) or doc.in_batch(figure.start) or _existing(doc, figure):
             continue
         unit = figure.unit.lower()
         rated = unit in RATED

@@ -12,7 +12,7 @@ from babel import Locale
 
 CAP = r"[A-Z][\w&’'.-]*"
 NAME = re.compile(
-    rf"{CAP}(?:[ -](?:{CAP}|&|de|of|and|y))*(?:,? (?:Inc|Ltd|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?"
+    rf"{CAP}(?:[ -](?:{CAP}|&|de|do|da|dos|das|del|of|and|y))*(?:,? (?:Inc|Ltd|Limited|LLC|Corp|Co|AG|SE|SA|plc|GmbH|N\.V|S\.A)\.?)?"
 )
 # "FORT WAYNE, INDIANA, November 26, 2018 / PRNewswire /", "Dresden, May 2, 2023 –",
 # "SEATTLE (Scrap Monster):", "SEOUL, June 10 (Yonhap) --"
@@ -32,7 +32,7 @@ NOT_AN_INVESTOR = re.compile(
 SUBJECT_VERB = re.compile(
     r"(?:\s+(?:today|on\s+\w+day|\w+day|also|now|has|have|had|will|would|plans?\s+to|is|was|intends?\s+to))*"
     r"\s+(?:announce|invest|will|would|is|plans|intends|said|says|has|expects|to invest|unveil|build|add"
-    r"|inaugurat|open|laid|lays|sign|broke|break|began|begins|start|unveil|launch)",
+    r"|inaugurat|open|laid|lays|sign|broke|break|began|begins|start|unveil|launch|confirm)(?!ing\b)",
     re.I,
 )
 ZH_SUFFIX = re.compile(
@@ -65,11 +65,20 @@ POSSESSIVE_PLANT = re.compile(
 )
 
 
+# "a facility to be set up by Acme Ltd": the passive agent is the investor, whoever approves it.
+AGENT = re.compile(
+    rf"\b(?:to be|being|will be|is to be)\s+(?:set up|built|developed|established|constructed|operated|run)\s+by\s+(?:the\s+)?(?P<name>{NAME.pattern})"
+)
+
+
 def organization(doc, sentence_start, money_start):
     """(name, start) or None."""
     if doc.chinese:
         return _zh_organization(doc, sentence_start, money_start)
     head = doc.folded[sentence_start:money_start]
+    agent = AGENT.search(head)
+    if agent and not NOT_AN_INVESTOR.match(agent["name"]):
+        return agent["name"], sentence_start + agent.start("name")
     name = _subject(head, sentence_start)
     if name is None:
         for sentence in doc.sentences[:4]:
@@ -87,8 +96,10 @@ def _subject(head, offset):
     strong, weak = [], []
     for match in NAME.finditer(stripped):
         words = match.group().split()
-        if _is_person(stripped, match):
-            continue
+        if _is_person(stripped, match) or re.search(
+            r"\b(?:in|at|near|of|from|to|for|into|across)\s+(?:the\s+)?$", stripped[: match.start()]
+        ):
+            continue  # "in Britain, investing ...": a place, not the subject
         while words and words[0].rstrip(".") in SKIP:
             words = words[1:]
         if len(words) > 1 and re.search(r"['’]s$|-based$", words[0]):
@@ -107,7 +118,7 @@ def _subject(head, offset):
 
 TITLES = r"(?:Gov|Governor|Mr|Mrs|Ms|Dr|Minister|Mayor|President|CEO|Sen|Senator|Rep|Chairman|Chairwoman)"
 STRONG_VERB = re.compile(
-    r"announce|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch",
+    r"announce|confirm|invest|plans|intends|expects|unveil|build|inaugurat|open|laid|lays|sign|broke|break|launch",
     re.I,
 )
 
@@ -145,9 +156,25 @@ def _zh_suffixed(text):
     return None
 
 
+# "the eastern Hungarian city of Szeged", "the municipalities of A and B": the named place,
+# never the adjective before the noun.
+DESCRIBED = re.compile(
+    rf"\b(?:city|town|municipality|municipalities|village|township|borough|district|county|prefecture)"
+    rf"\s+of\s+(?P<place>{NAME.pattern})"
+)
+# "the Gravity enterprise campus", "the Riverside industrial park": a site's name, not a place.
+SITE_NAME = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:campus|park|estate|zone|complex)\b")
+
+
 def location(doc, sentence_start, sentence_end, organization_name=""):
     """(place, start) or None: from the investment's sentence first, then the lead."""
     spans = [(sentence_start, sentence_end)] + [(s.start, s.end) for s in doc.sentences[:3]]
+    if not doc.chinese:
+        for start, end in spans:
+            text = DATELINE.sub(lambda m: " " * len(m.group()), doc.folded[start:end])
+            match = DESCRIBED.search(text)
+            if match and match["place"].split()[0] not in SKIP:
+                return match["place"].rstrip(".,"), start + match.start("place")
     for start, end in spans:
         found = (
             _zh_place(doc, start, end)
@@ -189,8 +216,13 @@ def _en_place(doc, start, end, organization_name):
                 first in SKIP
                 or re.fullmatch(r"Q[1-4]|H[12]|FY\d*", first)
                 or (organization_name and place in organization_name)
+                or SITE_NAME.match(text[match.end("place") :])
             ):
                 continue
-            found.append((place, start + match.start("place")))
+            # "near Montreal" names a landmark: a place the site is in comes first.
+            landmark = bool(re.match(r"near|outside", match.group()))
+            found.append((landmark, place, start + match.start("place")))
+    found.sort(key=lambda f: f[0])
+    found = [(place, at) for _, place, at in found]
     specific = [f for f in found if f[0].lower() not in COUNTRIES]
     return (specific or found or [None])[0]
