@@ -25,6 +25,13 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}", "day"),
     (rf"{MONTH},?\s+(?:of\s+)?{YEAR}", "month"),
     (rf"{MONTH}\s+(?:of\s+)?{REL}\s+year", "month"),
+    # "on March 13", "in April": the year is the article's own (or the next, for a plan).
+    (rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)(?!,?\s*(?:19|20)\d\d)", "day"),
+    (rf"\b(?:in|by|from|until|till|since|early|late|mid-?|end of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!,?\s*(?:of\s+)?(?:19|20)\d\d)", "month"),
+    (r"(?P<relm>this|next|last|the coming)\s+month\b", "month"),
+    # "the latter half of the decade": a time, but no calendar date at any precision.
+    (r"(?:the\s+)?(?:latter|second|first|early|late|later)\s+(?:half|part)\s+of\s+the\s+decade"
+     r"|\blater\s+(?:this|in\s+the)\s+decade|\bthe\s+end\s+of\s+(?:the|this)\s+decade", "vague"),
     (
         rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?:of\s+)?(?:{YEAR}|(?:FY)?(?P<yy>\d\d)(?!\d))",
         "quarter",
@@ -46,10 +53,12 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{REL}\s+year", "year"),
     (rf"{ZH_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*[日号號]", "day"),
     (rf"{ZH_YEAR}\s*(?P<month>\d{{1,2}})\s*(?:月份|月)", "month"),
-    (rf"{ZH_YEAR}\s*(?:第\s*)?(?P<ord>[一二三四1-4])\s*季度", "quarter"),
+    (rf"{ZH_YEAR}\s*(?:第\s*)?(?P<ord>[一二三四1-4])\s*季(?:度)?", "quarter"),  # 第三季 (Taiwan)
     (rf"{ZH_YEAR}\s*(?P<hz>[上下])半年", "half_year"),
     (rf"{ZH_YEAR}\s*(?:年底|年末|底|末)", "year"),
-    (r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號]", "day"),
+    # "3月18日电" is a wire's dateline, not an event; "17日" alone is a day of the article's month.
+    (r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號](?![电電])", "day"),
+    (r"(?<![\d月(（])(?P<dd>\d{1,2})\s*日(?![电電内內起])", "day"),
     (r"(?<![\d年])(?P<month>\d{1,2})\s*月(?!份?\s*\d)", "month"),
     (rf"{ZH_YEAR}", "year"),
     (rf"(?<![\d$€£¥.,#])\b{YEAR}\b", "year"),
@@ -72,6 +81,7 @@ class When:
     date: str | None
     precision: str
     relative: bool  # resolved (or not) from the publication date
+    bare: bool = False  # no year word at all ("in April", "17日"): a plan may mean the next year
 
 
 def find(text, start=0, end=None):
@@ -101,6 +111,10 @@ def resolve(match, precision, published):
     groups = match.groupdict()
     if precision in ("today", "weekday"):
         return _named_day(match, groups, published)
+    if precision == "vague":
+        return When(match.start(), match.end(), None, "year", False)
+    if groups.get("relm") or groups.get("dd"):
+        return _in_month(match, groups, published)
     year, relative = groups.get("year"), False
     if groups.get("yy"):
         year = f"20{groups['yy']}"
@@ -110,6 +124,7 @@ def resolve(match, precision, published):
         rel = groups.get("rel")
         year = None if base is None else base + OFFSET.get((rel or "this").lower(), 0)
     month = _month(groups, precision)
+    bare = relative and not groups.get("rel")
     if year is None:
         return When(match.start(), match.end(), None, precision, relative)
     if precision == "day":
@@ -122,7 +137,23 @@ def resolve(match, precision, published):
         date = f"{int(year):04d}"
     else:
         date = f"{int(year):04d}-{month:02d}"
-    return When(match.start(), match.end(), date, precision, relative)
+    return When(match.start(), match.end(), date, precision, relative, bare=bare)
+
+
+def _in_month(match, groups, published):
+    """ "next month" (a month from the article's), "17日" (a day of the article's month)."""
+    if published is None:
+        return When(match.start(), match.end(), None, "month" if groups.get("relm") else "day", True)
+    if groups.get("dd"):
+        try:
+            day = published.replace(day=int(groups["dd"]))
+        except ValueError:
+            return When(match.start(), match.end(), None, "day", True)
+        return When(match.start(), match.end(), day.isoformat(), "day", True, bare=True)
+    offset = OFFSET.get(groups["relm"].lower(), 0)
+    index = published.year * 12 + published.month - 1 + offset
+    date = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return When(match.start(), match.end(), date, "month", True)
 
 
 def _named_day(match, groups, published):

@@ -16,8 +16,9 @@ KINDS = [
      r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,6}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
      r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
     ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成|落成(?!典礼|典禮|仪式|儀式)"),
-    ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,5}?(?:begin|start|commence|began|started|commenced)"
-     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:commercial\s+|trial\s+|mass\s+)?(?:operations?|production|manufacturing)"
+    ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,8}?(?:begin|start|commence|began|started|commenced)"
+     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:[\w-]+\s+)?(?:operations?|production|manufacturing)"
+     r"|\broll(?:s|ed|ing)?\s+out\b|\bramp(?:s|ed|ing)?(?:\s+up)?\b"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
     ("full_capacity", r"full (?:production )?capacity|full production|达产|達產|满产|滿產"),
@@ -41,6 +42,14 @@ OTHER_FACILITY = re.compile(
     r"\b(?:a|another|its first|an earlier|other)\s+(?:new\s+)?(?:plant|factory|facility|mill|site|base|plants|factories)\b",
     re.I,
 )
+# "Acme's first European plant, in Lyon, ...; it began production last year": the sentence
+# is about an older plant of the company's, whatever its clause says.
+OLDER_PLANT = re.compile(
+    r"(?:['’]s|\bits)\s+(?:first|other|existing|older|flagship|sister)\s+(?:[\w-]+\s+){0,2}(?:plant|factory|facility|mill|site|fab)\b",
+    re.I,
+)
+# "Outside Korea, the group is building ...", "Elsewhere, ...": the sentence turns to other plants.
+OTHER_OPENING = re.compile(r"^\W*(?:outside|elsewhere|separately|meanwhile|besides)\b", re.I)
 NOT_A_MILESTONE = re.compile(
     r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b|\bIPO\b|listing|offering|sales office"
     r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
@@ -52,13 +61,27 @@ def find(doc):
     """(value, start, end, reason) per milestone, one per kind and date."""
     out, seen = [], set()
     for sentence in doc.sentences:
+        if OTHER_OPENING.match(sentence.text):
+            continue
         for kind, cue in CUES:
             for match in cue.finditer(doc.folded, sentence.start, sentence.end):
                 found = _one(doc, sentence, kind, match)
                 if found and (found[0]["kind"], found[0]["date"]) not in seen:
                     seen.add((found[0]["kind"], found[0]["date"]))
                     out.append(found)
-    return out
+    # "开工仪式…9月25日举行" and a batch's "今年…集中开工": the same start said twice; the
+    # coarser date is the one that contains the finer.
+    return [
+        m
+        for m in out
+        if not any(
+            o is not m
+            and o[0]["kind"] == m[0]["kind"]
+            and m[0]["date"]
+            and (o[0]["date"] or "").startswith(m[0]["date"] + "-")
+            for o in out
+        )
+    ]
 
 
 def _one(doc, sentence, kind, match):
@@ -76,13 +99,19 @@ def _one(doc, sentence, kind, match):
     if when is None and not immediate:
         return None
     planned = _planned(doc, clause, head, when, past)
+    if planned and when and when.bare and when.date and doc.published:
+        day = dates.first_day(when)
+        if day < doc.published.replace(day=1) or (when.precision == "day" and day < doc.published):
+            # "will open in March" written in September: next year's March.
+            when = dates.When(when.start, when.end, f"{day.year + 1}{when.date[4:]}",
+                              when.precision, True, bare=True)  # fmt: skip
     phase = doc.phase(match.start())
     if phase and not planned and kind in ("completion", "operation", "inauguration"):
         return None  # a phase already finished is an earlier one, not this project's
     day = dates.first_day(when) if when and when.date else None
     if not planned and day and doc.published and day.year < doc.published.year - 1:
         return None  # "its first plant opened in 1998": the company's history, not this project
-    if not planned and OTHER_FACILITY.search(clause):
+    if not planned and (OTHER_FACILITY.search(clause) or OLDER_PLANT.search(head)):
         return None  # "It opened a plant in Germany in 2022": some other plant
     reason = ""
     if when is None:
@@ -90,7 +119,9 @@ def _one(doc, sentence, kind, match):
         reason = "no calendar date is given (“immediately”)"
     else:
         value = {"kind": kind, "date": when.date, "precision": when.precision, "planned": planned}
-        if when.date is None:
+        if when.date is None and doc.published:
+            reason = "the time is too vague for a calendar date"
+        elif when.date is None:
             reason = "the date has no year or is relative, and the article's own date is not known"
         elif (
             when.relative

@@ -201,6 +201,11 @@ COUNTRIES = {name.lower() for name in Locale("en").territories.values()} | {
     "usa",
     "uk",
     "the us",
+    "britain",
+    "great britain",
+    "england",
+    "scotland",
+    "wales",
 }
 
 
