@@ -64,7 +64,8 @@ DONE = re.compile(
 )
 STRONG_CUE = re.compile(r"capacity|produc|output|manufactur|\bmake|assembl|roll out", re.I)
 NOT_CAPACITY = re.compile(
-    r"sold|sales|销量|銷量|销售|銷售|出货量|出貨量|shipments?|shipped|deliver|库存|庫存|stock|existing|current", re.I
+    r"sold|sales|销量|銷量|销售|銷售|出货量|出貨量|shipments?|shipped|deliver|库存|庫存|stock|existing|current",
+    re.I,
 )
 # "10万吨级": a class of plant, not a second capacity.
 CLASS = re.compile(r"^\s*(?:级|級|-class|class)")

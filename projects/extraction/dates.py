@@ -27,11 +27,17 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{MONTH}\s+(?:of\s+)?{REL}\s+year", "month"),
     # "on March 13", "in April": the year is the article's own (or the next, for a plan).
     (rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)(?!,?\s*(?:19|20)\d\d)", "day"),
-    (rf"\b(?:in|by|from|until|till|since|early|late|mid-?|end of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!,?\s*(?:of\s+)?(?:19|20)\d\d)", "month"),
+    (
+        rf"\b(?:in|by|from|until|till|since|early|late|mid-?|end of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!,?\s*(?:of\s+)?(?:19|20)\d\d)",
+        "month",
+    ),
     (r"(?P<relm>this|next|last|the coming)\s+month\b", "month"),
     # "the latter half of the decade": a time, but no calendar date at any precision.
-    (r"(?:the\s+)?(?:latter|second|first|early|late|later)\s+(?:half|part)\s+of\s+the\s+decade"
-     r"|\blater\s+(?:this|in\s+the)\s+decade|\bthe\s+end\s+of\s+(?:the|this)\s+decade", "vague"),
+    (
+        r"(?:the\s+)?(?:latter|second|first|early|late|later)\s+(?:half|part)\s+of\s+the\s+decade"
+        r"|\blater\s+(?:this|in\s+the)\s+decade|\bthe\s+end\s+of\s+(?:the|this)\s+decade",
+        "vague",
+    ),
     (
         rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?:of\s+)?(?:{YEAR}|(?:FY)?(?P<yy>\d\d)(?!\d))",
         "quarter",
@@ -143,7 +149,9 @@ def resolve(match, precision, published):
 def _in_month(match, groups, published):
     """ "next month" (a month from the article's), "17日" (a day of the article's month)."""
     if published is None:
-        return When(match.start(), match.end(), None, "month" if groups.get("relm") else "day", True)
+        return When(
+            match.start(), match.end(), None, "month" if groups.get("relm") else "day", True
+        )
     if groups.get("dd"):
         try:
             day = published.replace(day=int(groups["dd"]))

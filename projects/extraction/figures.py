@@ -20,9 +20,7 @@ def _alternation(words):
 FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 NUM = r"\d[\d,]*(?:\.\d+)?"
-LATIN_SCALES = (
-    r"(?:trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
-)
+LATIN_SCALES = r"(?:trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
 SYMBOLS = ["us$", "hk$", "nt$", "r$", "a$", "c$", "s$", "rp", "rm", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",

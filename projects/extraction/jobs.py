@@ -70,7 +70,9 @@ def find(doc):
             if re.search(r"indirect|间接|間接", match.group(), re.I):
                 scope = "indirect"
             own = bool(
-                re.search(r"\bincluding\s*$", doc.folded[max(0, match.start() - 12) : match.start()])
+                re.search(
+                    r"\bincluding\s*$", doc.folded[max(0, match.start() - 12) : match.start()]
+                )
                 and re.search(r"(?-i:\b[A-Z])|\bdirect\b", match.groupdict().get("between") or "")
             )
             out.append(JobsFigure(match.start(), match.end(), count, qualifier, scope, own=own))
