@@ -80,7 +80,7 @@ SCOPE = re.compile(
 # "after the X site, which is being expanded to", 现有/母公司 (the parent's plants).
 EXISTING_EN = re.compile(
     r"\bexisting\b|\bcurrently\b|\bcurrent (?:installed )?capacity|\b(?:after|like|besides|alongside|following)"
-    r"\s+(?:the|its|an?)\s+(?:[\w-]+\s+){0,4}?(?:site|plant|factory|facility|mill|fab)\b.*\bwhich\b",
+    r"\s+(?:the|its|an?)\s+(?:[\w-]+\s+){0,4}?(?:site|plant|factory|facility|mill|fab|works|gigafactory)\b.*\bwhich\b",
     re.I,
 )
 EXISTING_ZH = re.compile(r"现有|現有|母公司|已建成|已投产|已投產")

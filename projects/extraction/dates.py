@@ -26,9 +26,12 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{MONTH},?\s+(?:of\s+)?{YEAR}", "month"),
     (rf"{MONTH}\s+(?:of\s+)?{REL}\s+year", "month"),
     # "on March 13", "in April": the year is the article's own (or the next, for a plan).
-    (rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)(?!,?\s*(?:19|20)\d\d)", "day"),
     (
-        rf"\b(?:in|by|from|until|till|since|early|late|mid-?|end of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!,?\s*(?:of\s+)?(?:19|20)\d\d)",
+        rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)(?!,?\s*(?:19|20)\d\d|\s+(?:this|next|last)\s+year)",
+        "day",
+    ),
+    (
+        rf"\b(?:in|by|from|until|till|since|early|late|mid-?|end of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!,?\s*(?:of\s+)?(?:(?:19|20)\d\d|(?:this|next|last|the current|the coming)\s+year))",
         "month",
     ),
     (r"(?P<relm>this|next|last|the coming)\s+month\b", "month"),

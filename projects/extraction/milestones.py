@@ -16,7 +16,7 @@ KINDS = [
      r"|(?:construction|works?|building)\s+(?:[\w’']+\s+){0,6}?(?:begin|start|commence|get\s+under\s?way|kick\s+off|began|started|commenced)"
      r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
     ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成|落成(?!典礼|典禮|仪式|儀式)"),
-    ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,8}?(?:begin|start|commence|began|started|commenced)"
+    ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,10}?(?:begin|start|commence|began|started|commenced)"
      r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:[\w-]+\s+)?(?:operations?|production|manufacturing)"
      r"|\broll(?:s|ed|ing)?\s+out\b|\bramp(?:s|ed|ing)?(?:\s+up)?\b"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
