@@ -126,3 +126,25 @@ def test_a_batch_events_year_does_not_add_a_second_start():
         "该项目是某某市今年第二批重大项目集中开工活动的项目之一。"
     )
     assert milestones(text) == [("construction_start", "2025-04-08", "day", False)]
+
+
+def test_a_planned_day_alone_already_past_in_the_articles_month_has_no_date():
+    (found,) = suggest("项目将于3日开工。", published=DATE).milestones
+    assert found.value["date"] is None and found.unsure
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The company will roll out a hiring programme in October.",
+        "Outside Spain, the group plans to begin production at a plant in Ohio in 2027.",
+    ],
+)
+def test_words_that_look_like_a_start_but_are_not_the_projects_give_none(text):
+    assert milestones(text) == []
+
+
+def test_full_production_is_full_capacity_not_a_second_start():
+    assert milestones("The plant will begin full production in 2028.") == [
+        ("full_capacity", "2028", "year", True)
+    ]

@@ -108,3 +108,35 @@ def test_a_bare_dollar_beside_a_us_dollar_conversion_is_the_local_dollar():
 def test_a_bare_dollar_without_a_us_dollar_conversion_stays_usd():
     text = "Boreal Cells will invest $3 billion in a battery plant in Ohio."
     assert suggest(text).investment.value["currency"] == "USD"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The plant, currently under construction, will have an annual capacity of 30 GWh.",
+            [(30, "GWh")],
+        ),
+        (
+            "The new line will be built inside the existing Kuantan complex and will "
+            "produce 150,000 scooters a year.",
+            [(150_000, "scooters")],
+        ),
+        (
+            "The first line started production in 2023, and the second line will add 5 GWh.",
+            [(5, "GWh")],
+        ),
+    ],
+)
+def test_a_new_capacity_said_beside_existing_words_is_kept(text, expected):
+    assert rows(text) == expected
+
+
+def test_as_part_of_a_deal_the_investment_is_still_the_projects():
+    text = "As part of the deal, Rivet Motors will invest $500 million in the plant."
+    assert suggest(text).investment.value["amount"] == 500_000_000
+
+
+def test_an_including_share_without_a_name_or_direct_does_not_replace_the_total():
+    text = "Lumen said the plant would employ 1,200 people, including 300 engineers."
+    assert jobs(text) == 1_200

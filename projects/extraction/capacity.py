@@ -79,7 +79,7 @@ SCOPE = re.compile(
 # existing complex can turn out", "currently has", "its first plant ... began production",
 # "after the X site, which is being expanded to", 现有/母公司 (the parent's plants).
 EXISTING_EN = re.compile(
-    r"\bexisting\b|\bcurrently\b|\bcurrent (?:installed )?capacity|\b(?:after|like|besides|alongside|following)"
+    r"\b(?:existing|currently)\b(?!.*\b(?:will|new)\b)|\bcurrent (?:installed )?capacity|\b(?:after|like|besides|alongside|following)"
     r"\s+(?:the|its|an?)\s+(?:[\w-]+\s+){0,4}?(?:site|plant|factory|facility|mill|fab|works|gigafactory)\b.*\bwhich\b",
     re.I,
 )
@@ -95,7 +95,10 @@ def _existing(doc, figure):
         return bool(EXISTING_ZH.search(doc.before(figure.start, 30)))
     sentence = doc.sentence_at(figure.start)
     head = doc.folded[sentence.start : figure.start]
-    return bool(EXISTING_EN.search(head) or ALREADY_RUNNING.search(sentence.text))
+    running = ALREADY_RUNNING.search(sentence.text) and not re.search(
+        r"\bwill\b|\bto be\b", sentence.text, re.I
+    )
+    return bool(EXISTING_EN.search(head) or running)
 
 
 def _period(before, after):

@@ -67,7 +67,7 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{ZH_YEAR}\s*(?:年底|年末|底|末)", "year"),
     # "3月18日电" is a wire's dateline, not an event; "17日" alone is a day of the article's month.
     (r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號](?![电電])", "day"),
-    (r"(?<![\d月(（])(?P<dd>\d{1,2})\s*日(?![电電内內起])", "day"),
+    (r"(?<![\d月(（])(?P<dd>\d{1,2})\s*日(?![电電内內起产產])", "day"),
     (r"(?<![\d年])(?P<month>\d{1,2})\s*月(?!份?\s*\d)", "month"),
     (rf"{ZH_YEAR}", "year"),
     (rf"(?<![\d$€£¥.,#])\b{YEAR}\b", "year"),
@@ -160,7 +160,7 @@ def _in_month(match, groups, published):
             day = published.replace(day=int(groups["dd"]))
         except ValueError:
             return When(match.start(), match.end(), None, "day", True)
-        return When(match.start(), match.end(), day.isoformat(), "day", True, bare=True)
+        return When(match.start(), match.end(), day.isoformat(), "day", True)
     offset = OFFSET.get(groups["relm"].lower(), 0)
     index = published.year * 12 + published.month - 1 + offset
     date = f"{index // 12:04d}-{index % 12 + 1:02d}"

@@ -17,8 +17,9 @@ KINDS = [
      r"|start of construction|construction start|开工|開工|动工|動工|开建|開建|破土"),
     ("completion", r"\bcomplet(?:e|ed|es|ion|ing)\b|\bfinish(?:ed|es)?\b|建成|竣工|完工|建设完成|建設完成|落成(?!典礼|典禮|仪式|儀式)"),
     ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,10}?(?:begin|start|commence|began|started|commenced)"
-     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:[\w-]+\s+)?(?:operations?|production|manufacturing)"
-     r"|\broll(?:s|ed|ing)?\s+out\b|\bramp(?:s|ed|ing)?(?:\s+up)?\b"
+     r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:(?!full\b)[\w-]+\s+)?(?:operations?|production|manufacturing)"
+     # "the first chips are expected to roll out", "output is expected to ramp": the products' start
+     r"|\b(?:first|initial)\b[^.,;]{0,60}?\broll(?:s|ed|ing)?\s+out\b|\b(?:output|production|volumes?)\b[^.,;]{0,40}?\bramp(?:s|ed|ing)?\b"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
     ("full_capacity", r"full (?:production )?capacity|full production|达产|達產|满产|滿產"),
@@ -49,7 +50,7 @@ OLDER_PLANT = re.compile(
     re.I,
 )
 # "Outside Korea, the group is building ...", "Elsewhere, ...": the sentence turns to other plants.
-OTHER_OPENING = re.compile(r"^\W*(?:outside|elsewhere|separately|meanwhile|besides)\b", re.I)
+OTHER_OPENING = re.compile(r"^\W*(?:outside|elsewhere|separately)\b", re.I)
 NOT_A_MILESTONE = re.compile(
     r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b|\bIPO\b|listing|offering|sales office"
     r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
@@ -132,6 +133,16 @@ def _one(doc, sentence, kind, match):
             # "9月26日…举行" in an item stamped in August: not this year's 26 September.
             value["date"] = None
             reason = "the year is not stated and the article's date comes before this day"
+        elif (
+            when.relative
+            and planned
+            and when.precision == "day"
+            and doc.published
+            and dates.first_day(when) < doc.published
+        ):
+            # "将于5日开工" in an item of the 15th: a day of some later month.
+            value["date"] = None
+            reason = "the month is not stated and this day has passed in the article's month"
     if phase:
         value["phase"] = phase
     evidence_start = min(start, when.start) if when else start

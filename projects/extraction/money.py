@@ -93,7 +93,7 @@ OTHER_PROJECT = re.compile(
     r"^\W*(?:separately|also|in addition|additionally|meanwhile|elsewhere)\b|\banother (?:plant|facility|factory|site|project)"
     r"|\bother (?:plants|facilities|sites|projects)|\bits (?:existing|other)\b|另外|此外|同时|同時|另一"
     # "The project is part of Acme's plan to invest $40 billion": the wider plan's figure.
-    r"|\bpart of (?:a|an|the|its|\w+['’]s)\b",
+    r"|(?<!as )\bpart of (?:a|an|the|its|\w+['’]s)\s+(?:(?:[\w-]+\s+){0,3}?(?:plan|programme|program|pledge|commitment|strategy|push|initiative)\b|$)",
     re.I,
 )
 
