@@ -148,3 +148,21 @@ def test_full_production_is_full_capacity_not_a_second_start():
     assert milestones("The plant will begin full production in 2028.") == [
         ("full_capacity", "2028", "year", True)
     ]
+
+
+def test_a_signing_in_the_past_tense_stays_past_beside_a_plant_to_be_set_up():
+    text = (
+        "The state government on Tuesday signed an agreement for a plant to be set up "
+        "by Orbit Cells Ltd at Nashik."
+    )
+    assert milestones(text) == [("agreement_signed", "2025-04-08", "day", False)]
+
+
+def test_commercial_operation_slated_for_a_date_is_an_operation():
+    text = "Commercial operation is slated for the second half of 2027."
+    assert milestones(text) == [("operation", "2027-07", "half_year", True)]
+
+
+def test_a_reporters_byline_in_brackets_does_not_hide_the_announcer():
+    text = "【記者王小明／台中報導】宏泰精密今(8)日宣布,將於台中投資新台幣80億元興建新廠。"
+    assert suggest(text).organization.value["name"] == "宏泰精密"

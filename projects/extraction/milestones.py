@@ -19,6 +19,7 @@ KINDS = [
     ("operation", r"(?:mass\s+|commercial\s+|series\s+)?(?:production|operations?|manufacturing)\s+(?:[\w’']+\s+){0,10}?(?:begin|start|commence|began|started|commenced)"
      r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:(?!full\b)[\w-]+\s+)?(?:operations?|production|manufacturing)"
      # "the first chips are expected to roll out", "output is expected to ramp": the products' start
+     r"|\b(?:commercial\s+)?operations?\s+(?:is|are)\s+(?:slated|scheduled|planned|set|due|expected)\s+(?:for|in|by)\b"
      r"|\b(?:first|initial)\b[^.,;]{0,60}?\broll(?:s|ed|ing)?\s+out\b|\b(?:output|production|volumes?)\b[^.,;]{0,40}?\bramp(?:s|ed|ing)?\b"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
@@ -95,6 +96,12 @@ def _one(doc, sentence, kind, match):
         return None
     head = doc.folded[sentence.start : match.start()]
     past = bool(PAST.search(clause)) and not FUTURE.search(clause)
+    # "on Monday signed an agreement for a plant to be set up": the cue's own past tense wins
+    # over a future elsewhere in the clause, unless an auxiliary makes it future or passive.
+    if re.search(r"(?:ed|broke|began|begun|laid)$", match.group(), re.I) and not re.search(
+        r"\b(?:will|would|to|be|been|expected|set)\s+(?:\w+\s+)?$", head[-25:], re.I
+    ):
+        past = True
     when = _date(doc, start, end, sentence, past, match)
     immediate = dates.IMMEDIATE.search(clause)
     if when is None and not immediate:
@@ -112,7 +119,8 @@ def _one(doc, sentence, kind, match):
     day = dates.first_day(when) if when and when.date else None
     if not planned and day and doc.published and day.year < doc.published.year - 1:
         return None  # "its first plant opened in 1998": the company's history, not this project
-    if not planned and (OTHER_FACILITY.search(clause) or OLDER_PLANT.search(head)):
+    other = OTHER_FACILITY.search(clause) and kind != "agreement_signed"  # "signed ... for a plant"
+    if not planned and (other or OLDER_PLANT.search(head)):
         return None  # "It opened a plant in Germany in 2022": some other plant
     reason = ""
     if when is None:

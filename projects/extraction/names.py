@@ -53,7 +53,7 @@ ZH_ADMIN = re.compile(
 )
 # "台積電今(20)日宣布", "宁德时代日前表示": the subject of an announcing verb opening a sentence.
 ZH_ANNOUNCER = re.compile(
-    r"^(?:\d{1,2}月\d{1,2}日[上下]?午?[,，]\s*)?(?P<name>[\u4e00-\u9fff]{2,12}?)"
+    r"^(?:【[^】]{0,30}】)?(?:\d{1,2}月\d{1,2}日[上下]?午?[,，]\s*)?(?P<name>[\u4e00-\u9fff]{2,12}?)"
     r"(?:今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|近日|日前|昨日|昨天)?(?:正式)?(?:宣布|表示|发布|發布|称|稱|透露|公告)"
 )
 PLACE_EN = re.compile(
