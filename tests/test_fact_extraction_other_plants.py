@@ -140,3 +140,7 @@ def test_as_part_of_a_deal_the_investment_is_still_the_projects():
 def test_an_including_share_without_a_name_or_direct_does_not_replace_the_total():
     text = "Lumen said the plant would employ 1,200 people, including 300 engineers."
     assert jobs(text) == 1_200
+
+
+def test_a_combined_capacity_the_project_will_have_is_kept():
+    assert rows("The two new lines will have a combined capacity of 20 GWh.") == [(20, "GWh")]

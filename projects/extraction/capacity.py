@@ -55,7 +55,7 @@ PER_ANNUM = {
     "tpd": (1, "day"),
 }
 COMPANY_WIDE = re.compile(
-    r"across (?:its|the group|all)|合计|合計|combined|company-wide|group-wide|in total|its (?:existing )?plants|total (?:installed )?capacity of the (?:company|group)|现有产能|現有產能|全公司|集团总产能|集團總產能",
+    r"across (?:its|the group|all)|company-wide|group-wide|in total|its (?:existing )?plants|total (?:installed )?capacity of the (?:company|group)|现有产能|現有產能|全公司|集团总产能|集團總產能",
     re.I,
 )
 DONE = re.compile(
@@ -90,10 +90,17 @@ ALREADY_RUNNING = re.compile(
 )
 
 
+# "a combined capacity of 40 GWh" is the group's total, unless it is what the project will have.
+COMBINED = re.compile(r"combined|合计|合計", re.I)
+PLANNED = re.compile(r"\bwill\b|\bwould\b|\bto be\b|将|將|建成|达产|達產|投产后|投產後", re.I)
+
+
 def _existing(doc, figure):
+    sentence = doc.sentence_at(figure.start)
+    if COMBINED.search(doc.before(figure.start, 40)) and not PLANNED.search(sentence.text):
+        return True
     if doc.chinese:
         return bool(EXISTING_ZH.search(doc.before(figure.start, 30)))
-    sentence = doc.sentence_at(figure.start)
     head = doc.folded[sentence.start : figure.start]
     running = ALREADY_RUNNING.search(sentence.text) and not re.search(
         r"\bwill\b|\bto be\b", sentence.text, re.I
