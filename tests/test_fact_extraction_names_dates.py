@@ -166,3 +166,23 @@ def test_commercial_operation_slated_for_a_date_is_an_operation():
 def test_a_reporters_byline_in_brackets_does_not_hide_the_announcer():
     text = "【記者王小明／台中報導】宏泰精密今(8)日宣布,將於台中投資新台幣80億元興建新廠。"
     assert suggest(text).organization.value["name"] == "宏泰精密"
+
+
+def test_first_production_planned_for_a_quarter_is_an_operation():
+    text = (
+        "Construction starts in 2026, with first production planned for the third quarter of 2028."
+    )
+    assert ("operation", "2028-07", "quarter", True) in milestones(text)
+
+
+def test_a_named_other_facilitys_past_start_is_not_the_projects():
+    text = (
+        "The refinery is expected to open in 2027. The company's Red Hill mine, which "
+        "began production last year, supplies the ore."
+    )
+    assert milestones(text) == [("operation", "2027", "year", True)]
+
+
+def test_the_company_before_a_capacity_phrase_in_a_chinese_project_name():
+    text = "其中,恒远材料年产3万吨负极材料项目总投资12亿元。"
+    assert suggest(text).organization.value["name"] == "恒远材料"

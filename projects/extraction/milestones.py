@@ -20,6 +20,7 @@ KINDS = [
      r"|commencement of (?:commercial )?(?:operations?|production)|(?:begin|began|begun|start|commence)(?:s|ed|ing)?\s+(?:(?!full\b)[\w-]+\s+)?(?:operations?|production|manufacturing)"
      # "the first chips are expected to roll out", "output is expected to ramp": the products' start
      r"|\b(?:commercial\s+)?operations?\s+(?:is|are)\s+(?:slated|scheduled|planned|set|due|expected)\s+(?:for|in|by)\b"
+     r"|\b(?:first|initial|commercial)\s+(?:production|output)\b(?!\s+lines?\b)"
      r"|\b(?:first|initial)\b[^.,;]{0,60}?\broll(?:s|ed|ing)?\s+out\b|\b(?:output|production|volumes?)\b[^.,;]{0,40}?\bramp(?:s|ed|ing)?\b"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
@@ -47,8 +48,8 @@ OTHER_FACILITY = re.compile(
 # "Acme's first European plant, in Lyon, ...; it began production last year": the sentence
 # is about an older plant of the company's, whatever its clause says.
 OLDER_PLANT = re.compile(
-    r"(?:['’]s|\bits)\s+(?:first|other|existing|older|flagship|sister)\s+(?:[\w-]+\s+){0,2}(?:plant|factory|facility|mill|site|fab)\b",
-    re.I,
+    r"(?:['’]s|\bits)\s+(?:(?i:first|other|existing|older|flagship|sister)\s+(?:[\w-]+\s+){0,2}|(?:[A-Z][\w-]*\s+){1,3})"
+    r"(?i:plant|factory|facility|mill|site|fab|mine|refinery|smelter|works)\b"
 )
 # "Outside Korea, the group is building ...", "Elsewhere, ...": the sentence turns to other plants.
 OTHER_OPENING = re.compile(r"^\W*(?:outside|elsewhere|separately)\b", re.I)

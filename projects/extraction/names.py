@@ -132,7 +132,8 @@ def _zh_organization(doc, sentence_start, money_start):
     _, start, _ = doc.clause(money_start)
     head = doc.folded[start:money_start]
     subject = re.match(
-        r"[\u4e00-\u9fff]{2,10}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資)", head
+        r"[\u4e00-\u9fff]{2,10}?(?=在|于|於|将|將|拟|擬|计划|計劃|总投资|總投資|投资|投資|年产|年產)",
+        head,
     )
     if subject and subject.group()[0] not in ZH_STOP and not NOT_A_NAME.match(subject.group()):
         return subject.group(), start + subject.start()
