@@ -70,17 +70,24 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (r"(?<![\d月(（])(?P<dd>\d{1,2})\s*日(?![电電内內起产產])", "day"),
     (r"(?<![\d年])(?P<month>\d{1,2})\s*月(?!份?\s*\d)", "month"),
     (rf"{ZH_YEAR}", "year"),
+    # "计划年内开工": within the article's year ("3年内" is a span, not a date).
+    (r"(?<![\d一二三四五六七八九十两兩])(?P<rel>年内|年內)", "year"),
     (rf"(?<![\d$€£¥.,#])\b{YEAR}\b", "year"),
 ]
 # Days named relative to the item's own date: "today", "on Thursday", "今(20)日".
 TODAY = re.compile(r"\btoday\b|今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|本日", re.I)
+YESTERDAY = re.compile(r"\byesterday\b|昨日|昨天", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
-PATTERNS += [(TODAY.pattern, "today"), (WEEKDAY.pattern, "weekday")]
+PATTERNS += [
+    (TODAY.pattern, "today"),
+    (YESTERDAY.pattern, "yesterday"),
+    (WEEKDAY.pattern, "weekday"),
+]
 COMPILED = [(re.compile(p, re.I), precision) for p, precision in PATTERNS]
 IMMEDIATE = re.compile(r"\bimmediately\b|\bright away\b|立即|马上|馬上|即将|即將", re.I)
 OFFSET = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "今年": 0,
-          "本年": 0, "當年": 0, "当年": 0, "明年": 1, "次年": 1, "去年": -1}  # fmt: skip
+          "本年": 0, "當年": 0, "当年": 0, "年内": 0, "年內": 0, "明年": 1, "次年": 1, "去年": -1}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -118,8 +125,8 @@ def find(text, start=0, end=None):
 def resolve(match, precision, published):
     """A When for one match of `find`."""
     groups = match.groupdict()
-    if precision in ("today", "weekday"):
-        return _named_day(match, groups, published)
+    if precision in ("today", "yesterday", "weekday"):
+        return _named_day(match, groups, published, precision)
     if precision == "vague":
         return When(match.start(), match.end(), None, "year", False)
     if groups.get("relm") or groups.get("dd"):
@@ -167,11 +174,11 @@ def _in_month(match, groups, published):
     return When(match.start(), match.end(), date, "month", True)
 
 
-def _named_day(match, groups, published):
+def _named_day(match, groups, published, precision="today"):
     """Today is the item's date; a weekday is the latest such day on or before it."""
     if published is None:
         return When(match.start(), match.end(), None, "day", True)
-    day = published
+    day = published - datetime.timedelta(days=1 if precision == "yesterday" else 0)
     if groups.get("weekday"):
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
         day = published - datetime.timedelta(days=back)

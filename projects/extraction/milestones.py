@@ -22,9 +22,10 @@ KINDS = [
      r"|\b(?:commercial\s+)?operations?\s+(?:is|are)\s+(?:slated|scheduled|planned|set|due|expected)\s+(?:for|in|by)\b"
      r"|\b(?:first|initial|commercial)\s+(?:production|output)\b(?!\s+lines?\b)"
      r"|\b(?:first|initial)\b[^.,;]{0,60}?\broll(?:s|ed|ing)?\s+out\b|\b(?:output|production|volumes?)\b[^.,;]{0,40}?\bramp(?:s|ed|ing)?\b"
+     r"|\bfirst\s+(?:[\w-]+\s+){0,2}?shipments?\b|\b(?:have|get)\s+(?:[\w-]+\s+){0,4}?live\b"
      r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
-    ("full_capacity", r"full (?:production )?capacity|full production|达产|達產|满产|滿產"),
+    ("full_capacity", r"(?:full|nameplate) (?:production )?capacity|full production|达产|達產|满产|滿產"),
     ("agreement_signed", r"\bsign(?:s|ed|ing)\b|memorandum of understanding|\bMoU\b|签约|簽約|签订|簽訂|签署|簽署"),
     ("foundation_stone", r"foundation stone|corner ?stone|奠基"),
     ("inauguration", r"inaugurat\w*|opening ceremony|ribbon[- ]cutting|揭牌|落成典礼|落成典禮|开业|開業"),
@@ -53,6 +54,17 @@ OLDER_PLANT = re.compile(
 )
 # "Outside Korea, the group is building ...", "Elsewhere, ...": the sentence turns to other plants.
 OTHER_OPENING = re.compile(r"^\W*(?:outside|elsewhere|separately)\b", re.I)
+# "2024年二季度重大项目集中开工活动": the quarter names a batch's event, it does not date it.
+EVENT_NAME = re.compile(
+    r"\s*(?:第)?(?:重大|重点|重點)(?:项目|項目)|\s*(?:项目|項目)?集中(?:开工|開工|签约|簽約|动工|動工)"
+)
+# A wire's dateline and byline open a sentence before its own first words:
+# "本报某地9月13日电(记者 某某)12日,…", "【本報訊】(記者 某某)8日…".
+DATELINE = re.compile(
+    r"^\s*(?:(?:[^,，。]{0,16}?日[电電]|【[^】]{0,10}】)\s*(?:[(（][^)）]{0,20}[)）])?)?"
+)
+# "明年6月正式投产": a date in the coming year is a plan, whatever word says "formally".
+COMING = re.compile(r"明年|次年|下月|下个月|下個月|\bnext (?:year|month)\b", re.I)
 NOT_A_MILESTONE = re.compile(
     r"shut|clos(?:e|ed|ing|ure)|\bsell\b|\bsold\b|acqui|merger|\bdeal\b|transaction|financing|\bfounded\b|\bIPO\b|listing|offering|sales office"
     r"|关闭|關閉|停产|停產|收购|收購|并购|併購|成立于|成立於",
@@ -96,7 +108,7 @@ def _one(doc, sentence, kind, match):
     ):
         return None
     head = doc.folded[sentence.start : match.start()]
-    past = bool(PAST.search(clause)) and not FUTURE.search(clause)
+    past = bool(PAST.search(clause)) and not FUTURE.search(clause) and not COMING.search(clause)
     # "on Monday signed an agreement for a plant to be set up": the cue's own past tense wins
     # over a future elsewhere in the clause, unless an auxiliary makes it future or passive.
     if re.search(r"(?:ed|broke|began|begun|laid)$", match.group(), re.I) and not re.search(
@@ -162,9 +174,18 @@ def _one(doc, sentence, kind, match):
 def _date(doc, start, end, sentence, past, cue):
     """The clause's own date nearest the cue; a past event, or a clause without a date,
     takes the day that opens its sentence ("1月31日,…开工活动在…举行")."""
-    found = dates.find(doc.folded, start, end)
-    opening = dates.find(doc.folded, sentence.start, min(sentence.end, sentence.start + 12))
-    opening = [(m, p) for m, p in opening if p in ("day", "today", "weekday") and m.start() < start]
+    found = [
+        (m, p)
+        for m, p in dates.find(doc.folded, start, end)
+        if not EVENT_NAME.match(doc.folded, m.end())
+    ]
+    first = sentence.start + DATELINE.match(sentence.text).end()
+    opening = dates.find(doc.folded, first, min(sentence.end, first + 12))
+    opening = [
+        (m, p)
+        for m, p in opening
+        if p in ("day", "today", "yesterday", "weekday") and m.start() < start
+    ]
     if opening and (past or not found):
         found = opening
     if not found and not doc.chinese:
