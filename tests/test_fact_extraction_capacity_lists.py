@@ -32,13 +32,13 @@ def test_per_annum_before_the_product_is_a_period_and_keeps_the_product():
 
 def test_the_second_item_of_a_chinese_list_keeps_the_cue_and_the_period():
     text = "建成后可年产智能门锁200万套、门禁终端50万台。"
-    assert rows(text) == [(2_000_000, "套", "year"), (500_000, "台", "year")]
+    assert rows(text) == [(2_000_000, "套智能门锁", "year"), (500_000, "台门禁终端", "year")]
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("新建年产3亿平方米光学膜产能。", [(300_000_000, "平方米", "year")]),
+        ("新建年产3亿平方米光学膜产能。", [(300_000_000, "平方米光学膜", "year")]),
         ("规划建设标准机架8000个。", [(8000, "个标准机架", None)]),
         ("配套建设算力规模达3000P的智算中心。", [(3000, "P", None)]),
         ("码头设计年通过能力500万吨。", [(5_000_000, "吨", "year")]),
@@ -75,3 +75,18 @@ def test_a_total_of_the_rows_is_not_a_row_of_its_own():
 def test_a_total_alone_is_kept_but_marked_unsure():
     capacity = suggest("建成后负极材料总产能达10万吨。").capacity
     assert [(c.value["quantity"], c.unsure) for c in capacity] == [(100_000, True)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("建设年产8万吨硅碳负极材料生产线。", [(80_000, "吨硅碳负极材料", "year")]),
+        (
+            "建成后可年产面膜3000万片、精华液500万支。",
+            [(30_000_000, "片面膜", "year"), (5_000_000, "支精华液", "year")],
+        ),
+        ("项目完成后年产量可达到20万台。", [(200_000, "台", "year")]),
+    ],
+)
+def test_a_chinese_unit_keeps_the_product_it_counts(text, expected):
+    assert rows(text) == expected

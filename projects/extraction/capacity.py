@@ -197,6 +197,8 @@ def rows(doc, measured, counted=()):
         product = _product(doc, figure)
         if product:
             value["product"] = product
+            if doc.chinese and not figure.unit.isascii():
+                value["unit"] = figure.unit + product  # "支冻干粉针剂": the unit and what it counts
         scope = SCOPE.search(before)
         if scope:
             value["scope"] = scope["scope"]
@@ -236,9 +238,21 @@ def _listed(doc, earlier, figure):
 
 
 def _product(doc, figure):
-    """The words naming the product right after a Chinese unit ("噸精製磷酸" → 精製磷酸)."""
+    """The words naming the product right after a Chinese unit ("噸精製磷酸" → 精製磷酸), or
+    right before the number after 年产 or a list's 、 ("年产胶囊5000万粒" → 胶囊)."""
     match = re.match(
-        r"[\u4e00-\u9fff]{2,10}?(?=装置|裝置|生产|生產|产线|產線|产能|產能|基地|项目|項目|等|和|及|、|，|,|。|;|；|$)",
+        r"(?![的之])[\u4e00-\u9fff]{2,10}?(?=装置|裝置|生产|生產|产线|產線|产能|產能|基地|项目|項目|等|和|及|、|，|,|。|;|；|$)",
         doc.folded[figure.end :],
     )
-    return match.group() if match else ""
+    if match:
+        return match.group()
+    match = re.search(
+        r"(?:(?:年产|年產|日产|日產|月产|月產)(?![量能值])|、)([\u4e00-\u9fff]{2,10})$",
+        doc.folded[max(0, figure.start - 12) : figure.start],
+    )
+    # "年产量可达到30万台": words of saying, not a product.
+    if not match or re.search(
+        r"^[可达達到为為约約将將]|可达|可達|达到|達到|规模|規模", match.group(1)
+    ):
+        return ""
+    return match.group(1)
