@@ -90,9 +90,10 @@ def organization(doc, sentence_start, money_start):
 
 
 def _subject(head, offset):
-    stripped = DATELINE.sub(lambda m: " " * len(m.group()), head)
+    # Brackets first: "Acme Ltd (ASX: ACM) has ..." is not a dateline ending in a colon.
+    stripped = BRACKETS.sub(lambda m: " " * len(m.group()), head)
+    stripped = DATELINE.sub(lambda m: " " * len(m.group()), stripped)
     stripped = APPOSITIVE.sub(lambda m: " " * len(m.group()), stripped)
-    stripped = BRACKETS.sub(lambda m: " " * len(m.group()), stripped)
     strong, weak = [], []
     for match in NAME.finditer(stripped):
         words = match.group().split()
@@ -102,8 +103,11 @@ def _subject(head, offset):
             continue  # "in Britain, investing ...": a place, not the subject
         while words and words[0].rstrip(".") in SKIP:
             words = words[1:]
-        if len(words) > 1 and re.search(r"['’]s$|-based$", words[0]):
-            words = words[1:]  # "Japan's Kobe Chemical Co.": the country is not the name
+        # "Japan's Kobe Chemical Co.", "South Korea's X", "Abu Dhabi-based Y": the country or
+        # home town is not the name.
+        lead = [i for i, w in enumerate(words[:3]) if re.search(r"['’]s$|-based$", w)]
+        if lead and lead[-1] < len(words) - 1:
+            words = words[lead[-1] + 1 :]
         if not words or not words[0][0].isupper() or NOT_AN_INVESTOR.match(" ".join(words)):
             continue
         rest = stripped[match.end() :].replace(",", " ", 1)
@@ -144,7 +148,24 @@ def _zh_organization(doc, sentence_start, money_start):
         announcer = ZH_ANNOUNCER.match(sentence.text)
         if announcer and announcer["name"][0] not in ZH_STOP:
             return announcer["name"], sentence.start + announcer.start("name")
+    for sentence in doc.sentences[:3]:
+        named = ZH_PROJECT_OWNER.search(sentence.text)
+        if named and not NOT_A_NAME.match(named["name"]):
+            return named["name"], sentence.start + named.start("name")
     return None
+
+
+# "恒锐新材料高性能隔膜项目", "位于某园区的瑞康宁药业制剂基地项目": a project named after its
+# owner, a name ending in a word companies are named with.
+ZH_FIRM_WORD = (
+    "新材料|新能源|材料|能源|药业|藥業|制药|製藥|医药|醫藥|生物|科技|电子|電子|化工|化学|化學|集团|集團"
+    "|股份|实业|實業|控股|汽车|汽車|钢铁|鋼鐵|重工|光电|光電|电气|電氣|半导体|半導體|港务|港務|锂业|鋰業"
+    "|纸业|紙業|食品|机械|機械|动力|動力|储能|儲能"
+)
+ZH_PROJECT_OWNER = re.compile(
+    rf"(?:^|[,，的])(?P<name>(?:(?![{ZH_STOP}])[\u4e00-\u9fff]){{2,6}}?(?:{ZH_FIRM_WORD}))"
+    r"[\u4e00-\u9fff]{0,16}?(?:项目|項目)"
+)
 
 
 def _zh_suffixed(text):
@@ -152,6 +173,7 @@ def _zh_suffixed(text):
         name = match.group()
         cut = max(name.rfind(ch) for ch in ZH_STOP)
         name = name[cut + 1 :] if cut >= 0 else name
+        name = re.sub(r"(?:母公司|子公司)$", "", name)  # "某某新能源母公司": the firm is 某某新能源
         if len(name) >= 3:
             return name, match.end() - len(name)
     return None
