@@ -21,7 +21,7 @@ ZH = re.compile(
     rf"|(?:就业|就業)\s*(?P<q3>约|約|超过|超過|逾|近)?\s*(?P<n3>\d[\d,]*)(?P<more3>多|余|餘)?(?P<scale3>万|萬)?\s*(?:人|名)"
 )
 CREATION = re.compile(
-    r"creat|\badd|\bbring|generat|\bhire|\bhiring|\bprovid|employment (?:to|for)|(?:will|to|would|shall)\s+(?:\w+\s+)?employ|\bnew\b|\bopen up|提供|解决|解決|新增|增加|带动|帶動|吸纳|吸納|创造|創造",
+    r"creat|\badd|\bbring|generat|\babsorb|\bsupport|\bhire|\bhiring|\bprovid|employment (?:to|for)|(?:will|to|would|shall)\s+(?:\w+\s+)?employ|\bnew\b|\bopen up|提供|解决|解決|新增|增加|带动|帶動|吸纳|吸納|创造|創造",
     re.I,
 )
 NOT_NEW = re.compile(
