@@ -45,7 +45,7 @@ NOT_A_NAME = re.compile(
 ZH_STOP = "的在以由与與和及向为為对對是将將于於从從到据據该該本"
 ZH_PLACE = re.compile(
     r"(?:位于|位於|落户|落戶|在|于|於|落地)(?P<place>[\u4e00-\u9fff]{2,12}?)"
-    r"(?:举行|舉行|投资|投資|建设|建設|开工|開工|签约|簽約|落户|落戶|的|打造|新建|兴建|興建|启动|啟動)"
+    r"(?:正式|隆重|顺利|順利)?(?:举行|舉行|投资|投資|建设|建設|开工|開工|签约|簽約|落户|落戶|的|打造|新建|兴建|興建|启动|啟動)"
 )
 ZH_ADMIN = re.compile(
     r"(?:(?![的在以由与與和及向为為对對是将將于於从從到据據该該本司])[\u4e00-\u9fff]){2,6}?"
@@ -57,7 +57,7 @@ ZH_ANNOUNCER = re.compile(
     r"(?:今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|近日|日前|昨日|昨天)?(?:正式)?(?:宣布|表示|发布|發布|称|稱|透露|公告)"
 )
 PLACE_EN = re.compile(
-    rf"\b(?:in|at|near|outside|(?:state|province|region|city|county) of)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})"
+    rf"\b(?:in|at|near|outside|(?:north|south|east|west)(?:-?(?:east|west))?(?:ern)?\s+of|(?:state|province|region|city|county) of)\s+(?:the\s+)?(?P<place>(?:[a-z]+ern\s+)?{NAME.pattern})"
 )
 HOME = re.compile(rf"(?P<place>{NAME.pattern}) will (?:become|be) home to")
 POSSESSIVE_PLANT = re.compile(
@@ -189,8 +189,19 @@ DESCRIBED = re.compile(
 SITE_NAME = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:campus|park|estate|zone|complex)\b")
 
 
+# "项目位于某开发区某岛,": the project's own site, wherever the sentence stands.
+ZH_SITE = re.compile(
+    r"(?:项目|項目)(?:选址|選址)?(?:位于|位於|落户|落戶|选址于|選址於)(?P<place>[\u4e00-\u9fff]{2,20}?)(?=[,，。;；]|的|建设|建設)"
+)
+
+
 def location(doc, sentence_start, sentence_end, organization_name=""):
-    """(place, start) or None: from the investment's sentence first, then the lead."""
+    """(place, start) or None: the project's stated site, else from the investment's sentence,
+    then the lead."""
+    if doc.chinese:
+        for site in ZH_SITE.finditer(doc.folded):
+            if not doc.in_batch(site.start()):
+                return site["place"], site.start("place")
     spans = [(sentence_start, sentence_end)] + [(s.start, s.end) for s in doc.sentences[:3]]
     if not doc.chinese:
         for start, end in spans:
