@@ -86,6 +86,7 @@ def test_a_total_alone_is_kept_but_marked_unsure():
             [(30_000_000, "片面膜", "year"), (5_000_000, "支精华液", "year")],
         ),
         ("项目完成后年产量可达到20万台。", [(200_000, "台", "year")]),
+        ("建成后年产电池封装能力6亿只。", [(600_000_000, "只电池封装", "year")]),
     ],
 )
 def test_a_chinese_unit_keeps_the_product_it_counts(text, expected):

@@ -255,4 +255,4 @@ def _product(doc, figure):
         r"^[可达達到为為约約将將]|可达|可達|达到|達到|规模|規模", match.group(1)
     ):
         return ""
-    return match.group(1)
+    return re.sub(r"(?:能力|产能|產能)$", "", match.group(1))  # "芯片封装能力12亿颗": the chips
