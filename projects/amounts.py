@@ -23,14 +23,14 @@ QUALIFIER_BEFORE = {
     "around": "about", "roughly": "about", "nearly": "about", "almost": "about",
     "some": "about", "circa": "about", "c.": "about", "~": "about", "大约": "about",
     "约": "about", "近": "about", "将近": "about", "more than": "over", "over": "over",
-    "above": "over", "exceeding": "over", "in excess of": "over", "at least": "over",
-    "no less than": "over", "not less than": "over", "超过": "over", "逾": "over",
-    "超": "over", "不少于": "over", "不低于": "over", "至少": "over", "up to": "up_to",
+    "above": "over", "exceeding": "over", "in excess of": "over", "at least": "at_least",
+    "no less than": "at_least", "not less than": "at_least", "超过": "over", "逾": "over",
+    "超": "over", "不少于": "at_least", "不低于": "at_least", "至少": "at_least", "up to": "up_to",
     "as much as": "up_to", "at most": "up_to", "no more than": "up_to",
     "not more than": "up_to", "最高": "up_to", "不超过": "up_to", "最多": "up_to",
     "高达": "up_to", "达": "exact", "共": "exact", "total of": "exact", "a total of": "exact",
-    "約": "about", "大約": "about", "將近": "about", "超過": "over", "不少於": "over",
-    "不低於": "over", "不超過": "up_to", "高達": "up_to", "達": "exact",
+    "約": "about", "大約": "about", "將近": "about", "超過": "over", "不少於": "at_least",
+    "不低於": "at_least", "不超過": "up_to", "高達": "up_to", "達": "exact",
 }  # fmt: skip
 QUALIFIER_AFTER = {
     "or more": "over", "plus": "over", "+": "over", "以上": "over", "多": "over",
@@ -39,7 +39,7 @@ QUALIFIER_AFTER = {
 SCALES = {
     "trillion": 10**12, "tn": 10**12, "billion": 10**9, "bn": 10**9, "b": 10**9,
     "million": 10**6, "mn": 10**6, "mln": 10**6, "m": 10**6, "thousand": 10**3, "k": 10**3,
-    "crores": 10**7, "crore": 10**7, "cr": 10**7, "lakhs": 10**5, "lakh": 10**5,
+    "lakh crores": 10**12, "lakh crore": 10**12, "crores": 10**7, "crore": 10**7, "cr": 10**7, "lakhs": 10**5, "lakh": 10**5,
     "lacs": 10**5, "lac": 10**5, "万亿": 10**12, "千亿": 10**11, "百亿": 10**10, "亿": 10**8,
     "千万": 10**7, "百万": 10**6, "十万": 10**5, "万": 10**4, "千": 10**3,
     # Traditional characters (NFKC leaves them as they are) and the Korean 조/억/만.

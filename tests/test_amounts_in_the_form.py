@@ -39,6 +39,8 @@ def draft(db):
         ("Rs 20,000 crore", "200000000000", None, "INR", "exact"),
         ("20,000–24,000 crore rupees", "200000000000", "240000000000", "INR", "range"),
         ("up to $500 million", "500000000", None, "USD", "up_to"),
+        # The parser reads "at least" as at_least; the stored choice is "Over / at least".
+        ("at least €40 million", "40000000", None, "EUR", "over"),
     ],
 )
 def test_a_money_phrase_fills_amount_high_value_currency_and_qualifier(

@@ -22,11 +22,11 @@ def rows(text):
         ("The plant will make 40,000 vehicles per year.", [(40_000, "vehicles", "year")]),
         ("The cell factory has a capacity of 16 GWh.", [(16, "GWh", None)]),
         ("The fab will produce 30,000 wafers per month.", [(30_000, "wafers", "month")]),
-        ("项目建成后年产锂电池正极材料8万吨。", [(80_000, "吨", "year")]),
-        ("一期建设12万吨电解液装置。", [(120_000, "吨", None)]),
-        ("建成后年產電動車15萬輛。", [(150_000, "輛", "year")]),
+        ("项目建成后年产锂电池正极材料8万吨。", [(80_000, "吨锂电池正极材料", "year")]),
+        ("一期建设12万吨电解液装置。", [(120_000, "吨电解液", None)]),
+        ("建成后年產電動車15萬輛。", [(150_000, "輛電動車", "year")]),
         ("项目建设20GWh储能电池产线。", [(20, "GWh", None)]),
-        ("工厂日产汽车零部件3000套。", [(3000, "套", "day")]),
+        ("工厂日产汽车零部件3000套。", [(3000, "套汽车零部件", "day")]),
         (
             "Orion Steel will set up a 6 MTPA integrated steel plant.",
             [(6_000_000, "tonnes", "year")],
@@ -72,7 +72,7 @@ def test_a_phase_already_built_is_not_the_new_capacity():
 
 def test_the_same_plant_named_twice_gives_one_row():
     text = "签约项目包括年产6万吨正极材料基地。该公司计划建设6万吨正极材料生产线。"
-    assert rows(text) == [(60_000, "吨", "year")]
+    assert rows(text) == [(60_000, "吨正极材料", "year")]
 
 
 def jobs(text):

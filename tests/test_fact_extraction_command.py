@@ -60,6 +60,13 @@ def test_a_clause_opening_without_a_name_gives_no_organisation():
     assert suggest("全县计划投资30亿元建设物流园。").organization is None
 
 
+def test_a_government_that_signs_is_not_the_investor():
+    text = "The Government of Andhra Pradesh signed an agreement with Foxwell Precision. Foxwell Precision will invest Rs 1,500 crore in a plant in Q3 2025."
+    result = suggest(text)
+    assert result.organization.value["name"] == "Foxwell Precision"
+    assert result.location is None
+
+
 def test_a_dateline_town_is_not_the_site():
     result = suggest(
         "FORT SMITH, Ark. – Rheinwerk AG will invest $80 million in a foundry in Tulsa."

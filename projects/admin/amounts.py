@@ -26,7 +26,9 @@ def reads_as(kind):
 
 def filled(reading, kind):
     """The figure's fields as `reading` says them."""
-    fields = {"value": reading.value, "value_high": reading.high, "qualifier": reading.qualifier}
+    # The stored choices have one "Over / at least"; the parser keeps the two apart for extraction.
+    qualifier = "over" if reading.qualifier == "at_least" else reading.qualifier
+    fields = {"value": reading.value, "value_high": reading.high, "qualifier": qualifier}
     if kind == amounts.MONEY:
         fields["currency"] = reading.currency
     if kind == amounts.QUANTITY:

@@ -16,7 +16,12 @@ FIELDS = ("organization", "project", "location", "investment", "capacity", "jobs
 @dataclass(frozen=True)
 class Suggestion:
     field: str  # one of FIELDS
-    value: dict  # keys as in the dev set's answer schema for that field
+    # Keys as in the dev set's answer schema: organization/project/location {name};
+    # investment/annual_revenue {amount, amount_max?, currency, qualifier, equivalents?, kind?};
+    # capacity {quantity, unit, period, qualifier, product?, scope?, phase?};
+    # jobs {count (None: a statement without a figure), qualifier, scope};
+    # milestone {kind, date, precision, planned, phase?}.
+    value: dict
     text: str  # the evidence, verbatim: text == input[start:end]
     start: int
     end: int

@@ -25,6 +25,22 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+{MONTH},?\s+{YEAR}", "day"),
     (rf"{MONTH},?\s+(?:of\s+)?{YEAR}", "month"),
     (rf"{MONTH}\s+(?:of\s+)?{REL}\s+year", "month"),
+    # "on March 13", "in April": the year is the article's own (or the next, for a plan).
+    (
+        rf"{MONTH}\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?![\d,.]\d)(?!,?\s*(?:19|20)\d\d|\s+(?:this|next|last)\s+year)",
+        "day",
+    ),
+    (
+        rf"\b(?:in|by|from|until|till|since|early|late|mid-?|end of)\s+(?:early\s+|late\s+|mid-?)?{MONTH}\b(?!,?\s*(?:of\s+)?(?:(?:19|20)\d\d|(?:this|next|last|the current|the coming)\s+year))",
+        "month",
+    ),
+    (r"(?P<relm>this|next|last|the coming)\s+month\b", "month"),
+    # "the latter half of the decade": a time, but no calendar date at any precision.
+    (
+        r"(?:the\s+)?(?:latter|second|first|early|late|later)\s+(?:half|part)\s+of\s+the\s+decade"
+        r"|\blater\s+(?:this|in\s+the)\s+decade|\bthe\s+end\s+of\s+(?:the|this)\s+decade",
+        "vague",
+    ),
     (
         rf"(?:Q(?P<q>[1-4])|(?P<q2>[1-4])Q)\s*(?:of\s+)?(?:{YEAR}|(?:FY)?(?P<yy>\d\d)(?!\d))",
         "quarter",
@@ -46,23 +62,32 @@ PATTERNS = [  # (regex, precision); the first that matches at a position wins
     (rf"{REL}\s+year", "year"),
     (rf"{ZH_YEAR}\s*(?P<month>\d{{1,2}})\s*月\s*(?P<day>\d{{1,2}})\s*[日号號]", "day"),
     (rf"{ZH_YEAR}\s*(?P<month>\d{{1,2}})\s*(?:月份|月)", "month"),
-    (rf"{ZH_YEAR}\s*(?:第\s*)?(?P<ord>[一二三四1-4])\s*季度", "quarter"),
+    (rf"{ZH_YEAR}\s*(?:第\s*)?(?P<ord>[一二三四1-4])\s*季(?:度)?", "quarter"),  # 第三季 (Taiwan)
     (rf"{ZH_YEAR}\s*(?P<hz>[上下])半年", "half_year"),
     (rf"{ZH_YEAR}\s*(?:年底|年末|底|末)", "year"),
-    (r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號]", "day"),
+    # "3月18日电" is a wire's dateline, not an event; "17日" alone is a day of the article's month.
+    (r"(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*[日号號](?![电電])", "day"),
+    (r"(?<![\d月(（])(?P<dd>\d{1,2})\s*日(?![电電内內起产產])", "day"),
     (r"(?<![\d年])(?P<month>\d{1,2})\s*月(?!份?\s*\d)", "month"),
     (rf"{ZH_YEAR}", "year"),
+    # "计划年内开工": within the article's year ("3年内" is a span, not a date).
+    (r"(?<![\d一二三四五六七八九十两兩])(?P<rel>年内|年內)", "year"),
     (rf"(?<![\d$€£¥.,#])\b{YEAR}\b", "year"),
 ]
 # Days named relative to the item's own date: "today", "on Thursday", "今(20)日".
 TODAY = re.compile(r"\btoday\b|今\s*[(（]\s*\d{1,2}\s*[)）]\s*日|今日|今天|本日", re.I)
+YESTERDAY = re.compile(r"\byesterday\b|昨日|昨天", re.I)
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 WEEKDAY = re.compile(r"\b(?:on\s+|last\s+)?(?P<weekday>" + "|".join(WEEKDAYS) + r")\b", re.I)
-PATTERNS += [(TODAY.pattern, "today"), (WEEKDAY.pattern, "weekday")]
+PATTERNS += [
+    (TODAY.pattern, "today"),
+    (YESTERDAY.pattern, "yesterday"),
+    (WEEKDAY.pattern, "weekday"),
+]
 COMPILED = [(re.compile(p, re.I), precision) for p, precision in PATTERNS]
 IMMEDIATE = re.compile(r"\bimmediately\b|\bright away\b|立即|马上|馬上|即将|即將", re.I)
 OFFSET = {"this": 0, "the current": 0, "next": 1, "the coming": 1, "last": -1, "今年": 0,
-          "本年": 0, "當年": 0, "当年": 0, "明年": 1, "次年": 1, "去年": -1}  # fmt: skip
+          "本年": 0, "當年": 0, "当年": 0, "年内": 0, "年內": 0, "明年": 1, "次年": 1, "去年": -1}  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -72,6 +97,7 @@ class When:
     date: str | None
     precision: str
     relative: bool  # resolved (or not) from the publication date
+    bare: bool = False  # no year word at all ("in April", "17日"): a plan may mean the next year
 
 
 def find(text, start=0, end=None):
@@ -99,8 +125,12 @@ def find(text, start=0, end=None):
 def resolve(match, precision, published):
     """A When for one match of `find`."""
     groups = match.groupdict()
-    if precision in ("today", "weekday"):
-        return _named_day(match, groups, published)
+    if precision in ("today", "yesterday", "weekday"):
+        return _named_day(match, groups, published, precision)
+    if precision == "vague":
+        return When(match.start(), match.end(), None, "year", False)
+    if groups.get("relm") or groups.get("dd"):
+        return _in_month(match, groups, published)
     year, relative = groups.get("year"), False
     if groups.get("yy"):
         year = f"20{groups['yy']}"
@@ -110,6 +140,7 @@ def resolve(match, precision, published):
         rel = groups.get("rel")
         year = None if base is None else base + OFFSET.get((rel or "this").lower(), 0)
     month = _month(groups, precision)
+    bare = relative and not groups.get("rel")
     if year is None:
         return When(match.start(), match.end(), None, precision, relative)
     if precision == "day":
@@ -122,14 +153,32 @@ def resolve(match, precision, published):
         date = f"{int(year):04d}"
     else:
         date = f"{int(year):04d}-{month:02d}"
-    return When(match.start(), match.end(), date, precision, relative)
+    return When(match.start(), match.end(), date, precision, relative, bare=bare)
 
 
-def _named_day(match, groups, published):
+def _in_month(match, groups, published):
+    """ "next month" (a month from the article's), "17日" (a day of the article's month)."""
+    if published is None:
+        return When(
+            match.start(), match.end(), None, "month" if groups.get("relm") else "day", True
+        )
+    if groups.get("dd"):
+        try:
+            day = published.replace(day=int(groups["dd"]))
+        except ValueError:
+            return When(match.start(), match.end(), None, "day", True)
+        return When(match.start(), match.end(), day.isoformat(), "day", True)
+    offset = OFFSET.get(groups["relm"].lower(), 0)
+    index = published.year * 12 + published.month - 1 + offset
+    date = f"{index // 12:04d}-{index % 12 + 1:02d}"
+    return When(match.start(), match.end(), date, "month", True)
+
+
+def _named_day(match, groups, published, precision="today"):
     """Today is the item's date; a weekday is the latest such day on or before it."""
     if published is None:
         return When(match.start(), match.end(), None, "day", True)
-    day = published
+    day = published - datetime.timedelta(days=1 if precision == "yesterday" else 0)
     if groups.get("weekday"):
         back = (published.weekday() - WEEKDAYS.index(groups["weekday"].lower())) % 7
         day = published - datetime.timedelta(days=back)

@@ -17,6 +17,9 @@ PROJECT_COUNT = re.compile(
 )
 # A sentence about all of them ("these projects") or about the previous phase.
 PLURAL = re.compile(r"这些项目|這些項目|各项目|各項目|these projects|all (?:the )?projects", re.I)
+# "其中" and a project's own long name after a batch: the sentence turns to that one project
+# (a two-character category such as "其中工业项目" is still the batch's).
+ONE_OF_THEM = re.compile(r"其中(?:(?![类類等个個])[^\d,，。;；]){6,30}?(?:项目|項目)(?!\s*\d)")
 PHASE = re.compile(
     r"(?:第?[一二三四五1-5]\s*期)|(?:\b(?:phase|stage)\s+(?:[1-5]|one|two|three|I{1,3}|IV)\b)"
     r"|\b(?:first|second|third|initial) (?:phase|stage)\b",
@@ -78,7 +81,10 @@ class Document:
         """True where a project count comes earlier in the same sentence (a batch total)."""
         sentence = self.sentence_at(position)
         head = self.folded[sentence.start : position]
-        return bool(PROJECT_COUNT.search(head) or PLURAL.search(self.clause(position)[0]))
+        counts = list(PROJECT_COUNT.finditer(head))
+        if counts and ONE_OF_THEM.search(head, counts[-1].end()):
+            return False  # "…58个项目…,其中某某正极材料基地项目总投资…": one of them, by name
+        return bool(counts or PLURAL.search(self.clause(position)[0]))
 
     def phase(self, position):
         """The phase marker ("一期", "phase 2") that the figure's clause or sentence opens with."""

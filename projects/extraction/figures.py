@@ -20,9 +20,7 @@ def _alternation(words):
 FOLD = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)} | {0x3000: 0x20}
 
 NUM = r"\d[\d,]*(?:\.\d+)?"
-LATIN_SCALES = (
-    r"(?:trillion|billion|million|thousand|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
-)
+LATIN_SCALES = r"(?:trillion|billion|million|thousand|lakh\s+crores?|crores?|lakhs?|lacs?|bn|mn|mln|tn|cr|[mbk])(?![a-z])"
 CJK_SCALES = _alternation(w for w in amounts.SCALES if not w.isascii())
 SCALE = rf"(?:{LATIN_SCALES}|{CJK_SCALES})"
 SYMBOLS = ["us$", "hk$", "nt$", "r$", "a$", "c$", "s$", "rp", "rm", "cn¥", "$", "€", "£", "₹", "₩", "¥", "₱", "₺",
@@ -71,15 +69,19 @@ AT_LEAST = (
 CHINESE_SCALE = re.compile(r"[亿億万萬]")
 
 UNITS = ["mtpa", "mmtpa", "ktpa", "tpa", "tpd", "gwh", "mwh", "kwh", "gw", "mw", "mwp", "gwp", "tonnes", "tonne", "tons", "ton",
-         "metric tons", "mt", "t", "units", "vehicles", "cars", "wafers", "barrels",
-         "吨", "噸", "台", "臺", "辆", "輛", "套", "件", "片", "只", "颗", "顆", "支", "组", "組"]  # fmt: skip
+         "metric tons", "mt", "t", "units", "vehicles", "cars", "wafers", "barrels", "megawatts", "gigawatts",
+         "平方米", "平米", "个标准机架", "個標準機架", "吨", "噸", "台", "臺", "辆", "輛", "套", "件", "片", "只", "颗", "顆", "支", "组", "組"]  # fmt: skip
 QUANTITY = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{NUM}\s*(?:多|余|餘)?\s*{SCALE}?"
-    rf"(?:{RANGE_SIGN}{NUM}\s*{SCALE}?)?)\s*(?P<unit>(?:{_alternation(UNITS)})(?![a-z]))",
+    rf"(?:{RANGE_SIGN}{NUM}\s*{SCALE}?)?)\s*(?P<unit>(?:{_alternation(UNITS)})(?![a-z])|(?-i:P)(?![a-zA-Z]))",
     re.I,
 )
+# "建设机架3000个": a data centre's racks, the product before the number.
+RACKS = re.compile(
+    rf"(?P<q>)(?:标准|標準)?(?:机架|機架)\s*(?P<body>{NUM}\s*[万萬]?)\s*(?P<unit>[个個])"
+)
 # "200,000 battery packs a year", "produce 48 million chips": a counted noun as the unit.
-NOT_COUNTED = r"(?!(?:new\s+)?(?:jobs?|people|employees|workers|staff|positions|square|acres|hectares|years|months|days|percent|projects|companies)\b)"
+NOT_COUNTED = r"(?!(?:nm|nanomet\w*|microns?)\b|(?:new\s+)?(?:jobs?|people|employees|workers|staff|positions|square|acres|hectares|years|months|days|percent|projects|companies)\b)"
 COUNTED = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{NUM}(?:\s*{LATIN_SCALES})?)\s+{NOT_COUNTED}"
     rf"(?P<unit>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b",
@@ -158,18 +160,16 @@ def _money_figure(match, chinese):
 
 def quantities(folded, start=0, end=None, counted=False):
     """Capacity-like figures: a number with a measure unit (or, with `counted`, a plural noun)."""
-    found = []
-    for match in (COUNTED if counted else QUANTITY).finditer(
-        folded, start, len(folded) if end is None else end
-    ):
+    found, end = [], len(folded) if end is None else end
+    regexes = [COUNTED] if counted else [QUANTITY, RACKS]
+    for match in (m for regex in regexes for m in regex.finditer(folded, start, end)):
         try:
             reading = amounts.read((match["q"] or "") + match["body"], amounts.QUANTITY)
         except amounts.AmountError:
             continue
-        found.append(
-            Figure(match.start(), match.end(), reading, _qualifier(match, reading), match["unit"])
-        )
-    return found
+        unit = "个标准机架" if match.re is RACKS else match["unit"]
+        found.append(Figure(match.start(), match.end(), reading, _qualifier(match, reading), unit))
+    return sorted(found, key=lambda f: f.start)
 
 
 def count(text):

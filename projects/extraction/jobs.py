@@ -11,7 +11,7 @@ from projects.extraction.figures import BEFORE, NUM
 JOB_NOUN = r"(?:new\s+)?(?:jobs?|job opportunities|positions|employees|workers|people|staff|roles|hires|employment opportunities)\b"
 EN = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<n>{NUM})(?P<scale>\s*(?:thousand|million|k)\b)?(?P<plus>\+)?"
-    rf"(?P<between>(?:\s+[a-z][\w-]*){{0,3}}?)\s+{JOB_NOUN}",
+    rf"(?P<between>(?:\s+(?!(?:of|for|in|at|to|on|with|by|from|will|would|are|is)\b)[A-Za-z][\w-]*){{0,5}}?)\s+{JOB_NOUN}",
     re.I,
 )
 ZH_NOUN = r"(?:就业岗位|就業崗位|工作岗位|工作崗位|就业机会|就業機會|岗位|崗位|职位|職位|工作机会|工作機會)"
@@ -21,12 +21,12 @@ ZH = re.compile(
     rf"|(?:就业|就業)\s*(?P<q3>约|約|超过|超過|逾|近)?\s*(?P<n3>\d[\d,]*)(?P<more3>多|余|餘)?(?P<scale3>万|萬)?\s*(?:人|名)"
 )
 CREATION = re.compile(
-    r"creat|\badd|\bbring|generat|\bhire|\bhiring|\bprovid|employment (?:to|for)|(?:will|to|would|shall)\s+(?:\w+\s+)?employ|\bnew\b|\bopen up|提供|解决|解決|新增|增加|带动|帶動|吸纳|吸納|创造|創造",
+    r"creat|\badd|\bbring|generat|\babsorb|\bsupport|\bhire|\bhiring|\bprovid|employment (?:to|for)|(?:will|to|would|shall)\s+(?:\w+\s+)?employ|\bnew\b|\bopen up|提供|解决|解決|新增|增加|带动|帶動|吸纳|吸納|创造|創造",
     re.I,
 )
 NOT_NEW = re.compile(
     r"already|currently|existing|relocat|\bmove\b|\bmoving\b|transfer|\bwork at\b|\bworks at\b|retain|"
-    r"\bkeep\b|construction (?:jobs|workers|crews?)|during construction|temporary|施工|工地|建设期|建設期|"
+    r"\bkeep\b|construction (?:jobs|workers|crews?)|during construction|peak of (?:the )?construction|construction peak|temporary|施工|工地|建设期|建設期|"
     r"现有|現有|搬迁|搬遷|转移|轉移|原有",
     re.I,
 )
@@ -45,6 +45,8 @@ class JobsFigure:
     qualifier: str
     scope: str = ""
     reason: str = ""
+    # "50,000 jobs, including 9,000 Acme jobs": the company's own (or direct) share of a total.
+    own: bool = False
 
 
 def find(doc):
@@ -67,7 +69,13 @@ def find(doc):
             scope = "direct" if re.search(r"\bdirect\b|直接", context, re.I) else ""
             if re.search(r"indirect|间接|間接", match.group(), re.I):
                 scope = "indirect"
-            out.append(JobsFigure(match.start(), match.end(), count, qualifier, scope))
+            own = bool(
+                re.search(
+                    r"\bincluding\s*$", doc.folded[max(0, match.start() - 12) : match.start()]
+                )
+                and re.search(r"(?-i:\b[A-Z])|\bdirect\b", match.groupdict().get("between") or "")
+            )
+            out.append(JobsFigure(match.start(), match.end(), count, qualifier, scope, own=own))
     for match in NO_JOBS.finditer(doc.folded):
         out.append(
             JobsFigure(

@@ -45,7 +45,7 @@ REVENUE = re.compile(
     r"销售收入|銷售收入|销售额|銷售額|营收|營收|收入|\brevenues?\b|\bsales\b|\bturnover\b", re.I
 )
 NOT_REVENUE = re.compile(
-    r"利税|利稅|利润|利潤|税|稅|\bprofit|\btax|ebitda|payroll|带动|帶動|拉动|拉動|上下游|induced"
+    r"combined|consolidated|group-wide|合并|合併|利税|利稅|利润|利潤|税|稅|\bprofit|\btax|ebitda|payroll|带动|帶動|拉动|拉動|上下游|induced"
     r"|econom|gdp|impact|千亿|千億|cluster|集群",
     re.I,
 )
@@ -91,7 +91,9 @@ def _value(figure, kind=""):
 # "Separately, the company will invest $25 million in its Dayton facility": another project.
 OTHER_PROJECT = re.compile(
     r"^\W*(?:separately|also|in addition|additionally|meanwhile|elsewhere)\b|\banother (?:plant|facility|factory|site|project)"
-    r"|\bother (?:plants|facilities|sites|projects)|\bits (?:existing|other)\b|另外|此外|同时|同時|另一",
+    r"|\bother (?:plants|facilities|sites|projects)|\bits (?:existing|other)\b|另外|此外|同时|同時|另一"
+    # "The project is part of Acme's plan to invest $40 billion": the wider plan's figure.
+    r"|(?<!as )\bpart of (?:a|an|the|its|\w+['’]s)\s+(?:(?:[\w-]+\s+){0,3}?(?:plan|programme|program|pledge|commitment|strategy|push|initiative)\b|$)",
     re.I,
 )
 
@@ -175,7 +177,9 @@ DETACHED = re.compile(
 
 
 ESTIMATED = re.compile(
-    r"\b(?:an\s+)?estimated(?:\s+at)?\s*$|\bestimated\s+to\s+(?:cost|be|total)\s*$", re.I
+    r"\b(?:an\s+)?estimated(?:\s+at)?\s*$|\bestimated\s+to\s+(?:cost|be|total)\s*$"
+    r"|\bestimated\s+(?:[\w-]+\s+){0,2}?(?:investment|cost|capex|outlay)\s+(?:of\s+)?$",
+    re.I,
 )
 
 
@@ -193,6 +197,17 @@ def _detached_qualifier(figure, before):
     )
 
 
+# A bare "$" where the text also writes "US$" for a conversion is the local dollar; the
+# country is told by its name or by a province or large city of it.
+LOCAL_DOLLARS = [
+    ("CAD", re.compile(r"Canad|Quebec|Québec|Ontario|Ottawa|Alberta|British Columbia|Manitoba|"
+                       r"Saskatchewan|Nova Scotia|New Brunswick|Montreal|Montréal|Toronto|Vancouver|\bOnt\.")),
+    ("AUD", re.compile(r"Australia|New South Wales|Queensland|Victoria, Australia|Sydney|Melbourne|"
+                       r"Brisbane|Perth|Adelaide")),
+    ("NZD", re.compile(r"New Zealand|Auckland|Wellington")),
+    ("SGD", re.compile(r"Singapore")),
+]  # fmt: skip
+EXPLICIT_US = re.compile(r"US\$|USD|U\.S\. dollars|US dollars")
 JAPAN = re.compile(r"\bJapan|\byen\b|日本|円")
 OTHER_DOLLARS = re.compile(
     r"Canad|Australia|New Zealand|Singapore|Hong Kong|Taiwan|Mexic|加拿大|澳大利亚|新加坡|香港"
@@ -219,6 +234,13 @@ def _currency_doubt(doc, figure):
     bare_dollar = re.search(r"(?<![A-Za-z])\$", written) and not re.search(
         r"US\$|USD|U\.S\.", written
     )
+    if bare_dollar and EXPLICIT_US.search(doc.folded):
+        local = [code for code, regex in LOCAL_DOLLARS if regex.search(doc.folded)]
+        if len(local) == 1:
+            reading = dataclasses.replace(reading, currency=local[0])
+            return dataclasses.replace(figure, reading=reading), [
+                f"“$” is read as {local[0]}: the text writes US$ for US dollars"
+            ]
     if bare_dollar and OTHER_DOLLARS.search(where):
         return figure, ["“$” is read as US dollars; the text may mean another dollar"]
     return figure, []

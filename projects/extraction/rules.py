@@ -118,6 +118,10 @@ def _jobs(doc, investment):
         pick = same[0] if same else next((j for j in statements if j.count is not None), pick)
     else:
         pick = next((j for j in statements if j.count is not None), pick)
+    sentence = doc.sentence_at(pick.start)
+    own = [j for j in statements if j.own and sentence.start <= j.start < sentence.end]
+    if own:
+        pick = own[0]  # the company's own share named after "including" is the project's
     start, end = jobs.quote(doc, pick)
     value = {"count": pick.count, "qualifier": pick.qualifier or None, "scope": pick.scope}
     return _suggestion(doc, "jobs", value, start, end, pick.reason)
