@@ -43,8 +43,9 @@ def test_annual_production_of_a_counted_product_is_a_yearly_capacity(phrase):
     ]
 
 
-def test_producing_a_counted_product_a_year_is_a_yearly_capacity():
-    text = "The Velomax plant will produce 400,000 folding bicycle frames a year."
+@pytest.mark.parametrize("period", ["a year", "annually"])
+def test_producing_a_counted_product_a_year_is_a_yearly_capacity(period):
+    text = f"The Velomax plant will produce 400,000 folding bicycle frames {period}."
     rows = [c.value for c in suggest(text, published=DATE).capacity]
     assert [(r["quantity"], r["period"]) for r in rows] == [(400_000, "year")]
 
