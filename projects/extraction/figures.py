@@ -84,7 +84,7 @@ RACKS = re.compile(
 NOT_COUNTED = r"(?!(?:nm|nanomet\w*|microns?)\b|(?:new\s+)?(?:jobs?|people|employees|workers|staff|positions|square|acres|hectares|years|months|days|percent|projects|companies)\b)"
 COUNTED = re.compile(
     rf"(?P<q>(?<![a-z])(?:{BEFORE})\s*)?(?P<body>{NUM}(?:\s*{LATIN_SCALES})?)\s+{NOT_COUNTED}"
-    rf"(?P<unit>(?:[a-z][\w-]*\s+){{0,2}}?[a-z][\w-]*s)\b",
+    rf"(?P<unit>(?:[a-z][\w-]*\s+){{0,3}}?[a-z][\w-]*s)\b",
     re.I,
 )
 

@@ -66,7 +66,7 @@ def find(doc):
             if figure is None:
                 continue
             count, qualifier = figure
-            scope = "direct" if re.search(r"\bdirect\b|直接", context, re.I) else ""
+            scope = "direct" if re.search(r"\bdirect(?:ly)?\b|直接", context, re.I) else ""
             if re.search(r"indirect|间接|間接", match.group(), re.I):
                 scope = "indirect"
             own = bool(

@@ -23,7 +23,7 @@ KINDS = [
      r"|\b(?:first|initial|commercial)\s+(?:production|output)\b(?!\s+lines?\b)"
      r"|\b(?:first|initial)\b[^.,;]{0,60}?\broll(?:s|ed|ing)?\s+out\b|\b(?:output|production|volumes?)\b[^.,;]{0,40}?\bramp(?:s|ed|ing)?\b"
      r"|\bfirst\s+(?:[\w-]+\s+){0,2}?shipments?\b|\b(?:have|get)\s+(?:[\w-]+\s+){0,4}?live\b"
-     r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
+     r"|\bup and running\b|\bbe running\b|\bin operation\b|\boperational\b|go(?:es)?\s+(?:into\s+operation|online|live)|\bput\s+into\s+(?:operation|production|service|use)\b|come(?:s)?\s+online|\bopen(?:s|ed|ing)?\b(?!\s+(?:ceremony|market|source|space))"
      r"|commissioning|commissioned|投产|投產|投入运营|投入運營|投运|投運|运营|運營|试生产|試生產|量产|量產|投入使用|投入生产|投入生產|投用|启用|啟用|试运行|試運行"),
     ("full_capacity", r"(?:full|nameplate) (?:production )?capacity|full production|达产|達產|满产|滿產"),
     ("agreement_signed", r"\bsign(?:s|ed|ing)\b|memorandum of understanding|\bMoU\b|签约|簽約|签订|簽訂|签署|簽署"),

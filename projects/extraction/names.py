@@ -185,6 +185,10 @@ DESCRIBED = re.compile(
     rf"\b(?:city|town|municipality|municipalities|village|township|borough|district|county|prefecture)"
     rf"\s+of\s+(?P<place>{NAME.pattern})"
 )
+# "held at the Leeds site of the Acme Cell Project": the place of the project's own site.
+SITE_OF = re.compile(
+    rf"\bthe (?P<place>{NAME.pattern}) (?:branch|site|plant|base|campus|facility) of (?:the|its)\b"
+)
 # "the Gravity enterprise campus", "the Riverside industrial park": a site's name, not a place.
 SITE_NAME = re.compile(r"^\s+(?:[a-z-]+\s+){0,2}(?:campus|park|estate|zone|complex)\b")
 
@@ -206,8 +210,12 @@ def location(doc, sentence_start, sentence_end, organization_name=""):
     if not doc.chinese:
         for start, end in spans:
             text = DATELINE.sub(lambda m: " " * len(m.group()), doc.folded[start:end])
-            match = DESCRIBED.search(text)
-            if match and match["place"].split()[0] not in SKIP:
+            match = DESCRIBED.search(text) or SITE_OF.search(text)
+            if (
+                match
+                and match["place"].split()[0] not in SKIP
+                and not (organization_name and match["place"] in organization_name)
+            ):
                 return match["place"].rstrip(".,"), start + match.start("place")
     for start, end in spans:
         found = (

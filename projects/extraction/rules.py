@@ -20,6 +20,10 @@ PROJECT_EN = re.compile(
     r"(?:facility|plant|factory|mill|center|centre|campus|park|base|hub|complex|site|line|expansion))\b",
     re.I,
 )
+# "the Acme Battery Cell Production Project": a project the text names, capitalised, comes first.
+PROJECT_NAMED = re.compile(
+    r"\b(?i:the)\s+(?P<name>[A-Z][\w’'-]*(?:\s+(?:[A-Z][\w’'-]*|and|of|for|&))*?\s+Project)\b"
+)
 PROJECT_ZH = re.compile(r"[\u4e00-\u9fff]{2,24}?(?:项目|項目|基地|中心|工厂|工廠|产业园|產業園)")
 
 
@@ -92,13 +96,14 @@ def _name(doc, field, name, start):
 
 
 def _project(doc, anchor):
-    regex = PROJECT_ZH if doc.chinese else PROJECT_EN
-    for sentence in [anchor, *doc.sentences[:3]]:
-        match = regex.search(doc.folded, sentence.start, sentence.end)
-        if match:
-            group = "name" if not doc.chinese else 0
-            start, end = match.span(group)
-            return _suggestion(doc, "project", {"name": doc.raw[start:end]}, start, end)
+    # A name the text gives ("the X Project") anywhere near the lead beats a plain "the plant".
+    regexes = [PROJECT_ZH] if doc.chinese else [PROJECT_NAMED, PROJECT_EN]
+    for regex in regexes:
+        for sentence in [anchor, *doc.sentences[:3]]:
+            match = regex.search(doc.folded, sentence.start, sentence.end)
+            if match:
+                start, end = match.span("name" if not doc.chinese else 0)
+                return _suggestion(doc, "project", {"name": doc.raw[start:end]}, start, end)
     return None
 
 
