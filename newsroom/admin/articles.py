@@ -6,7 +6,6 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
-from taggit.models import Tag as TaggitTag
 
 from newsroom.admin.notices import NoticeActionsMixin
 from newsroom.admin.previews import PreviewLinkInline
@@ -25,7 +24,6 @@ from newsroom.core.security import NoncedMediaAdminMixin
 from newsroom.models import (
     Article,
     ArticleImage,
-    Category,
     Correction,
     PreviewLink,
     Tag,
@@ -42,10 +40,6 @@ class ArticleProjectInline(LabelledTabularInline):
     autocomplete_fields = ["article", "project"]
 
 
-# We use our own case-insensitive Tag model; taggit's stock one stays empty.
-admin.site.unregister(TaggitTag)
-admin.site.site_header = admin.site.site_title = "Newsroom administration"
-
 # A revision of an article holds its tags, project links, corrections and gallery too.
 reversion.register(Tag)
 reversion.register(TaggedArticle, follow=["tag"])
@@ -53,21 +47,6 @@ reversion.register(ArticleProject)
 reversion.register(Correction)
 reversion.register(ArticleImage)
 reversion.register(Article, follow=["taggedarticle_set", "project_links", "corrections", "gallery"])
-
-
-@admin.register(Category)
-class CategoryAdmin(PublishingAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "slug", "order"]
-    list_editable = ["order"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
-
-
-@admin.register(Tag)
-class TagAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
-    list_display = ["name", "slug"]
-    search_fields = ["name"]
-    prepopulated_fields = {"slug": ["name"]}
 
 
 class ArticleImageInline(GalleryInline):

@@ -1,0 +1,27 @@
+"""Sections and tags in the admin."""
+
+from django.contrib import admin
+from taggit.models import Tag as TaggitTag
+
+from newsroom.core.pagination import LargeTableAdmin
+from newsroom.core.publishing import PublishingAdminMixin
+from newsroom.models import Category, Tag
+
+# We use our own case-insensitive Tag model; taggit's stock one stays empty.
+admin.site.unregister(TaggitTag)
+admin.site.site_header = admin.site.site_title = "Newsroom administration"
+
+
+@admin.register(Category)
+class CategoryAdmin(PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug", "order"]
+    list_editable = ["order"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Tag)
+class TagAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
