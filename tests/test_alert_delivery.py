@@ -17,7 +17,7 @@ from tests import factories
 from tests.admin_forms import form_data
 from tests.alerts_support import run_worker
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def subscriber(email, **scope):

@@ -15,7 +15,7 @@ from newsroom.alerts.tokens import unsubscribe_url
 from tests import factories
 from tests.alerts_support import run_worker
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def sign_up(client, address, follow="all", **extra):

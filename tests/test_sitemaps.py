@@ -39,7 +39,8 @@ def test_articles_sitemap_lists_exactly_the_published_with_lastmod(client, db):
     locs, root = locations(client, "/sitemap-articles.xml")
     assert locs == ["http://testserver/news/live/"]
     lastmod = root.find(".//s:lastmod", NS).text
-    assert lastmod == timezone.localtime(live.updated_at).date().isoformat()
+    # lastmod follows what readers see changing (tests/test_date_modified.py), not saves
+    assert lastmod == timezone.localtime(live.modified_at).date().isoformat()
 
 
 def test_other_sections_skip_unpublished_and_empty_things(client, db):

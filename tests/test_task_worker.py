@@ -13,7 +13,7 @@ from django.db import connection
 from tests import servers
 from tests.alerts_scenario import READERS
 
-pytestmark = pytest.mark.django_db(transaction=True)
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def stores(tmp_path):
