@@ -17,6 +17,14 @@
             for (const part of box.querySelectorAll(".select2-selection, .select2-selection__rendered")) {
                 if (!part.hasAttribute("aria-label")) part.setAttribute("aria-label", labelOf(select));
             }
+            // A multiple choice (Subjects): its typing box, and the clear button select2
+            // puts among the chosen items of its list.
+            for (const field of box.querySelectorAll(".select2-search__field")) {
+                if (!field.hasAttribute("aria-label")) field.setAttribute("aria-label", labelOf(select));
+            }
+            for (const clear of box.querySelectorAll("ul > .select2-selection__clear")) {
+                if (!clear.hasAttribute("role")) clear.setAttribute("role", "listitem");
+            }
         }
         for (const editor of document.querySelectorAll(".prose-editor")) {
             const textarea = editor.querySelector("textarea");
