@@ -6,15 +6,13 @@ import datetime
 import pytest
 
 from projects.extraction import suggest
+from tests.extraction_support import milestone_rows
 
 DATE = datetime.date(2024, 5, 20)
 
 
 def milestones(text, published=DATE):
-    return [
-        (m.value["kind"], m.value["date"], m.value["precision"], m.value["planned"])
-        for m in suggest(text, published=published).milestones
-    ]
+    return milestone_rows(text, published)
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ import datetime
 import pytest
 
 from projects.extraction import suggest
+from tests.extraction_support import milestone_rows
 
 DATE = datetime.date(2025, 4, 10)
 
@@ -51,10 +52,7 @@ def test_the_named_town_is_the_place_not_an_adjective_a_site_name_or_a_landmark(
 
 
 def milestones(text, published=DATE):
-    return [
-        (m.value["kind"], m.value["date"], m.value["precision"], m.value["planned"])
-        for m in suggest(text, published=published).milestones
-    ]
+    return milestone_rows(text, published)
 
 
 @pytest.mark.parametrize(
