@@ -1,5 +1,24 @@
 from django.conf import settings
+from django.urls import translate_url
+from django.utils.translation import get_language_from_path
 
 
 def site(request):
     return {"site_name": settings.SITE_NAME}
+
+
+def alternates(request):
+    """Every language's address of this page: a page in one language is a page in all.
+
+    Pages whose content exists in some languages only (an article and its translations)
+    set `alternates` themselves; pages outside the language prefixes have none.
+    """
+    if request.resolver_match is None or not get_language_from_path(request.path_info):
+        return {"alternates": {}}
+    path = request.get_full_path()
+    return {
+        "alternates": {
+            code: request.build_absolute_uri(translate_url(path, code))
+            for code, _ in settings.LANGUAGES
+        }
+    }

@@ -1,9 +1,10 @@
 from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from newsroom import feeds, search, sitemaps, views
+from newsroom import feeds, languages, search, sitemaps, views
 from newsroom.core import media
 from newsroom.core.feeds import atom
 from newsroom.core.health import health
@@ -18,7 +19,8 @@ SITEMAPS = {
     **projects_sitemaps.SITEMAPS,
 }
 
-urlpatterns = [
+# Pages for readers, under /en/… and /zh-hans/… (newsroom/core/locale.py).
+urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
     path("news/", views.ArticleListView.as_view(), name="news"),
     path("news/<int:year>/", views.YearArchive.as_view(), name="archive_year"),
@@ -33,7 +35,6 @@ urlpatterns = [
     path("news/corrections/feed.atom", atom(feeds.CorrectionsFeed)(), name="corrections_atom"),
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("news/<uslug:slug>/pictures.zip", views.article_media_kit, name="article_media_kit"),
-    path("preview/<str:token>/", views.preview, name="preview"),
     path("search/", search.search, name="search"),
     path("news/feed.rss", feeds.NewsFeed(), name="feed_rss"),
     path("news/feed.atom", atom(feeds.NewsFeed)(), name="feed_atom"),
@@ -48,6 +49,14 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("press/", include("newsroom.press.urls")),
     path("", include("newsroom.alerts.urls")),
+)
+
+# For machines and staff, in no language of their own.
+urlpatterns += [
+    path("", languages.root, name="root"),
+    path("language/<str:code>/", languages.switch, name="switch_language"),
+    # A preview link is mailed to a reviewer; it shows the draft in its own language.
+    path("preview/<str:token>/", views.preview, name="preview"),
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
