@@ -40,7 +40,7 @@ BYPASS_PREFIXES = ("/admin/", "/preview/", "/health/")
 PARAMETERS = frozenset(
     {"page", "page_size", "q", "type", "category", "tag", "year", "project", "sort"}
     | {"status", "sector", "country", "province", "organization", "designation", "unit"}
-    | {"updated"}
+    | {"updated", "lang"}
     | {"url", "format", "maxwidth", "maxheight"}  # oEmbed (projects/embed.py)
 )
 # Added by mail and social links; no page reads them, so they are left out of the key.

@@ -8,9 +8,9 @@ from django.db.models import Exists, OuterRef
 from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
-from newsroom.core.sitemaps import PAGE, LargeSitemap
+from newsroom.core.sitemaps import PAGE, EveryLanguage, LargeSitemap
 from newsroom.models import Article, Category, MediaTopic, Tag
 
 
@@ -34,19 +34,19 @@ def in_use(queryset, **link):
     return queryset.filter(Exists(link["through"].filter(**{link["field"]: OuterRef("pk")})))
 
 
-class CategorySitemap(Sitemap):
+class CategorySitemap(EveryLanguage, Sitemap):
     def items(self):
         return in_use(Category.objects.all(), through=Article.objects.published(), field="category")
 
 
-class TagSitemap(Sitemap):
+class TagSitemap(EveryLanguage, Sitemap):
     limit = PAGE
 
     def items(self):
         return Tag.objects.public()
 
 
-class TopicSitemap(Sitemap):
+class TopicSitemap(EveryLanguage, Sitemap):
     def items(self):
         return MediaTopic.objects.public()
 
@@ -72,12 +72,19 @@ def news_sitemap(request):
     return render(request, "sitemap_news.xml", context, content_type="application/xml")
 
 
+def searches():
+    for code, _ in settings.LANGUAGES:
+        with translation.override(code):
+            yield reverse("search")
+
+
 def robots_txt(request):
     lines = [
         "User-agent: *",
         "Disallow: /admin/",
         "Disallow: /preview/",
-        "Disallow: /search/",
+        *(f"Disallow: {path}" for path in searches()),
+        "Disallow: /language/",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap_index'))}",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap_news'))}",
     ]

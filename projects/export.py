@@ -14,12 +14,10 @@ import csv
 
 from django.db.models import OuterRef, Subquery
 
+from newsroom.core.spreadsheets import safe_cell
 from projects.models import Kind, Milestone
 from projects.models.people import with_events
 from projects.record import FIGURE_COLUMNS, PROJECT_COLUMNS, plain
-
-# A spreadsheet reads a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def cell(value) -> str:
@@ -29,7 +27,7 @@ def cell(value) -> str:
     if isinstance(value, bool):
         return "true" if value else "false"
     text = str(plain(value))
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return safe_cell(text)
 
 
 def json_value(column, record, request):

@@ -2,7 +2,7 @@
 
 from django.contrib.sitemaps import Sitemap
 
-from newsroom.core.sitemaps import LargeSitemap
+from newsroom.core.sitemaps import EveryLanguage, LargeSitemap
 from projects.models import Organization, Programme, Project
 
 
@@ -21,12 +21,12 @@ class ProjectSitemap(LargeSitemap):
         return project.updated_at
 
 
-class OrganizationSitemap(Sitemap):
+class OrganizationSitemap(EveryLanguage, Sitemap):
     def items(self):
         return Organization.objects.public()
 
 
-class ProgrammeSitemap(Sitemap):
+class ProgrammeSitemap(EveryLanguage, Sitemap):
     def items(self):
         return Programme.objects.published().only("slug").order_by("name", "pk")
 

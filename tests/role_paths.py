@@ -16,17 +16,17 @@ EXEMPT = {
 
 # Public pages and API answers, read before and after every attempted write.
 PUBLIC = [
-    lambda demo: f"/news/{demo.ARTICLE_SLUG}/",
-    lambda demo: f"/projects/{demo.PROJECT_SLUG}/",
-    lambda demo: "/projects/",
-    lambda demo: "/projects/export.json",
+    lambda demo: f"/en/news/{demo.ARTICLE_SLUG}/",
+    lambda demo: f"/en/projects/{demo.PROJECT_SLUG}/",
+    lambda demo: "/en/projects/",
+    lambda demo: "/en/projects/export.json",
     lambda demo: f"/api/v1/articles/{demo.ARTICLE_SLUG}",
     lambda demo: f"/api/v1/projects/{demo.PROJECT_SLUG}",
     lambda demo: "/api/v1/organizations",
-    lambda demo: f"/programmes/{demo.PROGRAMME_SLUG}/",
+    lambda demo: f"/en/programmes/{demo.PROGRAMME_SLUG}/",
     lambda demo: f"/api/v1/programmes/{demo.PROGRAMME_SLUG}",
     lambda demo: "/api/v1/tags",
-    lambda demo: "/news/topics/04000000/",
+    lambda demo: "/en/news/topics/04000000/",
     lambda demo: "/api/v1/ninjs",
 ]
 

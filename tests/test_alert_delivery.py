@@ -47,13 +47,13 @@ def test_publishing_mails_each_matching_subscriber_once(staff_client, smtp_serve
     assert message["Subject"] == "Wuhu plant opens"
     text = message.get_body(("plain",)).get_content()
     html = message.get_body(("html",)).get_content()
-    link = f"https://news.example.com/news/{article.slug}/"
+    link = f"https://news.example.com/en/news/{article.slug}/"
     assert "30 million a year." in text and link in text
     assert f'href="{link}"' in html
     assert (
         message["List-Unsubscribe"]
         .strip()
-        .startswith("<https://news.example.com/alerts/unsubscribe/")
+        .startswith("<https://news.example.com/en/alerts/unsubscribe/")
     )
     assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
     assert set(Delivery.objects.values_list("status", flat=True)) == {"delivered"}

@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 def sign_up(client, address, follow="all", **extra):
-    return client.post("/alerts/", {"email": address, "follow": follow}, **extra)
+    return client.post("/en/alerts/", {"email": address, "follow": follow}, **extra)
 
 
 def link_in(message, kind):
@@ -30,7 +30,7 @@ def link_in(message, kind):
 def test_a_visitor_signs_up_and_gets_one_confirmation_mail_with_a_signed_link(client, smtp_server):
     response = sign_up(client, "Reader@Example.com")
     assert response.status_code == 302
-    assert response["Location"] == "/alerts/check-your-inbox/"
+    assert response["Location"] == "/en/alerts/check-your-inbox/"
     run_worker()
     (message,) = smtp_server.messages
     assert message["To"] == "reader@example.com"
@@ -158,7 +158,7 @@ def test_one_click_unsubscribe_works_without_a_csrf_token_or_a_login(smtp_server
 
 def test_alert_pages_are_never_cached(client):
     Subscription.objects.create(email="c@example.com")
-    for path in ("/alerts/", "/alerts/check-your-inbox/", unsubscribe_url("c@example.com")):
+    for path in ("/en/alerts/", "/en/alerts/check-your-inbox/", unsubscribe_url("c@example.com")):
         response = client.get(path.removeprefix("http://127.0.0.1:8000"))
         assert response.status_code == 200, path
         assert "no-store" in response["Cache-Control"] and "private" in response["Cache-Control"]
@@ -171,4 +171,4 @@ def test_the_sign_up_form_runs_a_fixed_number_of_queries(client, django_assert_n
         factories.project(is_published=True)
     # categories, tags of public articles, published projects
     with django_assert_num_queries(3):
-        assert client.get("/alerts/").status_code == 200
+        assert client.get("/en/alerts/").status_code == 200

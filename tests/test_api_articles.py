@@ -33,7 +33,7 @@ def test_article_list_gives_the_demo_story_with_its_dates_category_tags_and_addr
         "compressors",
         "major projects",
     }
-    assert story["url"] == f"http://testserver/news/{ARTICLE_SLUG}/"
+    assert story["url"] == f"http://testserver/en/news/{ARTICLE_SLUG}/"
     assert story["api_url"] == f"http://testserver{ARTICLE}"
     assert "body" not in story
 
@@ -49,7 +49,7 @@ def test_article_detail_gives_the_body_as_stored_and_the_project_it_announces(cl
             "Construction Project (Wuhu branch)",
             "link": "announces",
             "link_label": "Announces",
-            "url": f"http://testserver/projects/{PROJECT_SLUG}/",
+            "url": f"http://testserver/en/projects/{PROJECT_SLUG}/",
             "api_url": f"http://testserver/api/v1/projects/{PROJECT_SLUG}",
         }
     ]
@@ -168,7 +168,7 @@ def test_categories_are_listed_in_order_with_their_published_articles_counted(cl
     assert slugs(page) == ["first", "second"]
     assert counts == {"first": 0, "second": 2}
     assert page["results"][1]["articles_url"] == "http://testserver/api/v1/articles?category=second"
-    assert page["results"][1]["url"] == "http://testserver/news/category/second/"
+    assert page["results"][1]["url"] == "http://testserver/en/news/category/second/"
 
 
 def test_tags_are_listed_by_name_when_a_published_article_has_them(client, db):

@@ -11,7 +11,7 @@ from tests import factories
 from tests.api_client import get, slugs
 
 PROJECT = f"/api/v1/projects/{PROJECT_SLUG}"
-ARTICLE_URL = f"http://testserver/news/{ARTICLE_SLUG}/"
+ARTICLE_URL = f"http://testserver/en/news/{ARTICLE_SLUG}/"
 
 
 def figures_by_kind(project):

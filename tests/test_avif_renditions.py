@@ -54,7 +54,7 @@ def test_the_article_picture_offers_avif_first_then_webp_then_jpeg(client, story
 def test_cards_on_the_home_page_and_project_galleries_offer_avif_too(client, story):
     project = factories.project()
     ProjectImage.objects.create(project=project, image=story.lead_image, order=0)
-    for url in ("/", project.get_absolute_url()):
+    for url in ("/en/", project.get_absolute_url()):
         html = client.get(url).content.decode()
         assert any('type="image/avif"' in source for source in sources(html)), url
 
@@ -76,6 +76,6 @@ def test_an_image_made_before_avif_shows_no_avif_until_make_renditions_adds_it(c
 
 def test_no_rendition_is_made_while_a_page_renders(client, story, media_root):
     before = sorted(path for path in media_root.rglob("*") if path.is_file())
-    for url in ("/", story.get_absolute_url()):
+    for url in ("/en/", story.get_absolute_url()):
         assert client.get(url).status_code == 200
     assert sorted(path for path in media_root.rglob("*") if path.is_file()) == before

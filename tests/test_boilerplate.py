@@ -28,8 +28,8 @@ def test_the_boilerplate_is_printed_under_the_press_release(client, story):
 
 def test_each_feed_item_ends_with_the_boilerplate(client, story):
     for url in (
-        "/news/feed.rss",
-        "/news/feed.atom",
+        "/en/news/feed.rss",
+        "/en/news/feed.atom",
         f"{story.category.get_absolute_url()}feed.rss",
     ):
         feed = client.get(url).content.decode()
@@ -45,7 +45,7 @@ def test_without_an_active_text_nothing_is_printed(client, db):
     Boilerplate.objects.create(language="en", text="Old text", is_active=False)
     story = factories.article()
     assert "Old text" not in client.get(story.get_absolute_url()).content.decode()
-    assert "Old text" not in client.get("/news/feed.rss").content.decode()
+    assert "Old text" not in client.get("/en/news/feed.rss").content.decode()
     assert json.loads(client.get(f"/api/v1/articles/{story.slug}").content)["about"] is None
 
 

@@ -50,7 +50,7 @@ def test_coverage_of_a_draft_is_on_no_public_page(client, db):
     draft = factories.draft(slug="still-a-draft")
     clipping(article=draft, title="Leaked early")
     assert client.get(draft.get_absolute_url()).status_code == 404
-    assert "Leaked early" not in client.get("/news/").content.decode()
+    assert "Leaked early" not in client.get("/en/news/").content.decode()
 
 
 def test_a_clipping_is_of_a_story_or_a_project_never_both_or_neither(story):

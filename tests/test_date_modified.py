@@ -74,7 +74,7 @@ def test_the_sitemap_and_feeds_follow_only_reader_changes(client, story):
     story.save()
     published = story.publish_at.date().isoformat()
     assert f"<lastmod>{published}" in client.get("/sitemap-articles.xml").content.decode()
-    atom = client.get("/news/feed.atom").content.decode()
+    atom = client.get("/en/news/feed.atom").content.decode()
     assert f"<updated>{story.publish_at.isoformat()}" in atom
     story.title = "A new title"
     story.save()

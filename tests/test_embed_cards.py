@@ -13,7 +13,7 @@ from django.utils import timezone
 from projects.models import Project, Source
 from tests import factories
 
-CARD = "/projects/{}/embed/"
+CARD = "/en/projects/{}/embed/"
 
 
 def directives(response):
@@ -23,7 +23,7 @@ def directives(response):
 
 def oembed(client, url, **params):
     query = "&".join(f"{k}={v}" for k, v in {"url": quote(url, safe=""), **params}.items())
-    return client.get(f"/oembed/?{query}")
+    return client.get(f"/en/oembed/?{query}")
 
 
 @pytest.fixture
@@ -42,7 +42,7 @@ def test_the_card_shows_the_figures_with_their_qualifiers_and_sources(client, pr
     assert "about CNY 5 billion" in html
     assert '(source: <a href="https://example.com/annual-report">Annual report</a>)' in html
     assert "over 3,000" in html.lower() and "(Source: not stated publicly)" in html
-    assert 'href="http://testserver/projects/wuhu-plant/"' in html  # the full fact sheet
+    assert 'href="http://testserver/en/projects/wuhu-plant/"' in html  # the full fact sheet
     assert '<base target="_blank">' in html  # links open beside the host page, not in it
 
 
@@ -78,7 +78,7 @@ def test_the_card_is_cached_as_pages_are_and_keeps_its_framing_from_the_cache(
 def test_a_draft_project_has_no_card_even_for_staff(staff_client, project):
     Project.objects.filter(pk=project.pk).update(is_published=False)
     assert staff_client.get(CARD.format(project.slug)).status_code == 404
-    assert staff_client.get("/projects/no-such-project/embed/").status_code == 404
+    assert staff_client.get("/en/projects/no-such-project/embed/").status_code == 404
 
 
 def test_a_figure_citing_an_unpublished_article_does_not_leak_it_on_the_card(client, project):
@@ -100,16 +100,16 @@ def test_the_card_costs_a_fixed_number_of_queries(client, project, django_assert
 
 def test_the_project_page_advertises_its_oembed(client, project):
     html = client.get(project.get_absolute_url()).content.decode()
-    page = quote("http://testserver/projects/wuhu-plant/", safe="")
+    page = quote("http://testserver/en/projects/wuhu-plant/", safe="")
     assert (
         '<link rel="alternate" type="application/json+oembed" '
-        f'href="http://testserver/oembed/?url={page}&amp;format=json"'
+        f'href="http://testserver/en/oembed/?url={page}&amp;format=json"'
     ) in html
-    assert 'href="/projects/wuhu-plant/embed/"' in html
+    assert 'href="/en/projects/wuhu-plant/embed/"' in html
 
 
 def test_oembed_gives_a_rich_iframe_of_the_card(client, project):
-    response = oembed(client, "http://testserver/projects/wuhu-plant/", format="json")
+    response = oembed(client, "http://testserver/en/projects/wuhu-plant/", format="json")
     assert response.status_code == 200 and response["Content-Type"] == "application/json"
     answer = json.loads(response.content)
     assert answer["version"] == "1.0" and answer["type"] == "rich"
@@ -117,27 +117,27 @@ def test_oembed_gives_a_rich_iframe_of_the_card(client, project):
     assert answer["provider_url"] == "http://testserver/"
     assert (answer["width"], answer["height"]) == (480, 540)
     assert answer["html"] == (
-        '<iframe src="http://testserver/projects/wuhu-plant/embed/" width="480" height="540" '
+        '<iframe src="http://testserver/en/projects/wuhu-plant/embed/" width="480" height="540" '
         'title="Wuhu compressor plant: key figures" loading="lazy" '
         'referrerpolicy="strict-origin-when-cross-origin"></iframe>'
     )
 
 
 def test_oembed_answers_for_the_cards_own_address_too(client, project):
-    response = oembed(client, "http://testserver/projects/wuhu-plant/embed/")
+    response = oembed(client, "http://testserver/en/projects/wuhu-plant/embed/")
     assert response.status_code == 200
 
 
 def test_oembed_honours_maxwidth_and_maxheight_and_never_grows(client, project):
     answer = json.loads(
         oembed(
-            client, "http://testserver/projects/wuhu-plant/", maxwidth=300, maxheight=200
+            client, "http://testserver/en/projects/wuhu-plant/", maxwidth=300, maxheight=200
         ).content
     )
     assert (answer["width"], answer["height"]) == (300, 200)
     assert 'width="300" height="200"' in answer["html"]
     answer = json.loads(
-        oembed(client, "http://testserver/projects/wuhu-plant/", maxwidth=2000).content
+        oembed(client, "http://testserver/en/projects/wuhu-plant/", maxwidth=2000).content
     )
     assert answer["width"] == 480
 
@@ -145,8 +145,8 @@ def test_oembed_honours_maxwidth_and_maxheight_and_never_grows(client, project):
 @pytest.mark.parametrize(
     "url",
     [
-        "http://testserver/projects/no-such-project/",
-        "http://testserver/news/",
+        "http://testserver/en/projects/no-such-project/",
+        "http://testserver/en/news/",
         "http://testserver/no-such-page/",
         "http://elsewhere.example.com/projects/wuhu-plant/",
         "javascript:alert(1)",
@@ -158,22 +158,22 @@ def test_oembed_is_404_for_addresses_that_are_no_published_project(client, proje
 
 def test_oembed_is_404_for_a_draft_project(client, project):
     Project.objects.filter(pk=project.pk).update(is_published=False)
-    assert oembed(client, "http://testserver/projects/wuhu-plant/").status_code == 404
+    assert oembed(client, "http://testserver/en/projects/wuhu-plant/").status_code == 404
 
 
 def test_oembed_refuses_xml_with_501_and_bad_sizes_with_400(client, project):
-    url = "http://testserver/projects/wuhu-plant/"
+    url = "http://testserver/en/projects/wuhu-plant/"
     assert oembed(client, url, format="xml").status_code == 501
     for bad in ("abc", "0", "-5"):
         response = oembed(client, url, maxwidth=bad)
         assert response.status_code == 400
         assert "maxwidth must be a whole number" in json.loads(response.content)["error"]
-    assert client.get("/oembed/").status_code == 400
+    assert client.get("/en/oembed/").status_code == 400
 
 
 def test_oembed_answers_are_cached_by_their_parameters(client, project, settings):
     settings.PAGE_CACHE_SECONDS = 300
-    url = "http://testserver/projects/wuhu-plant/"
+    url = "http://testserver/en/projects/wuhu-plant/"
     assert oembed(client, url)["X-Cache"] == "miss"
     assert oembed(client, url)["X-Cache"] == "hit"
     narrow = oembed(client, url, maxwidth=300)

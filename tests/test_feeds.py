@@ -9,7 +9,7 @@ from django.utils import timezone
 from newsroom.models import Article
 from tests import factories
 
-FEEDS = ["/news/feed.rss", "/news/feed.atom"]
+FEEDS = ["/en/news/feed.rss", "/en/news/feed.atom"]
 
 
 def parse(client, url):
@@ -24,12 +24,12 @@ def parse(client, url):
     "url",
     [
         *FEEDS,
-        "/news/category/enterprise-news/feed.rss",
-        "/news/category/enterprise-news/feed.atom",
-        "/news/tag/wuhu/feed.rss",
-        "/news/tag/wuhu/feed.atom",
-        "/projects/aux-compressor-wuhu/feed.rss",
-        "/projects/aux-compressor-wuhu/feed.atom",
+        "/en/news/category/enterprise-news/feed.rss",
+        "/en/news/category/enterprise-news/feed.atom",
+        "/en/news/tag/wuhu/feed.rss",
+        "/en/news/tag/wuhu/feed.atom",
+        "/en/projects/aux-compressor-wuhu/feed.rss",
+        "/en/projects/aux-compressor-wuhu/feed.atom",
     ],
 )
 def test_every_feed_parses_and_carries_the_demo_story(client, demo, url):
@@ -37,7 +37,7 @@ def test_every_feed_parses_and_carries_the_demo_story(client, demo, url):
     (entry,) = feed.entries
     assert entry.title.startswith("AUX Compressor Project")
     assert entry.link.endswith(
-        "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/"
+        "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/"
     )
     assert "30 million" in entry.content[0].value
     assert {"Enterprise News", "Wuhu"} <= {t.term for t in entry.tags}
@@ -72,26 +72,26 @@ def test_feeds_hold_exactly_the_published_articles(client, db, url):
 
 def test_feed_content_is_the_sanitised_body_and_author_is_the_byline(client, db):
     factories.article(body="<p>Safe</p><script>alert(1)</script>", byline="Li Wei")
-    entry = parse(client, "/news/feed.atom").entries[0]
+    entry = parse(client, "/en/news/feed.atom").entries[0]
     assert "<script" not in entry.content[0].value and "Safe" in entry.content[0].value
     assert entry.author == "Li Wei"
 
 
 def test_pages_announce_their_feeds(client, demo):
-    page = client.get("/news/category/enterprise-news/").content.decode()
+    page = client.get("/en/news/category/enterprise-news/").content.decode()
     assert (
-        'type="application/rss+xml" title="Enterprise News (RSS)" href="/news/category/enterprise-news/feed.rss"'
+        'type="application/rss+xml" title="Enterprise News (RSS)" href="/en/news/category/enterprise-news/feed.rss"'
         in page
     )
-    assert 'href="/news/feed.atom"' in page
-    project = client.get("/projects/aux-compressor-wuhu/").content.decode()
-    assert 'href="/projects/aux-compressor-wuhu/feed.rss"' in project
+    assert 'href="/en/news/feed.atom"' in page
+    project = client.get("/en/projects/aux-compressor-wuhu/").content.decode()
+    assert 'href="/en/projects/aux-compressor-wuhu/feed.rss"' in project
 
 
 def test_feeds_of_unknown_or_unpublished_things_are_404(client, db):
     hidden = factories.project(is_published=False)
-    assert client.get(f"/projects/{hidden.slug}/feed.rss").status_code == 404
-    assert client.get("/news/tag/nothing/feed.rss").status_code == 404
+    assert client.get(f"/en/projects/{hidden.slug}/feed.rss").status_code == 404
+    assert client.get("/en/news/tag/nothing/feed.rss").status_code == 404
 
 
 def test_feed_is_limited_to_the_latest_30(client, db):
@@ -99,7 +99,7 @@ def test_feed_is_limited_to_the_latest_30(client, db):
     Article.objects.bulk_create(
         Article(title=f"N{n}", slug=f"n{n}", category=news, status="published") for n in range(40)
     )
-    assert len(parse(client, "/news/feed.rss").entries) == 30
+    assert len(parse(client, "/en/news/feed.rss").entries) == 30
 
 
 @pytest.mark.parametrize("url", FEEDS)

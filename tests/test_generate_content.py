@@ -125,13 +125,13 @@ def test_published_pages_of_generated_content_render(client, db):
     project = synthetic.generated(Project, 3).published().first()
     tag = article.tags.first()
     for url in (
-        "/",
-        "/news/",
+        "/en/",
+        "/en/news/",
         article.get_absolute_url(),
         project.get_absolute_url(),
         tag.get_absolute_url(),
-        "/projects/",
-        "/news/feed.rss",
+        "/en/projects/",
+        "/en/news/feed.rss",
     ):
         assert client.get(url).status_code == 200, url
     assert article.title in client.get(article.get_absolute_url()).content.decode()

@@ -45,7 +45,7 @@ def private(response):
 def test_an_approved_journalist_sees_the_upcoming_embargoed_stories(reporter_client, held):
     live = factories.article(title="Already public")
     draft = factories.draft(title="A draft", embargo_until=held.embargo_until)
-    response = reporter_client.get("/press/embargoed/")
+    response = reporter_client.get("/en/press/embargoed/")
     page = response.content.decode()
     assert response.status_code == 200 and private(response)
     assert "Results under embargo" in page and "Embargoed until" in page
@@ -56,11 +56,11 @@ def test_a_story_expiring_before_its_embargo_lifts_is_not_offered(reporter_clien
     story = factories.embargoed(title="Never out", hours=3)
     story.unpublish_at = story.embargo_until - HOUR
     story.save()
-    assert "Never out" not in reporter_client.get("/press/embargoed/").content.decode()
+    assert "Never out" not in reporter_client.get("/en/press/embargoed/").content.decode()
 
 
 def test_reading_an_embargoed_story_is_marked_and_logged(reporter_client, reporter, held):
-    response = reporter_client.get(f"/press/embargoed/{held.slug}/")
+    response = reporter_client.get(f"/en/press/embargoed/{held.slug}/")
     page = response.content.decode()
     assert response.status_code == 200 and private(response)
     assert "Embargoed until" in page and "Body of story" in page
@@ -70,7 +70,7 @@ def test_reading_an_embargoed_story_is_marked_and_logged(reporter_client, report
 
 def test_the_public_address_stays_404_for_a_journalist(reporter_client, held):
     assert reporter_client.get(held.get_absolute_url()).status_code == 404
-    assert held.title not in reporter_client.get("/news/").content.decode()
+    assert held.title not in reporter_client.get("/en/news/").content.decode()
     assert reporter_client.get(f"/api/v1/articles/{held.slug}").status_code == 404
 
 
@@ -78,31 +78,31 @@ def test_once_the_embargo_lifts_the_journalist_is_sent_to_the_public_page(
     reporter_client, held, time_machine
 ):
     time_machine.move_to(held.embargo_until + HOUR)
-    response = reporter_client.get(f"/press/embargoed/{held.slug}/")
+    response = reporter_client.get(f"/en/press/embargoed/{held.slug}/")
     assert response.status_code == 302 and response["Location"] == held.get_absolute_url()
     assert not EmbargoedRead.objects.exists()
 
 
 def test_a_draft_is_not_readable_at_the_journalists_address(reporter_client, db):
     draft = factories.draft(slug="secret-draft")
-    assert reporter_client.get(f"/press/embargoed/{draft.slug}/").status_code == 404
+    assert reporter_client.get(f"/en/press/embargoed/{draft.slug}/").status_code == 404
 
 
 @pytest.mark.parametrize("status", ["requested", "refused"])
 def test_a_journalist_not_approved_reads_nothing(client, held, status):
     journalist = factories.journalist(status=status)
     client.force_login(journalist.user)
-    for url in ("/press/embargoed/", f"/press/embargoed/{held.slug}/"):
+    for url in ("/en/press/embargoed/", f"/en/press/embargoed/{held.slug}/"):
         response = client.get(url)
         assert response.status_code == 403 and held.title not in response.content.decode()
     assert not EmbargoedRead.objects.exists()
 
 
 def test_visitors_and_staff_without_a_journalist_account_are_kept_out(client, staff, held):
-    response = client.get(f"/press/embargoed/{held.slug}/")
-    assert response.status_code == 302 and response["Location"].startswith("/press/login/")
+    response = client.get(f"/en/press/embargoed/{held.slug}/")
+    assert response.status_code == 302 and response["Location"].startswith("/en/press/login/")
     client.force_login(staff)
-    assert client.get("/press/embargoed/").status_code == 403
+    assert client.get("/en/press/embargoed/").status_code == 403
 
 
 def test_a_journalists_session_never_fills_or_reads_the_page_cache(client, reporter, settings):
@@ -111,7 +111,12 @@ def test_a_journalists_session_never_fills_or_reads_the_page_cache(client, repor
     story = factories.article(title="Public story")
     entries = lambda: [key for key in cache._cache if ":newsroom:page:" in key]  # noqa: E731
     client.force_login(reporter.user)
-    for url in (story.get_absolute_url(), "/news/", "/press/embargoed/", "/press/contacts/"):
+    for url in (
+        story.get_absolute_url(),
+        "/en/news/",
+        "/en/press/embargoed/",
+        "/en/press/contacts/",
+    ):
         assert "X-Cache" not in client.get(url)
     assert entries() == []  # filled nothing
     client.logout()
@@ -159,9 +164,11 @@ def test_an_invited_journalist_sets_a_password_and_reads_embargoed_news(editor_c
     journalist = Journalist.objects.get()
     assert journalist.is_approved and not journalist.user.is_staff
     assert (journalist.outlet, journalist.beat) == ("Caixin", "industry")
-    signed_in = client.post("/press/login/", {"username": "LI@example.com", "password": PASSWORD})
-    assert signed_in.status_code == 302 and signed_in["Location"] == "/press/embargoed/"
-    assert held.title in client.get("/press/embargoed/").content.decode()
+    signed_in = client.post(
+        "/en/press/login/", {"username": "LI@example.com", "password": PASSWORD}
+    )
+    assert signed_in.status_code == 302 and signed_in["Location"] == "/en/press/embargoed/"
+    assert held.title in client.get("/en/press/embargoed/").content.decode()
     client.logout()
     assert client.get(link).status_code == 404  # used once
 
@@ -178,22 +185,22 @@ def test_an_invitation_expires_after_a_week_and_cannot_be_forged(editor_client, 
 
 def request_access(client, **fields):
     data = {"name": "Ana Reporter", "email": "ana@example.com", "outlet": "Reuters"}
-    return client.post("/press/request-access/", {**data, "password": PASSWORD, **fields})
+    return client.post("/en/press/request-access/", {**data, "password": PASSWORD, **fields})
 
 
 def test_a_request_waits_for_an_editors_approval(client, editor, held):
     assert "with our editors" in request_access(client).content.decode()
     journalist = Journalist.objects.get()
     assert journalist.status == "requested" and not journalist.user.is_staff
-    client.post("/press/login/", {"username": "ana@example.com", "password": PASSWORD})
-    assert client.get("/press/embargoed/").status_code == 403
+    client.post("/en/press/login/", {"username": "ana@example.com", "password": PASSWORD})
+    assert client.get("/en/press/embargoed/").status_code == 403
     client.force_login(editor)
     approve = {"action": "approve", "_selected_action": [journalist.pk]}
     assert client.post("/admin/press/journalist/", approve).status_code == 302
     journalist.refresh_from_db()
     assert journalist.is_approved and journalist.decided_by == editor
     client.force_login(journalist.user)
-    assert held.title in client.get("/press/embargoed/").content.decode()
+    assert held.title in client.get("/en/press/embargoed/").content.decode()
 
 
 def test_a_request_with_a_taken_address_or_bad_input_gets_a_clear_error(client, reporter):
@@ -209,16 +216,16 @@ def test_a_request_with_a_taken_address_or_bad_input_gets_a_clear_error(client, 
 def test_five_wrong_passwords_lock_the_journalists_login(client, reporter):
     attempt = {"username": reporter.user.username, "password": "guess"}
     for _ in range(4):
-        assert client.post("/press/login/", attempt).status_code == 200
-    assert client.post("/press/login/", attempt).status_code == 429
-    right = client.post("/press/login/", {**attempt, "password": PASSWORD})
+        assert client.post("/en/press/login/", attempt).status_code == 200
+    assert client.post("/en/press/login/", attempt).status_code == 429
+    right = client.post("/en/press/login/", {**attempt, "password": PASSWORD})
     assert right.status_code == 429
 
 
 def test_sign_out_is_a_post(reporter_client):
-    assert reporter_client.get("/press/logout/").status_code == 405
-    assert reporter_client.post("/press/logout/").status_code == 302
-    assert reporter_client.get("/press/embargoed/").status_code == 302
+    assert reporter_client.get("/en/press/logout/").status_code == 405
+    assert reporter_client.post("/en/press/logout/").status_code == 302
+    assert reporter_client.get("/en/press/embargoed/").status_code == 302
 
 
 def test_every_preview_link_opening_is_logged_with_a_coarse_client(client, editor, held):
@@ -257,8 +264,8 @@ def test_clients_are_described_coarsely(agent, described):
 
 
 def test_the_sign_in_page_carries_the_sites_own_name(client, db, settings):
-    page = client.get("/press/login/").content.decode()
-    assert f'<a class="site-name" href="/">{settings.SITE_NAME}</a>' in page
+    page = client.get("/en/press/login/").content.decode()
+    assert f'<a class="site-name" href="/en/">{settings.SITE_NAME}</a>' in page
 
 
 def test_the_journalists_pages_run_a_fixed_number_of_queries(
@@ -268,7 +275,7 @@ def test_the_journalists_pages_run_a_fixed_number_of_queries(
         factories.embargoed(title=f"Held {n}")
     # session, user, journalist, the stories
     with django_assert_num_queries(4):
-        assert reporter_client.get("/press/embargoed/").status_code == 200
+        assert reporter_client.get("/en/press/embargoed/").status_code == 200
     # session, user, journalist, the story (category and lead image joined), the read's insert
     with django_assert_num_queries(5):
-        assert reporter_client.get(f"/press/embargoed/{held.slug}/").status_code == 200
+        assert reporter_client.get(f"/en/press/embargoed/{held.slug}/").status_code == 200

@@ -58,7 +58,7 @@ def test_the_zip_holds_the_originals_lead_first_and_their_credits(client, db):
     with default_storage.open(lead.file.name) as original:
         assert archive.read(names[0]) == original.read()
     credits = archive.read("CREDITS.txt").decode()
-    assert f"Pictures of “{story.title}”\nhttp://testserver/news/hall-opens/" in credits
+    assert f"Pictures of “{story.title}”\nhttp://testserver/en/news/hall-opens/" in credits
     assert "Credit: © Photographer 1" in credits and "Caption: Caption 0." in credits
     assert "JPEG, 900 × 600 pixels" in credits
     assert archive.testzip() is None

@@ -227,23 +227,23 @@ def test_a_topic_page_lists_its_published_stories_only_and_is_paged(client, db):
     factories.article(title="Another topic's story")
     for story in [*stories, hidden]:
         story.subjects.add(topic)
-    first = client.get("/news/topics/04000000/")
+    first = client.get("/en/news/topics/04000000/")
     assert first.status_code == 200
     page = first.content.decode()
     assert "Topic: economy, business and finance" in page
     assert "Economy story 0." in page and f"Economy story {size}." not in page
     assert "Draft economy story" not in page and "Another topic" not in page
-    second = client.get("/news/topics/04000000/?page=2").content.decode()
+    second = client.get("/en/news/topics/04000000/?page=2").content.decode()
     assert f"Economy story {size}." in second
 
 
 def test_a_topic_without_published_stories_has_no_page(client, db):
     topic = factories.topic(qcode="medtop:05000000", name="education")
-    assert client.get("/news/topics/05000000/").status_code == 404
+    assert client.get("/en/news/topics/05000000/").status_code == 404
     factories.draft().subjects.add(topic)
-    assert client.get("/news/topics/05000000/").status_code == 404
-    assert client.get("/news/topics/not-a-code/").status_code == 404
-    assert client.get("/news/topics/99999999/").status_code == 404
+    assert client.get("/en/news/topics/05000000/").status_code == 404
+    assert client.get("/en/news/topics/not-a-code/").status_code == 404
+    assert client.get("/en/news/topics/99999999/").status_code == 404
 
 
 def test_topic_pages_are_in_the_sitemap_when_they_have_stories(client, db):
@@ -253,13 +253,13 @@ def test_topic_pages_are_in_the_sitemap_when_they_have_stories(client, db):
     index = client.get("/sitemap.xml").content.decode()
     assert "http://testserver/sitemap-topics.xml" in index
     sitemap = client.get("/sitemap-topics.xml").content.decode()
-    assert "http://testserver/news/topics/04000000/" in sitemap
+    assert "http://testserver/en/news/topics/04000000/" in sitemap
     assert "05000000" not in sitemap
 
 
 def test_the_article_page_links_its_topics_and_names_them_in_json_ld_about(client, demo):
-    page = client.get(f"/news/{demo.ARTICLE_SLUG}/").content.decode()
-    assert '<a href="/news/topics/04000000/">economy, business and finance</a>' in page
+    page = client.get(f"/en/news/{demo.ARTICLE_SLUG}/").content.decode()
+    assert '<a href="/en/news/topics/04000000/">economy, business and finance</a>' in page
     start = page.index('<script type="application/ld+json">') + len(
         '<script type="application/ld+json">'
     )
@@ -269,7 +269,7 @@ def test_the_article_page_links_its_topics_and_names_them_in_json_ld_about(clien
         "@type": "Thing",
         "name": "economy, business and finance",
         "sameAs": "http://cv.iptc.org/newscodes/mediatopic/04000000",
-        "url": "http://testserver/news/topics/04000000/",
+        "url": "http://testserver/en/news/topics/04000000/",
     }
     assert about[1]["@type"] == "Project"
 
@@ -279,7 +279,7 @@ def test_topic_page_queries_are_pinned_and_do_not_grow_with_content(client, db):
 
     def count():
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/news/topics/04000000/").status_code == 200
+            assert client.get("/en/news/topics/04000000/").status_code == 200
         return len(captured)
 
     for n in range(3):

@@ -115,7 +115,7 @@ def test_subjects_are_the_media_topics_then_the_tags(client, demo):
     }
     tags = {subject["name"]: subject for subject in subjects[1:]}
     assert set(tags) == {"AUX", "Anhui", "Wuhu", "compressors", "major projects"}
-    assert tags["Wuhu"]["uri"] == "http://testserver/news/tag/wuhu/"
+    assert tags["Wuhu"]["uri"] == "http://testserver/en/news/tag/wuhu/"
 
 
 def test_places_organisations_and_people_come_from_the_story_s_projects(client, demo):
@@ -133,7 +133,11 @@ def test_places_organisations_and_people_come_from_the_story_s_projects(client, 
         "rel": "mentions",
     }
     assert item["organisations"] == [
-        {"name": "AUX Group", "rel": "owner", "uri": "http://testserver/organizations/aux-group/"}
+        {
+            "name": "AUX Group",
+            "rel": "owner",
+            "uri": "http://testserver/en/organizations/aux-group/",
+        }
     ]
     assert {person["name"]: person["rel"] for person in item["people"]} == {
         "Ningbo": "announced",

@@ -137,10 +137,10 @@ def assert_unavailable(status, headers, body):
 def test_pages_answer_503_with_retry_after_while_the_database_is_unreachable():
     closed = f"postgres://postgres@127.0.0.1:{free_port()}/newsroom"
     with gunicorn(DATABASE_URL=closed) as site:
-        for address in ("/", "/news/", "/projects/"):
+        for address in ("/en/", "/en/news/", "/en/projects/"):
             assert_unavailable(*fetch(site + address))
         # The 503 page's stylesheet is served without the database.
-        *_, body = fetch(site + "/")
+        *_, body = fetch(site + "/en/")
         stylesheet = body.split('rel="stylesheet" href="')[1].split('"')[0]
         assert fetch(site + stylesheet)[0] == 200
 
@@ -174,11 +174,11 @@ def test_the_site_recovers_when_the_database_returns_without_a_restart(db):
     try:
         # Persistent connections (CONN_MAX_AGE) with health checks, as in production.
         with gunicorn(DATABASE_URL=address, CONN_MAX_AGE="600") as site:
-            assert fetch(site + "/news/")[0] == 200
+            assert fetch(site + "/en/news/")[0] == 200
             relay.stop()
-            assert_unavailable(*fetch(site + "/news/"))
+            assert_unavailable(*fetch(site + "/en/news/"))
             relay.start()
-            assert fetch(site + "/news/")[0] == 200
+            assert fetch(site + "/en/news/")[0] == 200
     finally:
         relay.stop()
 
@@ -195,7 +195,7 @@ def unreachable_redis(settings):
 
 
 def test_pages_are_served_uncached_while_redis_is_unreachable(client, demo, unreachable_redis):
-    for address in ("/", "/news/", "/projects/", "/news/tag/wuhu/"):
+    for address in ("/en/", "/en/news/", "/en/projects/", "/en/news/tag/wuhu/"):
         assert client.get(address).status_code == 200
 
 

@@ -32,7 +32,7 @@ def page_cache(settings):
     django_cache.clear()
 
 
-def get(client, url="/news/"):
+def get(client, url="/en/news/"):
     response = client.get(url)
     assert response.status_code == 200
     return response
@@ -52,9 +52,9 @@ def test_cached_pages_carry_validators_and_cdn_friendly_headers(client, db):
     first = get(client)
     assert first["ETag"] and first["Last-Modified"]
     assert "public" in first["Cache-Control"] and "max-age=60" in first["Cache-Control"]
-    again = client.get("/news/", HTTP_IF_NONE_MATCH=first["ETag"])
+    again = client.get("/en/news/", HTTP_IF_NONE_MATCH=first["ETag"])
     assert again.status_code == 304
-    since = client.get("/news/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    since = client.get("/en/news/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
     assert since.status_code == 304
 
 
@@ -71,7 +71,7 @@ def test_cached_pages_carry_validators_and_cdn_friendly_headers(client, db):
 )
 def test_every_change_makes_the_pages_fresh_on_the_next_request(client, db, change):
     article = factories.article(title="Original title", tags=["First"])
-    urls = ["/news/", article.get_absolute_url(), "/news/tag/first/", "/"]
+    urls = ["/en/news/", article.get_absolute_url(), "/en/news/tag/first/", "/en/"]
     for url in urls:
         client.get(url)
         assert client.get(url)["X-Cache"] == "hit", url
@@ -91,12 +91,16 @@ def test_publishing_shows_the_story_on_the_next_request(client, db):
 def test_a_project_change_refreshes_its_page_and_the_home_page(client, demo):
     from projects.models import Figure
 
-    assert "about CNY 5 billion" in get(client, "/projects/aux-compressor-wuhu/").content.decode()
+    assert (
+        "about CNY 5 billion" in get(client, "/en/projects/aux-compressor-wuhu/").content.decode()
+    )
     figure = Figure.objects.get(kind="investment")
     figure.value = 7_000_000_000
     figure.save()
-    assert "about CNY 7 billion" in get(client, "/projects/aux-compressor-wuhu/").content.decode()
-    assert "about CNY 7 billion" in get(client, "/").content.decode()
+    assert (
+        "about CNY 7 billion" in get(client, "/en/projects/aux-compressor-wuhu/").content.decode()
+    )
+    assert "about CNY 7 billion" in get(client, "/en/").content.decode()
 
 
 def test_a_page_is_not_kept_past_a_scheduled_publish_time(client, db, time_machine):
@@ -178,10 +182,10 @@ def test_a_page_whose_generation_moved_while_it_rendered_is_not_stored(rf, db):
         cache.bump()  # an editor's save lands while the page renders
         return HttpResponse("old state")
 
-    first = cache.PageCacheMiddleware(render_during_a_change)(rf.get("/news/"))
+    first = cache.PageCacheMiddleware(render_during_a_change)(rf.get("/en/news/"))
     assert first.content == b"old state" and "X-Cache" not in first
     second = cache.PageCacheMiddleware(lambda request: HttpResponse("new state"))
-    response = second(rf.get("/news/"))
+    response = second(rf.get("/en/news/"))
     assert response.content == b"new state" and response["X-Cache"] == "miss"
 
 
@@ -214,19 +218,19 @@ def page_entries():
 def test_unknown_query_parameters_add_nothing_to_the_cache(client, db):
     factories.article()
     for n in range(30):
-        get(client, f"/news/?utm={n}")
-        get(client, f"/news/?utm_source=mail{n}")
+        get(client, f"/en/news/?utm={n}")
+        get(client, f"/en/news/?utm_source=mail{n}")
     assert page_entries() == []
-    assert get(client, "/news/?utm=1").get("X-Cache") is None  # not a parameter we read
-    get(client, "/news/")
-    assert get(client, "/news/?utm_source=mail&utm_medium=x")["X-Cache"] == "hit"
+    assert get(client, "/en/news/?utm=1").get("X-Cache") is None  # not a parameter we read
+    get(client, "/en/news/")
+    assert get(client, "/en/news/?utm_source=mail&utm_medium=x")["X-Cache"] == "hit"
     assert len(page_entries()) == 1
 
 
 def test_parameters_in_another_order_share_one_entry(client, db):
     factories.project()
-    get(client, "/projects/?sort=name&country=CN")
-    assert get(client, "/projects/?country=CN&sort=name")["X-Cache"] == "hit"
+    get(client, "/en/projects/?sort=name&country=CN")
+    assert get(client, "/en/projects/?country=CN&sort=name")["X-Cache"] == "hit"
 
 
 def test_one_client_can_add_only_so_many_pages_a_minute(client, db, settings, time_machine):
@@ -234,5 +238,5 @@ def test_one_client_can_add_only_so_many_pages_a_minute(client, db, settings, ti
     settings.PAGE_CACHE_CLIENT_STORES = 3
     factories.article()
     for n in range(1, 6):
-        get(client, f"/news/?page=1&sort={n}")
+        get(client, f"/en/news/?page=1&sort={n}")
     assert len(page_entries()) == 3

@@ -28,7 +28,7 @@ SLUG = "the-racing-story"
 TITLE = "The racing story"
 ROUNDS = 50
 VISITORS = 4
-PATHS = (f"/news/{SLUG}/", "/news/", "/news/feed.rss")
+PATHS = (f"/en/news/{SLUG}/", "/en/news/", "/en/news/feed.rss")
 
 
 @pytest.fixture

@@ -8,19 +8,19 @@ import pytest
 from newsroom.demo.loader import ARTICLE_SLUG
 from tests import factories
 
-ARTICLE = f"/news/{ARTICLE_SLUG}/"
+ARTICLE = f"/en/news/{ARTICLE_SLUG}/"
 PAGES = [
-    "/",
-    "/news/",
+    "/en/",
+    "/en/news/",
     ARTICLE,
-    "/news/category/enterprise-news/",
-    "/news/tag/wuhu/",
-    "/news/2024/",
-    "/news/2024/01/",
-    "/projects/",
-    "/projects/aux-compressor-wuhu/",
-    "/organizations/aux-group/",
-    "/search/?q=wuhu",
+    "/en/news/category/enterprise-news/",
+    "/en/news/tag/wuhu/",
+    "/en/news/2024/",
+    "/en/news/2024/01/",
+    "/en/projects/",
+    "/en/projects/aux-compressor-wuhu/",
+    "/en/organizations/aux-group/",
+    "/en/search/?q=wuhu",
 ]
 
 
@@ -54,8 +54,8 @@ def test_every_page_has_description_canonical_and_social_tags(client, demo, url)
 
 
 def test_canonical_url_drops_junk_parameters(client, demo):
-    html = head(client, "/news/?utm_source=x&page=1")
-    assert '<link rel="canonical" href="http://testserver/news/">' in html
+    html = head(client, "/en/news/?utm_source=x&page=1")
+    assert '<link rel="canonical" href="http://testserver/en/news/">' in html
 
 
 def test_article_json_ld_is_a_news_article_with_the_required_properties(client, demo):
@@ -76,7 +76,7 @@ def test_article_json_ld_is_a_news_article_with_the_required_properties(client, 
 
 
 def test_project_json_ld_describes_the_project_its_owner_and_place(client, demo):
-    project, _ = json_ld(head(client, "/projects/aux-compressor-wuhu/"))
+    project, _ = json_ld(head(client, "/en/projects/aux-compressor-wuhu/"))
     assert project["@type"] == "Project"
     assert project["location"]["address"]["addressCountry"] == "CN"
     assert project["parentOrganization"] == [{"@type": "Organization", "name": "AUX Group"}]

@@ -61,16 +61,16 @@ def test_with_public_parent_answers_for_each_organisation_in_the_same_query(fami
 
 
 def test_the_organisation_page_names_only_a_public_parent(client, family):
-    owner = client.get("/organizations/owner/").content.decode()
+    owner = client.get("/en/organizations/owner/").content.decode()
     assert HIDDEN not in owner
     assert "hidden-holdings" not in owner
     assert "Part of" not in owner
-    partner = client.get("/organizations/partner/").content.decode()
-    assert 'Part of <a href="/organizations/known-group/">Known Group</a>.' in partner
+    partner = client.get("/en/organizations/partner/").content.decode()
+    assert 'Part of <a href="/en/organizations/known-group/">Known Group</a>.' in partner
 
 
 def test_the_hidden_parents_own_page_is_a_404(client, family):
-    assert client.get("/organizations/hidden-holdings/").status_code == 404
+    assert client.get("/en/organizations/hidden-holdings/").status_code == 404
 
 
 def test_project_and_article_pages_and_their_json_ld_never_name_the_hidden_parent(client, family):

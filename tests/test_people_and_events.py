@@ -14,7 +14,7 @@ from django.db import IntegrityError, transaction
 from projects.models import Attendance, Event, Milestone, Person
 from tests import factories
 
-PROJECT = "/projects/aux-compressor-wuhu/"
+PROJECT = "/en/projects/aux-compressor-wuhu/"
 
 
 def json_ld(html):
@@ -59,7 +59,7 @@ def test_the_project_page_shows_the_meeting_and_who_spoke(client, demo):
 
 
 def test_the_article_shows_the_meeting_of_its_project(client, demo):
-    page = client.get(f"/news/{demo.ARTICLE_SLUG}/").content.decode()
+    page = client.get(f"/en/news/{demo.ARTICLE_SLUG}/").content.decode()
     assert "Events and people" in page and "Ningbo" in page
 
 
@@ -80,7 +80,7 @@ def test_the_project_json_ld_has_the_meeting_as_an_event_with_attendees_and_perf
 
 
 def test_the_article_json_ld_has_the_meeting_too(client, demo):
-    html = client.get(f"/news/{demo.ARTICLE_SLUG}/").content.decode()
+    html = client.get(f"/en/news/{demo.ARTICLE_SLUG}/").content.decode()
     assert [e["name"] for e in typed(json_ld(html), "Event")] == [Event.objects.get().name]
 
 
@@ -95,7 +95,7 @@ def test_the_api_gives_the_events_with_their_people(client, demo):
 
 
 def test_the_exports_give_the_events_with_their_people(client, demo):
-    [record] = client.get("/projects/export.json").json()["projects"]
+    [record] = client.get("/en/projects/export.json").json()["projects"]
     [meeting] = record["events"]
     assert meeting["people"][0] == {
         "name": "Ningbo",
@@ -104,7 +104,9 @@ def test_the_exports_give_the_events_with_their_people(client, demo):
         "role": "announced",
         "organization": None,
     }
-    rows = list(csv.DictReader(io.StringIO(b"".join(client.get("/projects/export.csv")).decode())))
+    rows = list(
+        csv.DictReader(io.StringIO(b"".join(client.get("/en/projects/export.csv")).decode()))
+    )
     assert rows[0]["events"].startswith("2024-01-02 Mobilisation meeting")
     assert "Xu Zhi (spoke)" in rows[0]["events"]
 
@@ -114,7 +116,7 @@ def test_an_event_of_an_unpublished_project_is_nowhere(client, db):
     meeting = Event.objects.create(project=project, name="Secret signing", date="2024-05-01")
     Attendance.objects.create(event=meeting, person=Person.objects.create(name="Hidden Person"))
     assert client.get(project.get_absolute_url()).status_code == 404
-    assert "Hidden Person" not in json.dumps(client.get("/projects/export.json").json())
+    assert "Hidden Person" not in json.dumps(client.get("/en/projects/export.json").json())
 
 
 def test_a_month_event_must_be_entered_on_the_first_of_the_month(db):

@@ -56,7 +56,7 @@ def test_the_lead_image_is_a_picture_with_webp_and_jpeg_at_every_width(client, s
 
 
 def test_cards_and_the_media_kit_load_their_pictures_lazily(client, story):
-    html = page(client, "/")  # "Latest news": below the featured stories
+    html = page(client, "/en/")  # "Latest news": below the featured stories
     img = tag(html, "img", "card-320.jpg")
     assert 'loading="lazy"' in img and 'width="640" height="427"' in img
     assert 'sizes="9rem"' in img and "fetchpriority" not in img
@@ -76,7 +76,7 @@ def test_a_picture_without_alt_text_never_appears_publicly(client, staff_client,
     story = factories.article(lead_image=image)  # saved without clean(), as a script might
     factories.link(story, project := factories.project())
     ProjectImage.objects.create(project=project, image=image)
-    for url in (story.get_absolute_url(), "/news/", project.get_absolute_url()):
+    for url in (story.get_absolute_url(), "/en/news/", project.get_absolute_url()):
         html = page(client, url)
         assert image.renditions["folder"] not in html, url
     draft = factories.draft(lead_image=image)
@@ -89,7 +89,7 @@ def test_pages_render_when_every_image_file_is_missing(client, story, media_root
     ProjectImage.objects.create(project=project, image=story.lead_image)
     ArticleImage.objects.create(article=story, image=pictures.image())
     shutil.rmtree(media_root)
-    for url in (story.get_absolute_url(), "/news/", "/", project.get_absolute_url()):
+    for url in (story.get_absolute_url(), "/en/news/", "/en/", project.get_absolute_url()):
         assert "<picture" in page(client, url), url
 
 
@@ -153,13 +153,13 @@ def queries(client, url):
 
 LISTS = {
     # featured, latest, projects (none, so no figures), categories
-    "/": 4,
+    "/en/": 4,
     # count, page, tags
-    "/news/": 3,
+    "/en/news/": 3,
     # category, count, page, tags
-    "/news/category/news/": 4,
+    "/en/news/category/news/": 4,
     # Django's date views: emptiness, months, neighbouring years; count, page, tags
-    "/news/{year}/": 7,
+    "/en/news/{year}/": 7,
 }
 
 
@@ -211,7 +211,7 @@ def test_the_first_card_of_a_list_loads_at_once_and_the_rest_lazily(client, db):
     news = factories.category()
     for n in range(3):
         factories.article(category=news, lead_image=pictures.image(), is_featured=n == 0)
-    for url in ("/news/", "/"):
+    for url in ("/en/news/", "/en/"):
         cards = re.findall(r"<img [^>]*card-320[^>]*>", page(client, url))
         assert "loading=" not in cards[0], url
         assert all('loading="lazy"' in card for card in cards[1:]), url

@@ -24,7 +24,7 @@ def test_an_active_contact_is_shown_on_the_story_it_is_attached_to(client, story
 def test_an_inactive_contact_is_on_no_page(client, story):
     contact = factories.press_contact(articles=[story], name="Gone Person", is_active=False)
     assert "Gone Person" not in client.get(story.get_absolute_url()).content.decode()
-    assert "Gone Person" not in client.get("/press/contacts/").content.decode()
+    assert "Gone Person" not in client.get("/en/press/contacts/").content.decode()
     assert client.get(contact.get_vcard_url()).status_code == 404
 
 
@@ -43,7 +43,7 @@ def test_project_pages_show_their_contacts(client, db):
 def test_the_contacts_page_lists_featured_contacts_first(client, db):
     factories.press_contact(name="Zed Ordinary", order=0)
     factories.press_contact(name="Amy Featured", is_featured=True, order=5)
-    page = client.get("/press/contacts/").content.decode()
+    page = client.get("/en/press/contacts/").content.decode()
     assert page.index("Amy Featured") < page.index("Zed Ordinary")
 
 
@@ -116,7 +116,7 @@ def test_the_contacts_page_runs_one_query_however_many_contacts(
     for n in range(8):
         factories.press_contact(photo=image() if n % 2 else None)
     with django_assert_num_queries(1):  # the active contacts, their photos joined
-        assert client.get("/press/contacts/").status_code == 200
+        assert client.get("/en/press/contacts/").status_code == 200
 
 
 def add_contact_in_the_article_form(client, story, contact):

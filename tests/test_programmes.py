@@ -25,7 +25,7 @@ def test_the_demo_plan_promises_what_the_article_says(demo):
 
 
 def test_the_programme_page_shows_the_target_and_period(client, demo):
-    page = client.get(f"/programmes/{demo.PROGRAMME_SLUG}/").content.decode()
+    page = client.get(f"/en/programmes/{demo.PROGRAMME_SLUG}/").content.decode()
     assert "12 production bases and sales companies" in page
     assert '<time datetime="2024">2024</time>' in page
     assert "No project of this plan has been recorded yet." in page
@@ -82,8 +82,8 @@ def test_the_programme_json_ld_is_a_project_of_its_organisation(client, demo):
 
 
 def test_the_organisation_page_lists_its_plans(client, demo):
-    page = client.get("/organizations/aux-group/").content.decode()
-    assert f'href="/programmes/{demo.PROGRAMME_SLUG}/"' in page
+    page = client.get("/en/organizations/aux-group/").content.decode()
+    assert f'href="/en/programmes/{demo.PROGRAMME_SLUG}/"' in page
 
 
 def test_the_sitemap_lists_published_programmes(client, demo):

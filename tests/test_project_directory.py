@@ -23,13 +23,13 @@ def main(response):
 
 def listed(client, params=None):
     """The names of the projects on the directory page, in order."""
-    response = client.get("/projects/", params or {})
+    response = client.get("/en/projects/", params or {})
     assert response.status_code == 200
     return [project.name for project in response.context["projects"]]
 
 
 def totals(client, params=None):
-    context = client.get("/projects/", params or {}).context
+    context = client.get("/en/projects/", params or {}).context
     return [t.text for t in context["totals"].investment], [t.text for t in context["totals"].jobs]
 
 
@@ -92,7 +92,7 @@ def test_year_filter_uses_the_actual_construction_start_else_the_planned_one(cli
         other_milestone, kind=Milestone.Kind.OPERATION, planned_date=datetime.date(2024, 1, 1)
     )
     assert listed(client, {"year": "2024"}) == ["Planned for 2024", "Started 2024"]
-    year_choices = client.get("/projects/").content.decode()
+    year_choices = client.get("/en/projects/").content.decode()
     assert 'value="2023"' not in year_choices  # only the superseded plan said 2023
 
 
@@ -160,7 +160,7 @@ def test_capacity_sort_never_ranks_one_unit_against_another(client, db):
         "Big battery plant",
         "Small battery plant",
     ]
-    assert "GWh" in client.get("/projects/").content.decode()  # offered as a unit to choose
+    assert "GWh" in client.get("/en/projects/").content.decode()  # offered as a unit to choose
 
 
 def test_start_sort_puts_the_newest_construction_start_first_and_unknown_last(client, db):
@@ -183,7 +183,7 @@ def test_unpublished_projects_appear_nowhere_in_the_directory(client, db):
     factories.role(secret, factories.organization(name="Secret company"))
     factories.milestone(secret, actual_date=datetime.date(2001, 1, 1))
     for params in ({}, {"sort": "investment"}, {"sector": "Secret sector"}):
-        response = client.get("/projects/", params)
+        response = client.get("/en/projects/", params)
         page = main(response)
         for secret_word in ("Secret", "EUR", "987,654", 'value="2001"'):
             assert secret_word not in page, (params, secret_word)
@@ -193,7 +193,7 @@ def test_unpublished_projects_appear_nowhere_in_the_directory(client, db):
 
 def test_totals_of_the_demo_are_the_aux_projects_figures(client, demo):
     assert totals(client) == (["about CNY 5 billion"], ["3,000 direct jobs"])
-    page = main(client.get("/projects/"))
+    page = main(client.get("/en/projects/"))
     assert '<h2 id="totals-heading">' in page
 
 
@@ -204,7 +204,7 @@ def test_totals_add_investment_per_currency_and_never_across_currencies(client, 
     factories.money(factories.project(), value=B, currency="CNY", kind="revenue")
     investment, _ = totals(client)
     assert investment == ["CNY 5 billion", "USD 200 million"]
-    page = client.get("/projects/").content.decode()
+    page = client.get("/en/projects/").content.decode()
     assert "CNY 5 billion" in page and "USD 200 million" in page
     assert "a range counts by its low value" in page
 
@@ -225,13 +225,13 @@ def test_totals_add_jobs_per_job_type(client, db):
     factories.jobs(second, 500, job_type="construction")
     _, jobs = totals(client)
     assert jobs == ["3,000 direct jobs", "500 construction jobs"]
-    assert "3,000 direct jobs" in client.get("/projects/").content.decode()
+    assert "3,000 direct jobs" in client.get("/en/projects/").content.decode()
 
 
 def test_totals_follow_the_filters(client, db):
     factories.money(factories.project(status=Status.CONSTRUCTION), value=2 * B)
     factories.money(factories.project(status=Status.OPERATING), value=3 * B)
-    response = client.get("/projects/", {"status": "operating"})
+    response = client.get("/en/projects/", {"status": "operating"})
     assert [t.text for t in response.context["totals"].investment] == ["CNY 3 billion"]
     assert response.context["paginator"].count == 1
 
@@ -279,7 +279,7 @@ def test_the_qualifier_of_a_sum_is_loose(qualifiers, expected):
     ],
 )
 def test_bad_parameters_show_the_page_not_an_error(client, places, params):
-    response = client.get("/projects/", params)
+    response = client.get("/en/projects/", params)
     assert response.status_code == 200
     page = main(response)
     assert "<script>alert(1)</script>" not in page
@@ -289,7 +289,7 @@ def test_bad_parameters_show_the_page_not_an_error(client, places, params):
 def test_an_unknown_value_is_reported_on_its_field_and_the_other_filters_still_apply(
     client, places
 ):
-    response = client.get("/projects/", {"status": "exploded", "country": "TH"})
+    response = client.get("/en/projects/", {"status": "exploded", "country": "TH"})
     page = response.content.decode()
     assert 'id="id_status_error"' in page
     assert 'aria-invalid="true"' in page
@@ -297,7 +297,7 @@ def test_an_unknown_value_is_reported_on_its_field_and_the_other_filters_still_a
 
 
 def test_every_form_control_has_a_label_and_the_form_a_submit_button(client, places):
-    page = client.get("/projects/").content.decode()
+    page = client.get("/en/projects/").content.decode()
     form = page[page.index('<form method="get"') : page.index("</form>")]
     controls = re.findall(r'<select name="(\w+)"[^>]*id="(\w+)"', form)
     assert {name for name, _ in controls} == {
@@ -319,19 +319,19 @@ def test_every_form_control_has_a_label_and_the_form_a_submit_button(client, pla
 
 
 def test_sort_choice_says_investment_is_compared_only_within_one_currency(client, places):
-    assert "compared only within one currency" in client.get("/projects/").content.decode()
+    assert "compared only within one currency" in client.get("/en/projects/").content.decode()
 
 
 def test_pagination_and_export_links_keep_the_valid_filters_only(client, db):
     for n in range(30):
         factories.project(name=f"Plant {n:02}", sector="Batteries")
-    response = client.get("/projects/", {"sector": "Batteries", "status": "bogus", "utm": "x"})
+    response = client.get("/en/projects/", {"sector": "Batteries", "status": "bogus", "utm": "x"})
     page = response.content.decode()
     assert 'href="?sector=Batteries&amp;page=2"' in page
-    assert 'href="/projects/export.csv?sector=Batteries"' in page
-    assert 'href="/projects/export.json?sector=Batteries"' in page
-    assert 'href="/projects/data/"' in page
-    second = client.get("/projects/", {"sector": "Batteries", "page": "2"})
+    assert 'href="/en/projects/export.csv?sector=Batteries"' in page
+    assert 'href="/en/projects/export.json?sector=Batteries"' in page
+    assert 'href="/en/projects/data/"' in page
+    second = client.get("/en/projects/", {"sector": "Batteries", "page": "2"})
     assert second.context["projects"][0].name == "Plant 24"
 
 
@@ -339,7 +339,7 @@ def test_cards_show_the_construction_start_with_its_precision(client, db):
     factories.milestone(
         factories.project(), planned_date=datetime.date(2025, 3, 1), planned_precision="month"
     )
-    page = client.get("/projects/").content.decode()
+    page = client.get("/en/projects/").content.decode()
     assert 'planned to start <time datetime="2025-03">March 2025</time>' in page
 
 
@@ -360,7 +360,7 @@ DIRECTORY_QUERIES = 8
 def test_directory_queries_are_pinned_and_do_not_grow_with_projects(client, db, params):
     def count_queries():
         with CaptureQueriesContext(connection) as captured:
-            assert client.get("/projects/", params).status_code == 200
+            assert client.get("/en/projects/", params).status_code == 200
         return len(captured)
 
     owner = factories.organization(slug="bulk-owner")

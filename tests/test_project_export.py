@@ -17,18 +17,18 @@ from projects.models.projects import STATUS_DEFINITIONS
 from tests import factories
 
 B = Decimal(1_000_000_000)
-ARTICLE_URL = f"http://testserver/news/{ARTICLE_SLUG}/"
+ARTICLE_URL = f"http://testserver/en/news/{ARTICLE_SLUG}/"
 
 
 def csv_rows(client, params=None):
-    response = client.get("/projects/export.csv", params or {})
+    response = client.get("/en/projects/export.csv", params or {})
     assert response.status_code == 200
     text = b"".join(response.streaming_content).decode("utf-8")
     return list(csv.DictReader(io.StringIO(text)))
 
 
 def json_projects(client, params=None):
-    response = client.get("/projects/export.json", params or {})
+    response = client.get("/en/projects/export.json", params or {})
     assert response.status_code == 200
     data = response.json()
     assert data["count"] == len(data["projects"])
@@ -36,7 +36,7 @@ def json_projects(client, params=None):
 
 
 def test_csv_is_a_streamed_utf8_attachment_with_a_header_row(client, demo):
-    response = client.get("/projects/export.csv")
+    response = client.get("/en/projects/export.csv")
     assert response.streaming
     assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert response["Content-Disposition"] == 'attachment; filename="projects.csv"'
@@ -48,7 +48,7 @@ def test_csv_is_a_streamed_utf8_attachment_with_a_header_row(client, demo):
 
 def test_demo_project_exports_its_figures_as_the_story_stated_them_in_csv(client, demo):
     [row] = csv_rows(client)
-    assert row["url"] == f"http://testserver/projects/{PROJECT_SLUG}/"
+    assert row["url"] == f"http://testserver/en/projects/{PROJECT_SLUG}/"
     assert row["status"] == "construction"
     assert (row["country"], row["province"], row["city"]) == ("CN", "Anhui", "Wuhu")
     assert row["organizations"] == "AUX Group (Owner or sponsor)"
@@ -214,7 +214,7 @@ def test_unpublished_projects_are_never_exported(client, db):
     secret = factories.project(name="Secret plant", is_published=False, sector="Secret")
     factories.money(secret, value=7 * B)
     for params in ({}, {"sector": "Secret"}):  # not a sector of a published project: refused
-        for url in ("/projects/export.csv", "/projects/export.json"):
+        for url in ("/en/projects/export.csv", "/en/projects/export.json"):
             assert b"Secret plant" not in client.get(url, params).getvalue()
     assert [row["name"] for row in csv_rows(client)] == ["Public plant"]
 
@@ -223,7 +223,7 @@ def test_unpublished_projects_are_never_exported(client, db):
     "params", [{"status": "exploded"}, {"year": "abc"}, {"sort": "x" * 10_000}]
 )
 def test_an_export_with_an_unknown_filter_value_is_refused_with_the_reason(client, db, params):
-    for url in ("/projects/export.csv", "/projects/export.json"):
+    for url in ("/en/projects/export.csv", "/en/projects/export.json"):
         response = client.get(url, params)
         assert response.status_code == 400
         assert list(response.json()["errors"]) == list(params)
@@ -246,7 +246,7 @@ def test_harmless_cells_are_left_alone():
 
 
 def test_data_dictionary_describes_every_column_of_the_single_column_list(client, db):
-    response = client.get("/projects/data/")
+    response = client.get("/en/projects/data/")
     assert response.status_code == 200
     page = response.content.decode()
     for column in export.PROJECT_COLUMNS + export.FIGURE_COLUMNS:
@@ -275,7 +275,7 @@ def test_every_exported_csv_column_comes_from_the_single_column_list(client, db)
 
 
 def test_data_dictionary_explains_statuses_qualifiers_precision_and_units(client, db):
-    page = client.get("/projects/data/").content.decode()
+    page = client.get("/en/projects/data/").content.decode()
     for text in STATUS_DEFINITIONS.values():
         assert text.replace("'", "&#x27;") in page
     for qualifier in ("exact", "about", "over", "up_to", "range"):
@@ -286,12 +286,12 @@ def test_data_dictionary_explains_statuses_qualifiers_precision_and_units(client
 
 
 def test_the_directory_and_the_dictionary_link_to_each_other_and_to_the_exports(client, db):
-    directory = client.get("/projects/").content.decode()
-    dictionary = client.get("/projects/data/").content.decode()
-    assert 'href="/projects/data/"' in directory
+    directory = client.get("/en/projects/").content.decode()
+    dictionary = client.get("/en/projects/data/").content.decode()
+    assert 'href="/en/projects/data/"' in directory
     for page in (directory, dictionary):
-        assert 'href="/projects/export.csv' in page and 'href="/projects/export.json' in page
-    assert 'href="/projects/"' in dictionary
+        assert 'href="/en/projects/export.csv' in page and 'href="/en/projects/export.json' in page
+    assert 'href="/en/projects/"' in dictionary
 
 
 # projects (with their programmes), their figures, their organisations, their designations,
@@ -299,7 +299,7 @@ def test_the_directory_and_the_dictionary_link_to_each_other_and_to_the_exports(
 EXPORT_QUERIES = 5
 
 
-@pytest.mark.parametrize("url", ["/projects/export.csv", "/projects/export.json"])
+@pytest.mark.parametrize("url", ["/en/projects/export.csv", "/en/projects/export.json"])
 @pytest.mark.parametrize(
     ("params", "choice_queries"),
     [

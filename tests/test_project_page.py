@@ -43,7 +43,7 @@ def test_a_revised_figure_keeps_its_old_value_and_source_on_the_page(client, dem
     assert "Revised; earlier:" in html and "about CNY 5 billion" in html
     assert "AUX raises Wuhu investment" in html
     story = client.get(
-        "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/"
+        "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/"
     )
     assert "Total investment: about CNY 5 billion (since revised)" in story.content.decode()
 
@@ -58,7 +58,7 @@ def test_usd_equivalent_is_dated_and_only_where_a_rate_exists(client, demo):
 
 def test_the_article_lists_what_the_project_record_took_from_it(client, demo):
     html = client.get(
-        "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/"
+        "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/"
     ).content.decode()
     assert "This article is the source of:" in html
     assert "Total investment: about CNY 5 billion" in html

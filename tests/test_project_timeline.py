@@ -24,7 +24,7 @@ def test_the_demo_16_days_come_out_of_two_milestones(demo):
 
 
 def test_the_demo_page_shows_derived_durations(client, demo):
-    page = client.get("/projects/aux-compressor-wuhu/").content.decode()
+    page = client.get("/en/projects/aux-compressor-wuhu/").content.decode()
     assert "<strong>16 days</strong>" in page
     assert "<strong>about 14 months</strong> (planned)" in page
 
@@ -137,4 +137,4 @@ def test_overdue_flag_follows_a_frozen_clock(db, time_machine):
 
 def test_the_demo_operation_milestone_is_overdue_today(client, demo):
     assert Milestone.objects.overdue().get().kind == "operation"
-    assert "Overdue" in client.get("/projects/aux-compressor-wuhu/").content.decode()
+    assert "Overdue" in client.get("/en/projects/aux-compressor-wuhu/").content.decode()

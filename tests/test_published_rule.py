@@ -36,7 +36,7 @@ def test_article_becomes_public_exactly_at_its_publish_time(db, time_machine):
 
 @pytest.mark.parametrize(
     "url",
-    ["/", "/news/", "/news/category/hidden/", "/news/tag/secret/", "/projects/"],
+    ["/en/", "/en/news/", "/en/news/category/hidden/", "/en/news/tag/secret/", "/en/projects/"],
 )
 def test_hidden_articles_are_absent_from_every_list(client, hidden, url):
     response = client.get(url)
@@ -54,7 +54,7 @@ def test_hidden_articles_are_absent_from_the_project_page(client, hidden):
 def test_hidden_articles_are_absent_from_archives(client, hidden):
     factories.article(title="Public story")
     year = timezone.localdate().year
-    page = client.get(f"/news/{year}/").content.decode()
+    page = client.get(f"/en/news/{year}/").content.decode()
     assert "Public story" in page
     assert "Secret draft" not in page and "Future story" not in page
 
@@ -67,7 +67,7 @@ def test_anonymous_visitor_gets_404_for_a_hidden_article(client, hidden, which):
 def test_unpublished_project_gets_404_and_leaves_the_directory(client, db):
     project = factories.project(name="Quiet project", is_published=False)
     assert client.get(project.get_absolute_url()).status_code == 404
-    assert "Quiet project" not in client.get("/projects/").content.decode()
+    assert "Quiet project" not in client.get("/en/projects/").content.decode()
 
 
 def test_related_story_that_is_a_draft_is_not_shown(client, db):
@@ -78,8 +78,8 @@ def test_related_story_that_is_a_draft_is_not_shown(client, db):
 
 def test_a_tag_only_a_draft_has_gives_404(client, db):
     factories.draft(tags=["Secret merger"])
-    assert client.get("/news/tag/secret-merger/").status_code == 404
-    assert client.get("/news/tag/secret-merger/feed.rss").status_code == 404
+    assert client.get("/en/news/tag/secret-merger/").status_code == 404
+    assert client.get("/en/news/tag/secret-merger/feed.rss").status_code == 404
 
 
 def test_an_organisation_with_only_unpublished_projects_gives_404(client, db):
@@ -89,7 +89,7 @@ def test_an_organisation_with_only_unpublished_projects_gives_404(client, db):
     ProjectOrganization.objects.create(
         project=factories.project(is_published=False), organization=quiet
     )
-    assert client.get("/organizations/quiet-partner/").status_code == 404
+    assert client.get("/en/organizations/quiet-partner/").status_code == 404
 
 
 @pytest.mark.parametrize("action", ["withdraw", "take_down"])
@@ -103,7 +103,14 @@ def test_withdrawn_and_taken_down_articles_are_not_published(db, editor, action)
 @pytest.mark.parametrize("action", ["withdraw", "take_down"])
 @pytest.mark.parametrize(
     "url",
-    ["/", "/news/", "/news/category/hidden/", "/news/tag/secret/", "/projects/", "/search/?q=Gone"],
+    [
+        "/en/",
+        "/en/news/",
+        "/en/news/category/hidden/",
+        "/en/news/tag/secret/",
+        "/en/projects/",
+        "/en/search/?q=Gone",
+    ],
 )
 def test_withdrawn_and_taken_down_articles_are_absent_from_every_list(
     client, db, editor, action, url

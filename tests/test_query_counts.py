@@ -32,33 +32,33 @@ def queries(client, url):
 
 PAGES = {
     # featured, latest, projects, their figures, categories
-    "/": 5,
+    "/en/": 5,
     # count, page, tags
-    "/news/": 3,
+    "/en/news/": 3,
     # category, count, page, tags
-    "/news/category/enterprise-news/": 4,
+    "/en/news/category/enterprise-news/": 4,
     # tag, count, page, tags
-    "/news/tag/filler/": 4,
+    "/en/news/tag/filler/": 4,
     # article (with its lead image), tags, subjects, corrections, gallery, projects, their
     # figures and owners, their events and the people at them, related articles; press
     # contacts (their photos joined) and coverage, one each (the boilerplate rides in the
     # article's row)
-    "/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 13,
+    "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 13,
     # topic, count, page, tags
-    "/news/topics/04000000/": 4,
+    "/en/news/topics/04000000/": 4,
     # count, page, figures, totals; filter choices: project values, organisations, authorities,
     # capacity units
-    "/projects/": 8,
+    "/en/projects/": 8,
     # project (with its programme), figures, gallery, milestones, stated durations,
     # designations, roles, events, the people at them, news links, exchange rates; press
     # contacts (their photos joined) and coverage, one each
-    "/projects/aux-compressor-wuhu/": 13,
+    "/en/projects/aux-compressor-wuhu/": 13,
     # organisation, projects, their figures, news, its published programmes
-    "/organizations/aux-group/": 5,
+    "/en/organizations/aux-group/": 5,
     # Django's date views: emptiness, months, neighbouring periods (1-2, one row each, no
     # tags); count, page, tags
-    "/news/2024/": 7,
-    "/news/2024/01/": 7,
+    "/en/news/2024/": 7,
+    "/en/news/2024/01/": 7,
 }
 
 

@@ -117,4 +117,4 @@ def test_a_writers_revert_of_a_draft_leaves_a_tag_as_an_editor_renamed_it(
     assert writer_client.post(url, data).status_code == 302
     tag.refresh_from_db()
     assert (tag.name, tag.slug) == ("Wuhu, Anhui", "wuhu-anhui")
-    assert editor_client.get("/news/tag/wuhu-anhui/").status_code == 200
+    assert editor_client.get("/en/news/tag/wuhu-anhui/").status_code == 200

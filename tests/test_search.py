@@ -11,7 +11,7 @@ from tests import factories
 
 
 def results(client, **params):
-    response = client.get("/search/", params)
+    response = client.get("/en/search/", params)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -110,4 +110,4 @@ def test_results_are_paginated(client, db):
     for n in range(12):
         factories.article(title=f"Wuhu story {n}")
     assert "Page 1 of 2" in results(client, q="Wuhu")
-    assert client.get("/search/", {"q": "Wuhu", "page": "9"}).status_code == 404
+    assert client.get("/en/search/", {"q": "Wuhu", "page": "9"}).status_code == 404

@@ -18,7 +18,7 @@ def directives(response):
 
 
 def test_public_pages_send_the_hardening_headers(client, demo):
-    response = client.get("/", headers=BEHIND_HTTPS_PROXY)
+    response = client.get("/en/", headers=BEHIND_HTTPS_PROXY)
     assert response.status_code == 200
     assert response["Strict-Transport-Security"] == "max-age=63072000; includeSubDomains; preload"
     assert response["X-Content-Type-Options"] == "nosniff"
@@ -29,7 +29,7 @@ def test_public_pages_send_the_hardening_headers(client, demo):
 
 
 def test_content_security_policy_allows_no_inline_or_eval_scripts(client, demo):
-    policy = directives(client.get("/"))
+    policy = directives(client.get("/en/"))
     assert policy["default-src"] == ["'self'"]
     assert policy["script-src"] == ["'self'"]  # no nonce either: public pages need none
     assert policy["style-src"][0] == "'self'"
@@ -44,7 +44,7 @@ def test_content_security_policy_allows_no_inline_or_eval_scripts(client, demo):
 INLINE_SCRIPT = re.compile(r'<script(?![^>]*\bsrc=)(?![^>]*\btype="application/(?:ld\+)?json")')
 
 
-@pytest.mark.parametrize("address", ["/", "/news/", "/projects/", "/no-such-page/"])
+@pytest.mark.parametrize("address", ["/en/", "/en/news/", "/en/projects/", "/no-such-page/"])
 def test_public_pages_have_no_inline_script_or_style(client, demo, address):
     page = client.get(address).content.decode()
     assert not INLINE_SCRIPT.search(page)
@@ -92,7 +92,7 @@ def test_admin_is_refused_over_plain_http_even_without_the_ssl_redirect(client, 
     assert response.status_code == 301
     assert response["Location"] == "https://testserver/admin/login/?next=/admin/"
     assert client.get("/admin/login/", headers=BEHIND_HTTPS_PROXY).status_code == 200
-    assert client.get("/news/").status_code == 200  # public pages are not affected
+    assert client.get("/en/news/").status_code == 200  # public pages are not affected
 
 
 def test_admin_https_only_is_the_production_default():

@@ -24,7 +24,7 @@ def of_type(items, kind):
 
 def test_the_home_page_names_the_publisher_with_its_logo_and_profiles(client, db, settings):
     settings.PUBLISHER_SAME_AS = ["https://www.linkedin.com/company/aux", "https://x.com/aux"]
-    (publisher,) = of_type(json_ld(client, "/"), "Organization")
+    (publisher,) = of_type(json_ld(client, "/en/"), "Organization")
     assert publisher["name"] == settings.SITE_NAME
     assert publisher["url"] == "http://testserver/"
     assert publisher["logo"]["url"].startswith("http://testserver/static/img/logo")
@@ -32,17 +32,17 @@ def test_the_home_page_names_the_publisher_with_its_logo_and_profiles(client, db
 
 
 def test_the_home_page_offers_the_site_search_to_search_engines(client, db):
-    (website,) = of_type(json_ld(client, "/"), "WebSite")
+    (website,) = of_type(json_ld(client, "/en/"), "WebSite")
     action = website["potentialAction"]
     assert action["@type"] == "SearchAction"
-    assert action["target"]["urlTemplate"] == "http://testserver/search/?q={search_term_string}"
+    assert action["target"]["urlTemplate"] == "http://testserver/en/search/?q={search_term_string}"
     assert action["query-input"] == "required name=search_term_string"
-    assert client.get("/search/?q=compressor").status_code == 200
+    assert client.get("/en/search/?q=compressor").status_code == 200
 
 
 def test_without_profiles_the_publisher_has_no_same_as(client, db, settings):
     settings.PUBLISHER_SAME_AS = []
-    (publisher,) = of_type(json_ld(client, "/"), "Organization")
+    (publisher,) = of_type(json_ld(client, "/en/"), "Organization")
     assert "sameAs" not in publisher
 
 
@@ -75,10 +75,10 @@ def test_the_authors_link_to_their_stories(client, story):
 def test_an_author_page_lists_only_that_names_published_stories(client, story):
     factories.article(title="Other writer", byline="Li Weiming")
     factories.draft(title="Draft by Li", byline="Li Wei")
-    page = client.get("/news/by/Li Wei/").content.decode()
+    page = client.get("/en/news/by/Li Wei/").content.decode()
     assert "Plant opens" in page
     assert "Other writer" not in page and "Draft by Li" not in page
-    assert client.get("/news/by/Nobody/").status_code == 404
+    assert client.get("/en/news/by/Nobody/").status_code == 404
 
 
 def test_an_article_without_a_byline_is_by_the_publisher_with_its_url(client, db):
@@ -92,6 +92,6 @@ def test_about_names_the_organisation_and_the_place_directly(client, story):
     (article,) = of_type(json_ld(client, story.get_absolute_url()), "NewsArticle")
     kinds = {item["@type"]: item for item in article["about"]}
     assert kinds["Organization"]["name"] == "AUX Group"
-    assert kinds["Organization"]["url"] == "http://testserver/organizations/aux-group/"
+    assert kinds["Organization"]["url"] == "http://testserver/en/organizations/aux-group/"
     assert kinds["Place"]["address"]["addressLocality"] == "Wuhu"
     assert kinds["Project"]["name"] == "Wuhu plant"

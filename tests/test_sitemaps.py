@@ -37,7 +37,7 @@ def test_articles_sitemap_lists_exactly_the_published_with_lastmod(client, db):
     factories.article(slug="embargoed", embargo_until=timezone.now() + datetime.timedelta(hours=1))
     factories.article(slug="hidden-from-engines", noindex=True)
     locs, root = locations(client, "/sitemap-articles.xml")
-    assert locs == ["http://testserver/news/live/"]
+    assert locs == ["http://testserver/en/news/live/"]
     lastmod = root.find(".//s:lastmod", NS).text
     # lastmod follows what readers see changing (tests/test_date_modified.py), not saves
     assert lastmod == timezone.localtime(live.modified_at).date().isoformat()
@@ -51,10 +51,10 @@ def test_other_sections_skip_unpublished_and_empty_things(client, db):
     factories.project(slug="open")
     factories.project(slug="closed", is_published=False)
     assert locations(client, "/sitemap-categories.xml")[0] == [
-        "http://testserver/news/category/used/"
+        "http://testserver/en/news/category/used/"
     ]
-    assert locations(client, "/sitemap-tags.xml")[0] == ["http://testserver/news/tag/wuhu/"]
-    assert locations(client, "/sitemap-projects.xml")[0] == ["http://testserver/projects/open/"]
+    assert locations(client, "/sitemap-tags.xml")[0] == ["http://testserver/en/news/tag/wuhu/"]
+    assert locations(client, "/sitemap-projects.xml")[0] == ["http://testserver/en/projects/open/"]
 
 
 def test_large_sections_are_paginated(client, db, settings):
@@ -80,7 +80,7 @@ def test_news_sitemap_has_the_last_two_days_only(client, db):
     factories.article(slug="old", publish_at=timezone.now() - datetime.timedelta(days=3))
     factories.article(slug="later", embargo_until=timezone.now() + datetime.timedelta(hours=1))
     locs, root = locations(client, "/sitemap-news.xml")
-    assert locs == ["http://testserver/news/today/"]
+    assert locs == ["http://testserver/en/news/today/"]
     assert root.find(".//n:title", NS).text == "Today's story"
 
 

@@ -8,9 +8,9 @@ def test_old_article_address_redirects_301_to_the_new_one(client, db):
     article = factories.article(slug="old-name")
     article.slug = "new-name"
     article.save()
-    response = client.get("/news/old-name/")
+    response = client.get("/en/news/old-name/")
     assert response.status_code == 301
-    assert response["Location"] == "/news/new-name/"
+    assert response["Location"] == "/en/news/new-name/"
 
 
 def test_a_chain_of_renames_redirects_straight_to_the_current_address(client, db):
@@ -18,8 +18,8 @@ def test_a_chain_of_renames_redirects_straight_to_the_current_address(client, db
     for slug in ("second", "third"):
         article.slug = slug
         article.save()
-    assert client.get("/news/first/")["Location"] == "/news/third/"
-    assert client.get("/news/second/")["Location"] == "/news/third/"
+    assert client.get("/en/news/first/")["Location"] == "/en/news/third/"
+    assert client.get("/en/news/second/")["Location"] == "/en/news/third/"
 
 
 def test_renaming_back_to_an_old_slug_removes_its_redirect(client, db):
@@ -28,8 +28,8 @@ def test_renaming_back_to_an_old_slug_removes_its_redirect(client, db):
     article.save()
     article.slug = "a"
     article.save()
-    assert client.get("/news/a/").status_code == 200
-    assert client.get("/news/b/")["Location"] == "/news/a/"
+    assert client.get("/en/news/a/").status_code == 200
+    assert client.get("/en/news/b/")["Location"] == "/en/news/a/"
     assert not ArticleRedirect.objects.filter(old_slug="a").exists()
 
 
@@ -37,15 +37,15 @@ def test_old_address_of_an_unpublished_article_gives_404_not_its_new_slug(client
     article = factories.draft(slug="secret-old")
     article.slug = "secret-new"
     article.save()
-    assert client.get("/news/secret-old/").status_code == 404
+    assert client.get("/en/news/secret-old/").status_code == 404
 
 
 def test_old_project_address_redirects_too(client, db):
     project = factories.project(slug="wuhu-plant")
     project.slug = "aux-wuhu-plant"
     project.save()
-    response = client.get("/projects/wuhu-plant/")
-    assert response.status_code == 301 and response["Location"] == "/projects/aux-wuhu-plant/"
+    response = client.get("/en/projects/wuhu-plant/")
+    assert response.status_code == 301 and response["Location"] == "/en/projects/aux-wuhu-plant/"
 
 
 def test_a_writers_draft_cannot_take_a_published_articles_old_address(writer_client, db):

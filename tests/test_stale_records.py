@@ -34,7 +34,7 @@ def test_a_record_not_confirmed_for_a_year_is_stale(records, settings):
 
 
 def test_the_demo_record_says_it_has_not_been_updated_since_january_2024(client, demo):
-    page = client.get("/projects/aux-compressor-wuhu/").content.decode()
+    page = client.get("/en/projects/aux-compressor-wuhu/").content.decode()
     assert "Not updated since" in page and "2024" in page.split("Not updated since")[1][:120]
 
 
@@ -44,9 +44,9 @@ def test_a_fresh_record_shows_no_warning(client, records):
 
 
 def test_visitors_can_list_the_records_that_are_not_updated(client, records):
-    page = client.get("/projects/", {"updated": "stale"}).content.decode()
+    page = client.get("/en/projects/", {"updated": "stale"}).content.decode()
     assert "Old record" in page and "Fresh record" not in page
-    page = client.get("/projects/", {"updated": "current"}).content.decode()
+    page = client.get("/en/projects/", {"updated": "current"}).content.decode()
     assert "Fresh record" in page and "Old record" not in page
 
 

@@ -24,7 +24,7 @@ def test_the_demo_keeps_the_16_days_as_the_article_states_them(demo):
 
 
 def test_the_derived_date_is_shown_as_derived_and_never_cited(client, demo):
-    page = client.get("/projects/aux-compressor-wuhu/").content.decode()
+    page = client.get("/en/projects/aux-compressor-wuhu/").content.decode()
     land = page[
         page.index("<h3>Land acquired</h3>") : page.index("</li>", page.index("<h3>Land acquired"))
     ]

@@ -40,13 +40,13 @@ def test_punctuation_only_tag_still_gets_a_slug_and_a_page(client, db):
     factories.article(tags=["???"])
     slugs = sorted(Tag.objects.values_list("slug", flat=True))
     assert slugs == ["tag", "tag-1"]
-    assert client.get("/news/tag/tag-1/").status_code == 200
+    assert client.get("/en/news/tag/tag-1/").status_code == 200
 
 
 def test_tag_page_lists_only_articles_with_that_tag(client, db):
     tagged = factories.article(tags=["Wuhu"])
     other = factories.article(tags=["Ningbo"])
-    page = client.get("/news/tag/wuhu/").content.decode()
+    page = client.get("/en/news/tag/wuhu/").content.decode()
     assert tagged.title in page
     assert other.title not in page
 
@@ -63,11 +63,11 @@ def test_adding_a_case_variant_in_the_admin_is_a_form_error(editor_client, db):
 
 def test_a_tag_address_typed_in_another_case_redirects_to_the_tag(client, db):
     factories.article(tags=["Compressor"])
-    response = client.get("/news/tag/Compressor/")
-    assert response.status_code == 301 and response["Location"] == "/news/tag/compressor/"
-    assert client.get("/news/tag/COMPRESSOR-X/").status_code == 404
+    response = client.get("/en/news/tag/Compressor/")
+    assert response.status_code == 301 and response["Location"] == "/en/news/tag/compressor/"
+    assert client.get("/en/news/tag/COMPRESSOR-X/").status_code == 404
 
 
 def test_a_draft_only_tag_in_another_case_does_not_redirect(client, db):
     factories.draft(tags=["Secret plan"])
-    assert client.get("/news/tag/Secret-Plan/").status_code == 404
+    assert client.get("/en/news/tag/Secret-Plan/").status_code == 404

@@ -47,14 +47,14 @@ def feed_xml(client, url):
 
 
 def test_rss_descriptions_render_the_summary_as_text(client, hostile_story):
-    item = feed_xml(client, "/news/feed.rss").find("channel/item")
+    item = feed_xml(client, "/en/news/feed.rss").find("channel/item")
     description = item.findtext("description")
     assert Elements(description).found == []
     assert "&lt;script&gt;" in description  # the reader shows the characters themselves
 
 
 def test_atom_html_summaries_render_the_summary_as_text(client, hostile_story):
-    entry = feed_xml(client, "/news/feed.atom").find(f"{ATOM}entry")
+    entry = feed_xml(client, "/en/news/feed.atom").find(f"{ATOM}entry")
     summary = entry.find(f"{ATOM}summary")
     assert summary.get("type") == "html"
     assert Elements(summary.text).found == []
@@ -64,14 +64,14 @@ def test_atom_html_summaries_render_the_summary_as_text(client, hostile_story):
 
 
 def test_feed_categories_and_authors_are_text_elements(client, hostile_story):
-    item = feed_xml(client, "/news/feed.rss").find("channel/item")
+    item = feed_xml(client, "/en/news/feed.rss").find("channel/item")
     assert f"Section {HOSTILE}" in [c.text for c in item.findall("category")]
-    entry = feed_xml(client, "/news/feed.atom").find(f"{ATOM}entry")
+    entry = feed_xml(client, "/en/news/feed.atom").find(f"{ATOM}entry")
     assert entry.find(f"{ATOM}author/{ATOM}name").text == f"Byline {HOSTILE}"
 
 
 def test_html_pages_show_every_plain_field_as_text(client, hostile_story):
-    for url in [hostile_story.get_absolute_url(), "/news/", "/news/category/hostile/"]:
+    for url in [hostile_story.get_absolute_url(), "/en/news/", "/en/news/category/hostile/"]:
         page = client.get(url).content.decode()
         assert "<script>alert" not in page and "<img src=x" not in page, url
 

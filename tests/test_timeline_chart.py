@@ -10,7 +10,7 @@ from tests import factories
 
 
 def test_the_demo_page_draws_every_milestone_planned_and_actual(client, demo):
-    page = client.get("/projects/aux-compressor-wuhu/").content.decode()
+    page = client.get("/en/projects/aux-compressor-wuhu/").content.decode()
     svg = page[page.index("<svg") : page.index("</svg>")]
     assert 'role="img"' in svg and "<title id=" in svg and "<desc id=" in svg
     assert svg.count('<g class="row') == page.count('<li class="done">') + page.count(
@@ -55,6 +55,6 @@ def test_a_project_without_dated_milestones_has_no_picture(client, db):
 
 
 def test_the_description_says_in_words_what_the_picture_shows(client, demo):
-    page = client.get("/projects/aux-compressor-wuhu/").content.decode()
+    page = client.get("/en/projects/aux-compressor-wuhu/").content.decode()
     desc = re.search(r'<desc id="timeline-chart-desc">([^<]+)</desc>', page).group(1)
     assert re.match(r"\d+ milestones from \d{4} to \d{4}: \d+ happened, \d+ planned", desc)

@@ -50,9 +50,9 @@ def two_servers(shared_stores):
 
 
 def shows_story(browser):
-    status, news = browser.get("/news/")
+    status, news = browser.get("/en/news/")
     assert status == 200
-    return "Published through server A" in news, browser.get(f"/news/{SLUG}/")[0]
+    return "Published through server A" in news, browser.get(f"/en/news/{SLUG}/")[0]
 
 
 # Transactional: the servers see only committed rows; they are flushed afterwards, and what the

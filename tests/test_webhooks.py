@@ -42,7 +42,7 @@ def test_a_published_story_is_posted_once_and_signed_to_each_webhook(webhook_rec
     body = received["body"]
     assert body["type"] == "article.published"
     assert body["data"]["article"]["title"] == "Wuhu plant opens"
-    assert body["data"]["article"]["url"] == f"https://news.example.com/news/{article.slug}/"
+    assert body["data"]["article"]["url"] == f"https://news.example.com/en/news/{article.slug}/"
 
 
 def test_a_signature_made_with_another_secret_does_not_verify(webhook_receiver):

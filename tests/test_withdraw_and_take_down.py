@@ -94,18 +94,18 @@ def test_a_taken_down_article_keeps_its_revisions_for_staff(story, editor, edito
 
 
 def test_feeds_carry_a_withdrawal_item_with_the_same_id(client, story, editor):
-    before = client.get("/news/feed.atom").content.decode()
+    before = client.get("/en/news/feed.atom").content.decode()
     story.withdraw(REASON, by=editor)
     for address in (
-        "/news/feed.atom",
-        "/news/feed.rss",
+        "/en/news/feed.atom",
+        "/en/news/feed.rss",
         f"{story.category.get_absolute_url()}feed.rss",
     ):
         feed = client.get(address).content.decode()
         assert "Withdrawn: Capacity doubles" in feed and "misreported" in feed
         assert "Secret body words" not in feed
     assert f"urn:uuid:{story.uuid}" in before
-    assert f"urn:uuid:{story.uuid}" in client.get("/news/feed.atom").content.decode()
+    assert f"urn:uuid:{story.uuid}" in client.get("/en/news/feed.atom").content.decode()
 
 
 def test_the_withdrawal_item_leaves_the_feeds_after_the_notice_period(
@@ -114,13 +114,13 @@ def test_the_withdrawal_item_leaves_the_feeds_after_the_notice_period(
     story.withdraw(REASON, by=editor)
     later = story.retracted_at + datetime.timedelta(days=settings.WITHDRAWAL_NOTICE_DAYS, hours=1)
     time_machine.move_to(later)
-    assert "Capacity doubles" not in client.get("/news/feed.rss").content.decode()
+    assert "Capacity doubles" not in client.get("/en/news/feed.rss").content.decode()
     assert client.get(story.get_absolute_url()).status_code == 410  # the notice stays
 
 
 def test_a_taken_down_article_leaves_no_item_in_feeds(client, story, editor):
     story.take_down("Court order", by=editor)
-    feed = client.get("/news/feed.atom").content.decode()
+    feed = client.get("/en/news/feed.atom").content.decode()
     assert "Capacity doubles" not in feed and str(story.uuid) not in feed
 
 
@@ -169,7 +169,7 @@ def test_an_old_address_of_a_taken_down_article_leads_nowhere(client, story, edi
     story.save()
     story.take_down("Court order", by=editor)
     old = story.redirects.get().old_slug
-    assert client.get(f"/news/{old}/").status_code == 404
+    assert client.get(f"/en/news/{old}/").status_code == 404
 
 
 def test_a_withdrawn_story_leaves_the_page_cache_at_once(client, story, editor, settings):
@@ -178,7 +178,7 @@ def test_a_withdrawn_story_leaves_the_page_cache_at_once(client, story, editor, 
     assert client.get(story.get_absolute_url())["X-Cache"] == "hit"
     story.withdraw(REASON, by=editor)
     assert client.get(story.get_absolute_url()).status_code == 410
-    assert "Capacity doubles" not in client.get("/").content.decode()
+    assert "Capacity doubles" not in client.get("/en/").content.decode()
 
 
 def test_editors_withdraw_from_the_changelist_giving_a_reason(editor_client, story):

@@ -5,8 +5,9 @@ import io
 
 from django.utils import timezone
 
+from newsroom.core.spreadsheets import safe_cell
+
 # A spreadsheet runs a cell starting with one of these as a formula (as projects/export.py).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 HEADER = [
     "story",
@@ -27,7 +28,7 @@ def cell(value):
     if hasattr(value, "isoformat"):
         return timezone.localtime(value).isoformat()
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return safe_cell(text)
 
 
 def rows(deliveries):

@@ -25,7 +25,18 @@ class LargeSitemap(Sitemap):
         return max((moment for moment in latest.values() if moment), default=None)
 
 
-class SectionSitemap(Sitemap):
+class EveryLanguage:
+    """A page per language for every item, each listing the others (`xhtml:link`).
+
+    For the short lists only: Django pairs every item with every language in memory.
+    """
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class SectionSitemap(EveryLanguage, Sitemap):
     """The pages named by URL name, such as the home page and the section fronts."""
 
     def __init__(self, names):

@@ -3,8 +3,9 @@
 import csv
 import io
 
+from newsroom.core.spreadsheets import safe_cell
+
 # A spreadsheet reads a cell starting with one of these as a formula (as projects/export.py).
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 COLUMNS = [
     ("date", lambda c: c.published_on.isoformat()),
     ("outlet", lambda c: c.outlet),
@@ -22,7 +23,7 @@ def cell(value):
     if value is None:
         return ""
     text = str(value)
-    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+    return safe_cell(text)
 
 
 def coverage_csv(coverage):

@@ -21,7 +21,7 @@ def language_links(context):
     alternates = context.get("alternates") or {}
     current = translation.get_language()
     switch = []
-    for code, name in settings.LANGUAGES:
+    for code, _name in settings.LANGUAGES:
         if code == current:
             continue
         target = alternates.get(code)

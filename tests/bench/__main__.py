@@ -143,14 +143,14 @@ def pages():
     project = article.projects.published().order_by("pk").first()
     tag = Tag.objects.filter(slug="compressors").first() or Tag.objects.order_by("pk").first()
     return [
-        ("home", "/"),
-        ("news list", "/news/"),
+        ("home", "/en/"),
+        ("news list", "/en/news/"),
         ("article", article.get_absolute_url()),
         ("tag page", tag.get_absolute_url()),
-        ("project directory", "/projects/"),
+        ("project directory", "/en/projects/"),
         ("project page", project.get_absolute_url()),
-        ("search", "/search/?q=compressors"),
-        ("feed", "/news/feed.rss"),
+        ("search", "/en/search/?q=compressors"),
+        ("feed", "/en/news/feed.rss"),
         ("API list", "/api/v1/articles"),
     ]
 

@@ -46,7 +46,7 @@ CONTEXT = {
     "stories": [
         {
             "title": f"AUX Compressor plant number {n} starts trial production in Wuhu",
-            "url": f"/news/aux-compressor-plant-{n}-starts-trial-production/",
+            "url": f"/en/news/aux-compressor-plant-{n}-starts-trial-production/",
             "published": START - datetime.timedelta(days=3 * n, hours=n),
             "category": "Enterprise News",
             "summary": "The plant will make 30 million intelligent air-conditioning "

@@ -23,7 +23,7 @@ from tests.browser.test_pages_are_valid_html import describe as nu_describe
 from tests.browser.test_pages_are_valid_html import nu_check
 
 EMBED_CSS = Path(__file__).resolve().parents[2] / "static" / "css" / "embed.css"
-CARD = f"/projects/{PROJECT_SLUG}/embed/"
+CARD = f"/en/projects/{PROJECT_SLUG}/embed/"
 
 
 @pytest.fixture
@@ -92,7 +92,7 @@ def test_another_site_shows_our_press_photos_and_card_but_not_our_pages(
         )
         + f'<img id="static" src="{ours}/static/img/logo.png" alt="">'
         + f'<iframe id="card" src="{ours}{CARD}" title="card"></iframe>'
-        + f'<iframe id="sheet" src="{ours}/projects/{PROJECT_SLUG}/" title="sheet"></iframe>'
+        + f'<iframe id="sheet" src="{ours}/en/projects/{PROJECT_SLUG}/" title="sheet"></iframe>'
     )
     context = browser.new_context()
     page = context.new_page()

@@ -14,7 +14,7 @@ from tests.browser.admin_widgets import (
 from tests.browser.conftest import log_in
 
 TITLE = "Wuhu plant ships its first compressors"
-ADDRESS = "/news/wuhu-plant-ships-its-first-compressors/"
+ADDRESS = "/en/news/wuhu-plant-ships-its-first-compressors/"
 
 
 def test_an_editor_drafts_an_article_then_publishes_it_everywhere(page, new_page, site, editor):
@@ -47,7 +47,7 @@ def test_an_editor_drafts_an_article_then_publishes_it_everywhere(page, new_page
 
     visitor = new_page()
     assert visitor.goto(ADDRESS).status == 404
-    visitor.goto("/")
+    visitor.goto("/en/")
     expect(visitor.get_by_role("link", name=TITLE)).to_have_count(0)
 
     field(page, "Status").select_option("Published")
@@ -63,11 +63,11 @@ def test_an_editor_drafts_an_article_then_publishes_it_everywhere(page, new_page
         visitor.get_by_role("region", name="Pictures for the press").get_by_role("img")
     ).to_have_count(1)
     for place in (
-        "/",
-        "/news/category/enterprise-news/",
-        "/news/tag/wuhu/",
-        "/news/tag/first-shipment/",
-        "/projects/aux-compressor-wuhu/",
+        "/en/",
+        "/en/news/category/enterprise-news/",
+        "/en/news/tag/wuhu/",
+        "/en/news/tag/first-shipment/",
+        "/en/projects/aux-compressor-wuhu/",
     ):
         visitor.goto(place)
         expect(visitor.get_by_role("link", name=TITLE).first).to_be_visible()

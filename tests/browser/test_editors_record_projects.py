@@ -49,7 +49,7 @@ def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeli
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
 
     visitor = new_page()
-    visitor.goto("/projects/hefei-compressor-plant-phase-ii/")
+    visitor.goto("/en/projects/hefei-compressor-plant-phase-ii/")
     expect(visitor.get_by_role("heading", level=1)).to_have_text(NAME)
     figures = visitor.get_by_role("region", name="Key figures")
     expect(figures).to_contain_text("about CNY 2 billion")
@@ -63,5 +63,5 @@ def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeli
     expect(timeline.get_by_role("listitem").nth(1)).to_contain_text(
         "Start of operation Planned: June 2027"
     )
-    visitor.goto("/projects/")
+    visitor.goto("/en/projects/")
     expect(visitor.get_by_role("link", name=NAME)).to_be_visible()

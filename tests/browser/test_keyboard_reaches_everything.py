@@ -56,7 +56,7 @@ def test_tab_reaches_every_link_and_control_with_a_visible_focus(page, site, nam
 
 
 def test_the_skip_link_appears_on_focus_and_moves_past_the_header(page, site):
-    page.goto("/projects/")
+    page.goto("/en/projects/")
     skip = page.get_by_role("link", name="Skip to content")
     expect(skip).not_to_be_in_viewport()
     page.keyboard.press("Tab")

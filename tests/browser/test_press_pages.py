@@ -9,13 +9,13 @@ from tests.browser.test_pages_are_valid_html import describe as describe_message
 from tests.browser.test_pages_are_valid_html import nu_check
 
 SCREENS = {
-    "embargoed stories": "/press/embargoed/",
-    "an embargoed story": "/press/embargoed/half-year-results/",
+    "embargoed stories": "/en/press/embargoed/",
+    "an embargoed story": "/en/press/embargoed/half-year-results/",
 }
 
 
 def sign_in(page):
-    page.goto("/press/login/")
+    page.goto("/en/press/login/")
     page.get_by_label("Email").fill(JOURNALIST)
     page.get_by_label("Password").fill(JOURNALIST_PASSWORD)
     page.get_by_role("button", name="Sign in").click()

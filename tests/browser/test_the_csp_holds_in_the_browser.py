@@ -15,7 +15,7 @@ INJECT = """() => {
 
 
 def test_an_injected_inline_script_and_style_are_blocked_and_reported(page, site):
-    page.goto("/")
+    page.goto("/en/")
     assert page.evaluate(INJECT) is False
     page.wait_for_timeout(100)
     blocked = [p for p in page.problems if p.startswith("CSP violation")]

@@ -17,7 +17,7 @@ def heading(page):
 
 
 def test_a_visitor_goes_from_home_to_story_project_company_and_tag(page, site):
-    page.goto("/")
+    page.goto("/en/")
     page.get_by_role("region", name="Featured").get_by_role("link", name=STORY).click()
     expect(heading(page)).to_have_text(STORY)
     page.get_by_role("link", name="Full project record and timeline").click()
@@ -36,13 +36,13 @@ def project_names(page):
 
 
 def test_a_visitor_filters_and_sorts_the_project_directory(page, site):
-    page.goto("/projects/")
+    page.goto("/en/projects/")
     expect(project_names(page)).to_have_count(3)
     page.get_by_label("Country").select_option("China")
     page.get_by_label("Sort by").select_option("Direct jobs, most first")
     page.get_by_role("button", name="Show projects").click()
     expect(page).to_have_url(
-        "/projects/?status=&sector=&country=CN&province=&organization=&designation=&year=&sort=jobs"
+        "/en/projects/?status=&sector=&country=CN&province=&organization=&designation=&year=&sort=jobs"
         "&updated=&unit="
     )
     expect(project_names(page)).to_have_text([PROJECT, "Ningbo Heat Pump Base"])
@@ -58,13 +58,13 @@ def test_a_visitor_filters_and_sorts_the_project_directory(page, site):
 
 
 def test_a_visitor_pages_through_the_news(page, site):
-    page.goto("/news/")
+    page.goto("/en/news/")
     stories = page.get_by_role("main").get_by_role("article")
     expect(stories).to_have_count(12)
     pages = page.get_by_role("navigation", name="Pages")
     expect(pages).to_contain_text("Page 1 of 2")
     pages.get_by_role("link", name="Next").click()
-    expect(page).to_have_url("/news/?page=2")
+    expect(page).to_have_url("/en/news/?page=2")
     expect(stories).to_have_count(STORIES_BEYOND_ONE_PAGE + 2 - 12)
     expect(pages).to_contain_text("Page 2 of 2")
     pages.get_by_role("link", name="Previous").click()

@@ -25,7 +25,7 @@ def test_a_writer_can_submit_for_review_but_not_publish(page, new_page, site, wr
     page.get_by_role("button", name="Save", exact=True).click()
     expect(page.locator(".messagelist")).to_contain_text("was added successfully")
     assert Article.objects.get(title="Night shift at the Wuhu plant").status == "review"
-    assert new_page().goto("/news/night-shift-at-the-wuhu-plant/").status == 404
+    assert new_page().goto("/en/news/night-shift-at-the-wuhu-plant/").status == 404
 
     actions = page.get_by_label("Action").locator("option").all_inner_texts()
     assert "Submit for review" in actions and "Publish now" not in actions, actions
