@@ -145,7 +145,7 @@ def invite_link(editor_client):
     )
     assert response.status_code == 302, response.content.decode()[:2000]
     page = editor_client.get(response["Location"]).content.decode()
-    return re.search(r"http://testserver(/press/invitation/[^/]+/)", page).group(1)
+    return re.search(r"http://testserver(/en/press/invitation/[^/]+/)", page).group(1)
 
 
 @pytest.fixture
