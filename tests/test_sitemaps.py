@@ -51,9 +51,13 @@ def test_other_sections_skip_unpublished_and_empty_things(client, db):
     factories.project(slug="open")
     factories.project(slug="closed", is_published=False)
     assert locations(client, "/sitemap-categories.xml")[0] == [
-        "http://testserver/en/news/category/used/"
+        "http://testserver/en/news/category/used/",
+        "http://testserver/zh-hans/news/category/used/",
     ]
-    assert locations(client, "/sitemap-tags.xml")[0] == ["http://testserver/en/news/tag/wuhu/"]
+    assert locations(client, "/sitemap-tags.xml")[0] == [
+        "http://testserver/en/news/tag/wuhu/",
+        "http://testserver/zh-hans/news/tag/wuhu/",
+    ]
     assert locations(client, "/sitemap-projects.xml")[0] == ["http://testserver/en/projects/open/"]
 
 
@@ -103,3 +107,11 @@ def test_sitemap_queries_do_not_grow_with_content(client, db, url):
     for n in range(30):
         factories.article(tags=[f"more{n}"])
     assert count() == few <= 3
+
+
+def test_a_section_lists_its_page_in_each_language_with_alternates(client, db):
+    factories.article(category=factories.category(slug="used"))
+    xml = client.get("/sitemap-categories.xml").content.decode()
+    for hreflang in ("en", "zh-hans", "x-default"):
+        assert f'hreflang="{hreflang}"' in xml
+    assert 'href="http://testserver/zh-hans/news/category/used/"' in xml
