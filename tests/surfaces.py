@@ -50,6 +50,8 @@ SURFACES = {
 
 # Public pages that never show articles, with the reason.
 EXEMPT = {
+    "root": "redirects to a language's home page, no content",
+    "switch_language": "saves a language choice and redirects, no content",
     "projects": "the directory lists projects only",
     "projects_export_csv": "exports hold projects and figures only",
     "projects_export_json": "exports hold projects and figures only",

@@ -24,7 +24,7 @@ def sign_up(client, address, follow="all", **extra):
 
 def link_in(message, kind):
     text = message.get_body(("plain",)).get_content()
-    return re.search(rf"https://news\.example\.com(/alerts/{kind}/[^/\s]+/)", text).group(1)
+    return re.search(rf"https://news\.example\.com(/en/alerts/{kind}/[^/\s]+/)", text).group(1)
 
 
 def test_a_visitor_signs_up_and_gets_one_confirmation_mail_with_a_signed_link(client, smtp_server):
