@@ -30,6 +30,14 @@ def search_articles(articles, query):
     return ranked(articles, query).order_by("-rank", "-publish_at")
 
 
+def interpret(text):
+    """(`text` parsed, what is searched for it: on PostgreSQL with the likely corrections of
+    misspelt words as alternatives, the "did you mean" query or None)."""
+    query = parse(text)
+    fixes = corrections(query)
+    return query, tolerant(query, fixes), suggestion(query, fixes)
+
+
 class SearchForm(forms.Form):
     q = forms.CharField(
         label="Search for", required=False, widget=forms.TextInput(attrs={"maxlength": MAX_QUERY})
@@ -78,12 +86,10 @@ def search(request):
     form.is_valid()  # invalid filters are dropped, with their error shown; the search still runs
     params = form.cleaned_data
     text = params.get("q", "")
-    query, kind = parse(text), params.get("type")
-    context = {"form": form, "query": text, "parsed": query, "page_obj": None, "kind": kind}
+    kind = params.get("type")
+    context = {"form": form, "query": text, "page_obj": None, "kind": kind}
     if text:
-        fixes = corrections(query)
-        context["suggestion"] = suggestion(query, fixes)
-        wanted = tolerant(query, fixes)
+        query, wanted, context["suggestion"] = interpret(text)
         context["query_string"] = request.GET.copy()
         context["query_string"].pop("page", None)
         context["query_string"] = context["query_string"].urlencode()

@@ -16,9 +16,10 @@ from dataclasses import dataclass, field
 
 # A quoted phrase (its closing quote optional: the rest of the query), or a bare token.
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"  # Chinese characters (CJK ideographs)
+CJK = re.compile(f"[{HAN}]+")
 # Words: runs of letters and digits, a Chinese run being a word of its own.
-WORD = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\W_]+")
+WORD = re.compile(rf"[{HAN}]+|[^\W_{HAN}]+")
 
 
 @dataclass(frozen=True)
@@ -26,10 +27,11 @@ class Term:
     """One word, or several that must appear together (a phrase, or `state-owned`)."""
 
     words: tuple[str, ...]
+    quoted: bool = field(default=False, compare=False)  # "压缩机": its pairs in this order
 
     @property
     def is_phrase(self):
-        return len(self.words) > 1
+        return len(self.words) > 1 or self.quoted
 
     def __str__(self):
         return f'"{" ".join(self.words)}"' if self.is_phrase else self.words[0]
@@ -73,7 +75,7 @@ def parse(text):
         words = words_of(phrase if bare is None else bare)
         if not words or (bare is not None and bare.upper() == "AND"):
             continue
-        term = Term(words)
+        term = Term(words, quoted=bare is None)
         if minus:
             query.excluded.append(term)
         elif pending_or:
