@@ -9,7 +9,8 @@ def search_document_for(article):
     its text. Reads relations through .all() so that prefetched rows are used, and only
     fields, so that a migration's historical models can run it too."""
     projects = getattr(article, "projects", None)  # the projects app's link, when installed
-    keywords = [tag.name for tag in article.tags.all()]
+    # Through the link rows, not `tags`: taggit's manager needs methods historical models lack.
+    keywords = [row.tag.name for row in article.taggedarticle_set.all()]
     keywords += [article.category.name] if article.category_id else []
     for project in projects.all() if projects is not None else ():
         keywords += [project.name, project.local_name]

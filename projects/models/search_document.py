@@ -36,7 +36,9 @@ def search_sources(Article, Project):
     return [
         (
             "article",
-            Article.objects.select_related("category").prefetch_related("tags", "projects"),
+            Article.objects.select_related("category").prefetch_related(
+                "taggedarticle_set__tag", "projects"
+            ),
             article_document,
         ),
         (
