@@ -11,8 +11,7 @@ ranked by bm25 with the same weights). `SearchWord` is the vocabulary PostgreSQL
 
 from django.contrib.postgres.search import SearchRank, SearchVector, SearchVectorField
 from django.db import connection, models
-from django.db.models import F, FloatField, OuterRef, Subquery
-from django.db.models.expressions import RawSQL
+from django.db.models import F, OuterRef, Subquery
 
 from newsroom.core.query_syntax import WORD, is_cjk
 from newsroom.core.search import cjk_index_text
@@ -189,21 +188,21 @@ def ranked(queryset, query):
         return queryset.filter(pk__in=matched.values("object_id")).annotate(
             rank=Subquery(rank.values("r")[:1])
         )
-    match, table = to_fts5(query), queryset.model._meta.db_table
-    documents = SearchDocument._meta.db_table
-    ids = RawSQL(
-        f"SELECT d.object_id FROM {FTS_TABLE} JOIN {documents} d ON d.id = {FTS_TABLE}.rowid "
-        f"WHERE {FTS_TABLE} MATCH %s AND d.kind = %s",
-        [match, kind],
-    )
-    # bm25 is lower for better matches; its row is found by rowid, so only the matched rows
-    # of this page's query are scored.
+    # SQLite: the FTS5 table joined once (MATCH runs once; bm25 is lower for better
+    # matches). extra() because the ORM cannot join a virtual table; every value is a
+    # parameter, the names are our own constants.
+    table, documents = queryset.model._meta.db_table, SearchDocument._meta.db_table
     weights = ", ".join(str(w) for w in FTS_WEIGHTS)
-    rank = RawSQL(
-        f"SELECT -bm25({FTS_TABLE}, {weights}) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH %s "
-        f"AND {FTS_TABLE}.rowid = (SELECT d.id FROM {documents} d "
-        f"WHERE d.kind = %s AND d.object_id = {table}.id)",
-        [match, kind],
-        output_field=FloatField(),
+    return queryset.extra(
+        select={"rank": f"-bm25({FTS_TABLE}, {weights})"},
+        tables=[FTS_TABLE, documents],
+        where=[
+            f"{FTS_TABLE} MATCH %s",
+            # "+ 0" keeps the planner from probing the FTS table by rowid once per row of
+            # `queryset` (a MATCH each time): the MATCH runs once and drives the join.
+            f"{documents}.id = {FTS_TABLE}.rowid + 0",
+            f"{documents}.kind = %s",
+            f"{documents}.object_id = {table}.id",
+        ],
+        params=[to_fts5(query), kind],
     )
-    return queryset.filter(pk__in=ids).annotate(rank=rank)
