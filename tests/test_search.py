@@ -75,7 +75,7 @@ def test_projects_are_searchable_in_chinese(client, demo):
         "title: x {body} : y",
         "NEAR(wuhu plant) ^x* a OR OR b",
         '"""" -"-" -- OR -OR',
-        "压缩机 -压 \"芜湖 -\" OR",
+        '压缩机 -压 "芜湖 -" OR',
     ],
 )
 def test_any_query_string_returns_a_page(client, demo, query):
