@@ -31,10 +31,13 @@ graceful_timeout = 30
 # Behind a proxy, connections are the proxy's and short; sync workers do not keep them open.
 keepalive = 2
 
-# Requests larger than these are refused before the app sees them (gunicorn's own defaults,
-# stated here so that they are visible and tested): a request line of 4 KB, 100 header
-# fields of at most 8 KB each.
-limit_request_line = 4094
+# The request line is not limited by gunicorn (0 is "unlimited" in its documentation; its
+# ceiling, 8190 bytes, is under 1,000 Chinese characters once URL-encoded): a long search
+# must reach the search page, which refuses it with a message, instead of being a bare 414.
+# The proxy in front bounds it (nginx: large_client_header_buffers), and the timeout below
+# bounds what reading it may cost. Header fields keep gunicorn's own defaults, stated here
+# so that they are visible and tested: 100 fields of at most 8 KB each.
+limit_request_line = 0
 limit_request_fields = 100
 limit_request_field_size = 8190
 

@@ -1,39 +1,47 @@
-"""The site search page, over news and projects, and the news search provider."""
+"""The site search page, over news and projects: one query syntax on both databases
+(newsroom/core/query_syntax.py), ranked by each database's own full-text engine
+(newsroom/models/search_index.py), typos forgiven on PostgreSQL (search_spelling.py)."""
 
 from django import forms
-from django.contrib.postgres.search import SearchQuery, SearchRank
+from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
-from django.db import connection
-from django.db.models import F
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
-from newsroom.core.search import cjk_bigrams, clean_query, matching, rank_by_fields, snippet
+from newsroom.core.query_syntax import parse
+from newsroom.core.search import MAX_QUERY, clean_query, snippet
 from newsroom.models import Article, Category, Tag
+from newsroom.models.search_index import ranked
+from newsroom.models.search_spelling import corrections, suggestion, tolerant
 from projects.models import Project
 from projects.search import search_projects
 
 PAGE_SIZE = 10
+PROJECTS_BESIDE_NEWS = 5  # the rest are a link away (type=projects), paged like news
 
 
 def search_articles(articles, query):
-    """`articles` (already published()) matching `query`, most relevant first."""
-    if connection.vendor == "postgresql":
-        text = SearchQuery(query, search_type="websearch", config="english")
-        if pairs := cjk_bigrams(query):
-            text |= SearchQuery(pairs, config="simple")
-        return (
-            articles.filter(search_vector=text)
-            .annotate(rank=SearchRank(F("search_vector"), text))
-            .order_by("-rank", "-publish_at")
-        )
-    found = matching(articles, query, ["title", "subtitle", "summary", "body"])
-    ranked = rank_by_fields(found, query, [("title", 3), ("summary", 2), ("body", 1)])
-    return ranked.order_by("-rank", "-publish_at")
+    """`articles` (already published()) matching `query` (text, or parsed), most relevant
+    first."""
+    query = parse(query) if isinstance(query, str) else query
+    if not query:
+        return articles.none()
+    return ranked(articles, query).order_by("-rank", "-publish_at")
+
+
+def interpret(text):
+    """(`text` parsed, what is searched for it: on PostgreSQL with the likely corrections of
+    misspelt words as alternatives, the "did you mean" query or None)."""
+    query = parse(text)
+    fixes = corrections(query)
+    return query, tolerant(query, fixes), suggestion(query, fixes)
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for", required=False)
+    q = forms.CharField(
+        label="Search for", required=False, widget=forms.TextInput(attrs={"maxlength": MAX_QUERY})
+    )
     type = forms.ChoiceField(
         label="Show",
         required=False,
@@ -53,14 +61,55 @@ class SearchForm(forms.Form):
     tag = forms.CharField(label="Tag", required=False, max_length=100)
     year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
 
+    def clean_q(self):
+        query = clean_query(self.cleaned_data.get("q"))
+        if len(query) > MAX_QUERY:
+            raise ValidationError(
+                _(
+                    "A search can be at most %(limit)d characters long; this one has "
+                    "%(length)d. Shorten it to its key words and search again."
+                ),
+                params={"limit": MAX_QUERY, "length": len(query)},
+            )
+        return query
+
+
+def page_of(request, rows):
+    try:
+        return Paginator(rows, PAGE_SIZE).page(request.GET.get("page") or 1)
+    except InvalidPage:
+        raise Http404("No such page of results.") from None
+
 
 def search(request):
     form = SearchForm(request.GET)
     form.is_valid()  # invalid filters are dropped, with their error shown; the search still runs
     params = form.cleaned_data
-    query = clean_query(params.get("q"))
-    context = {"form": form, "query": query, "projects": [], "page_obj": None}
-    if query:
+    text = params.get("q", "")
+    kind = params.get("type")
+    context = {"form": form, "query": text, "page_obj": None, "kind": kind}
+    if text:
+        query, wanted, context["suggestion"] = interpret(text)
+        context["query_string"] = request.GET.copy()
+        context["query_string"].pop("page", None)
+        context["query_string"] = context["query_string"].urlencode()
+    if text and kind != "articles":
+        found = (
+            search_projects(Project.objects.published(), wanted)
+            if query
+            else Project.objects.none()
+        )
+        if kind == "projects":
+            context["page_obj"] = page = page_of(request, found.with_facts())
+            context["projects"], context["project_count"] = page.object_list, page.paginator.count
+        else:
+            context["projects"] = list(found.with_facts()[:PROJECTS_BESIDE_NEWS])
+            context["project_count"] = (
+                len(context["projects"])
+                if len(context["projects"]) < PROJECTS_BESIDE_NEWS
+                else found.count()
+            )
+    if text and kind != "projects":
         articles = Article.objects.published()
         if params.get("category"):
             articles = articles.filter(category=params["category"])
@@ -68,21 +117,8 @@ def search(request):
             articles = articles.filter(tags__in=Tag.objects.filter(slug=params["tag"]))
         if params.get("year"):
             articles = articles.filter(publish_at__year=params["year"])
-        kind = params.get("type")
-        if kind != "articles":
-            projects = search_projects(Project.objects.published(), query).with_facts()
-            context["projects"] = projects if kind == "projects" else projects[:5]
-        if kind != "projects":
-            found = search_articles(articles.select_related("category"), query)
-            paginator = Paginator(found, PAGE_SIZE)
-            try:
-                page = paginator.page(request.GET.get("page") or 1)
-            except InvalidPage:
-                raise Http404("No such page of results.") from None
-            for article in page.object_list:
-                article.snippet = snippet(article.body or article.summary, query)
-            context["page_obj"] = page
-        context["query_string"] = request.GET.copy()
-        context["query_string"].pop("page", None)
-        context["query_string"] = context["query_string"].urlencode()
+        found = search_articles(articles.select_related("category"), wanted)
+        context["page_obj"] = page = page_of(request, found)
+        for article in page.object_list:
+            article.snippet = snippet(article.body or article.summary, wanted.words)
     return render(request, "newsroom/search.html", context)

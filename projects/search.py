@@ -1,10 +1,8 @@
-"""Project search: the directory's published projects matching a query, most relevant first."""
+"""Project search: the directory's published projects matching a parsed query, most
+relevant first, ranked by the same engine and weights as news (newsroom/models/search_index.py)."""
 
-from newsroom.core.search import matching, rank_by_fields
+from newsroom.models.search_index import ranked
 
 
 def search_projects(projects, query):
-    fields = ["name", "local_name", "summary", "sector", "product", "city", "province"]
-    found = matching(projects, query, fields)
-    ranked = rank_by_fields(found, query, [("name", 3), ("local_name", 3), ("summary", 1)])
-    return ranked.order_by("-rank", "name")
+    return ranked(projects, query).order_by("-rank", "name")

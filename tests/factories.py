@@ -43,6 +43,7 @@ def article(tags=(), **fields):
     obj = Article.objects.create(**{**defaults, **fields})
     if tags:
         obj.tags.set(list(tags))
+        obj.refresh_search_document()  # setting tags skips save(), as in the admin
     return obj
 
 

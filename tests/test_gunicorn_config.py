@@ -13,8 +13,10 @@ import secrets
 import socket
 import threading
 import time
+import urllib.parse
 
 import pytest
+from django.urls import reverse
 
 from tests.servers import Server, environment, manage
 
@@ -70,6 +72,21 @@ def test_requests_with_too_many_header_fields_are_refused_by_gunicorn(env):
     with gunicorn(env) as server:
         assert status_of(server.port, {f"X-Field-{n}": "x" for n in range(90)}) == 200
         assert status_of(server.port, {f"X-Field-{n}": "x" for n in range(101)}) == 431
+
+
+def test_a_two_thousand_character_chinese_search_reaches_the_page_not_a_414(env):
+    query = urllib.parse.quote("压缩机" * 667)  # 2,001 characters, about 18 KB encoded
+    with gunicorn(env) as server:
+        connection = http.client.HTTPConnection("127.0.0.1", server.port, timeout=10)
+        try:
+            path = f"{reverse('search')}?q={query}"
+            connection.request("GET", path, headers={"Host": "127.0.0.1"})
+            response = connection.getresponse()
+            page = response.read().decode()
+        finally:
+            connection.close()
+    assert response.status == 200
+    assert "at most 200 characters" in page
 
 
 def slow_client(port, stop):

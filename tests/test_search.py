@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.db import connection
+from django.urls import reverse
 from django.utils import timezone
 
 from newsroom.core.search import cjk_bigrams, snippet
@@ -11,7 +12,7 @@ from tests import factories
 
 
 def results(client, **params):
-    response = client.get("/en/search/", params)
+    response = client.get(reverse("search"), params)
     assert response.status_code == 200
     return response.content.decode()
 
@@ -71,6 +72,10 @@ def test_projects_are_searchable_in_chinese(client, demo):
         "!!!",
         "压缩机 & | ! <>",
         "%_\\",
+        "title: x {body} : y",
+        "NEAR(wuhu plant) ^x* a OR OR b",
+        '"""" -"-" -- OR -OR',
+        '压缩机 -压 "芜湖 -" OR',
     ],
 )
 def test_any_query_string_returns_a_page(client, demo, query):
@@ -110,4 +115,78 @@ def test_results_are_paginated(client, db):
     for n in range(12):
         factories.article(title=f"Wuhu story {n}")
     assert "Page 1 of 2" in results(client, q="Wuhu")
-    assert client.get("/en/search/", {"q": "Wuhu", "page": "9"}).status_code == 404
+    assert client.get(reverse("search"), {"q": "Wuhu", "page": "9"}).status_code == 404
+
+
+def test_the_same_syntax_works_on_both_databases(client, db):
+    factories.article(title="AUX plant in Wuhu", body="<p>The compressor plant opens.</p>")
+    factories.article(title="AUX office in Ningbo", body="<p>A plant for compressors.</p>")
+    factories.article(title="Hefei news", body="<p>Plant compressor line.</p>")
+    page = results(client, q="AUX -Wuhu", type="articles")
+    assert "AUX office in Ningbo" in page and "AUX plant in Wuhu" not in page
+    page = results(client, q='"compressor plant"', type="articles")
+    assert "AUX plant in Wuhu" in page and "Hefei news" not in page
+    page = results(client, q="Wuhu OR Hefei", type="articles")
+    assert "AUX plant in Wuhu" in page and "Hefei news" in page and "Ningbo" not in page
+
+
+def test_one_chinese_character_finds_the_words_containing_it(client, db):
+    factories.article(title="压缩机工厂开工")
+    assert "压缩机工厂开工" in results(client, q="机")
+
+
+def test_projects_are_ranked_counted_and_paged_like_news(client, db):
+    for n in range(12):
+        factories.project(name=f"Wuhu works {n}", summary="Compressors.")
+    factories.project(name="Compressor plant", summary="In Wuhu.")
+    page = results(client, q="Wuhu")
+    assert "Projects (13 results)" in page and "All 13 matching projects" in page
+    assert page.count('<article class="card">') == 5
+    page = results(client, q="Wuhu", type="projects")
+    assert "Projects (13 results)" in page and "Page 1 of 2" in page
+    # A name match ranks above a summary match: the summary-only one comes last, on page 2.
+    assert "Compressor plant" not in page
+    assert "Compressor plant" in results(client, q="Wuhu", type="projects", page=2)
+
+
+def test_a_news_only_search_says_nothing_about_projects(client, db):
+    page = results(client, q="nothing-matches-this", type="articles")
+    assert "No news matches" in page and "project" not in page.split("</form>")[1].lower()
+    assert "No projects match" in results(client, q="nothing-matches-this", type="projects")
+
+
+def test_an_over_long_query_is_refused_with_a_message_and_the_box_has_a_maxlength(client, db):
+    factories.article(title="Wuhu plant")
+    page = results(client, q="Wuhu " + "x" * 250)
+    assert "at most 200 characters" in page and "Wuhu plant" not in page
+    assert 'maxlength="200"' in page
+    assert "Wuhu plant" in results(client, q="  Wuhu  " + " " * 300 + "plant")  # normalised
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="trigram similarity is PostgreSQL's")
+def test_a_misspelt_word_still_finds_and_the_page_asks_did_you_mean(client, db):
+    factories.article(title="Compressor plant opens")
+    page = results(client, q="compresor plant")
+    assert "Compressor plant opens" in page
+    assert "Did you mean" in page and "compressor plant</a>" in page
+    assert "Did you mean" not in results(client, q="compressor plant")
+
+
+@pytest.mark.skipif(connection.vendor != "sqlite", reason="SQLite searches what was typed")
+def test_sqlite_suggests_nothing(client, db):
+    factories.article(title="Compressor plant opens")
+    assert "Did you mean" not in results(client, q="compresor")
+
+
+def test_the_search_page_makes_a_fixed_number_of_queries(client, db, django_assert_num_queries):
+    project = factories.project(name="Wuhu plant")
+    factories.money(project)
+    for n in range(15):
+        factories.article(title=f"Wuhu story {n}", tags=["Wuhu", "Compressors"])
+    # The category list of the form; projects (first five) and their figures; then news: its
+    # count and its page. PostgreSQL also asks its vocabulary about the query's words.
+    expected = 5 + (connection.vendor == "postgresql")
+    with django_assert_num_queries(expected):
+        assert "Wuhu plant" in results(client, q="Wuhu")
+    with django_assert_num_queries(expected):
+        assert "Wuhu story" in results(client, q="Wuhu", page=2)

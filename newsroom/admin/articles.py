@@ -191,6 +191,11 @@ class ArticleAdmin(
         # Just published or scheduled: alerts go out when it is public, once.
         alerts.article_saved(obj, before)
 
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        # Tags are set after the article's save(): its search document names them.
+        form.instance.refresh_search_document()
+
     def save_formset(self, request, form, formset, change):
         instances = formset.save(commit=False)
         for instance in instances:

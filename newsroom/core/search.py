@@ -1,19 +1,23 @@
-"""Site search: PostgreSQL full text (weighted, GIN-indexed, ranked), a LIKE fallback on SQLite.
+"""Site search helpers shared by both databases: Chinese character pairs, the query's
+length rule, and result snippets.
 
-Chinese has no spaces and stock PostgreSQL has no Chinese parser, so runs of Chinese
-characters are also indexed as overlapping pairs (国家发展 → 国家 家发 发展), which
-finds two-character words such as 改革 on both databases.
+Chinese has no spaces and neither engine has a Chinese tokenizer here, so runs of Chinese
+characters are indexed as overlapping pairs (国家发展 → 国家 家发 发展) in columns of their
+own, plus each character once more so that a one-character query still finds something;
+a query's Chinese runs are split the same way (newsroom/core/search_engines.py).
 """
 
+import html as htmllib
 import re
 
-from django.db.models import Case, IntegerField, Q, Value, When
 from django.utils.html import escape, strip_tags
 from django.utils.safestring import mark_safe
 
-MAX_QUERY = 200  # characters; a longer query is cut, never refused
-CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
-WORD = re.compile(r"\w+")
+from newsroom.core.query_syntax import CJK, is_cjk, parse
+
+MAX_QUERY = 200  # characters, after normalising; a longer query is refused with a message
+# Where one paragraph of an article's HTML ends and the next begins.
+BLOCK = re.compile(r"<(?:/?(?:p|li|h[1-6]|blockquote|td|th|tr|div|pre|figcaption)\b[^>]*|br\s*/?)>")
 
 
 def cjk_bigrams(text):
@@ -24,48 +28,70 @@ def cjk_bigrams(text):
     return " ".join(pairs)
 
 
+def cjk_index_text(text):
+    """What a Chinese column holds: the pairs in reading order (so that a quoted phrase's
+    pairs are adjacent), then every character on its own."""
+    pairs = cjk_bigrams(text)
+    singles = " ".join(c for run in CJK.findall(text or "") if len(run) > 1 for c in run)
+    return f"{pairs} {singles}".strip()
+
+
 def clean_query(raw):
-    return " ".join((raw or "")[:MAX_QUERY].split())
+    """The query with its whitespace normalised (the length rule applies to this)."""
+    return " ".join((raw or "").split())
 
 
-def terms(query):
-    """The words of a query, for the fallback and for highlighting."""
-    return [t for t in WORD.findall(query.lower()) if t]
+def paragraphs(html):
+    """The text of each paragraph of `html`, entities decoded, whitespace normalised."""
+    texts = (" ".join(htmllib.unescape(strip_tags(part)).split()) for part in BLOCK.split(html))
+    return [text for text in texts if text]
 
 
-def matching(queryset, query, fields):
-    """Rows containing every term in one of `fields` (the database-neutral fallback)."""
-    for term in terms(query):
-        any_field = Q()
-        for field in fields:
-            any_field |= Q(**{f"{field}__icontains": term})
-        queryset = queryset.filter(any_field)
-    return queryset
+def highlighter(words):
+    """A pattern for the words a reader searched for: Latin words at a word start (so that
+    `factory` marks `factory's` and `factories`' stem), Chinese runs and their pairs anywhere."""
+    latin = sorted({re.escape(w) for w in words if not is_cjk(w)}, key=len, reverse=True)
+    chinese = {w for w in words if is_cjk(w)} | set(cjk_bigrams(" ".join(words)).split())
+    parts = [re.escape(w) for w in sorted(chinese, key=len, reverse=True)]
+    parts += [rf"\b{w}\w*" for w in latin]
+    return re.compile("|".join(parts), re.IGNORECASE) if parts else None
 
 
-def rank_by_fields(queryset, query, weighted_fields):
-    """Fallback relevance: the best-weighted field that contains the whole query."""
-    whens = [
-        When(**{f"{field}__icontains": query}, then=Value(weight))
-        for field, weight in weighted_fields
-    ]
-    return queryset.annotate(rank=Case(*whens, default=Value(0), output_field=IntegerField()))
+def _window(text, hit, length):
+    """`text` cut to about `length` characters around `hit`, on word boundaries (a Chinese
+    character is a boundary of its own): never half a word."""
+    if len(text) <= length:
+        return text, False, False
+    start = max(0, (hit.start() if hit else 0) - length // 3)
+    if start and not (text[start - 1].isspace() or is_cjk(text[start])):
+        space = text.find(" ", start)
+        start = space + 1 if 0 <= space < (hit.start() if hit else len(text)) else start
+    end = min(len(text), start + length)
+    if end < len(text) and not (text[end].isspace() or is_cjk(text[end - 1])):
+        space = text.rfind(" ", start, end)
+        end = space if space > start else end
+    return text[start:end].strip(), start > 0, end < len(text)
 
 
-def snippet(html, query, length=240):
-    """A passage of `html` around the first term of `query`, terms in <mark>, safely escaped."""
-    text = " ".join(strip_tags(html or "").split())
-    words = sorted(set(terms(query) + cjk_bigrams(query).split()), key=len, reverse=True)
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
-    first = pattern.search(text) if pattern else None
-    start = max(0, first.start() - length // 3) if first else 0
-    passage = text[start : start + length]
+def snippet(html, words, length=240):
+    """The paragraph of `html` with the most of `words` (the first one on a tie), cut on
+    word boundaries around the first hit, with the words in <mark> and the rest escaped."""
+    if isinstance(words, str):  # a query string rather than its parsed words
+        words = parse(words).words
+    pattern = highlighter(words)
+    texts = paragraphs(html or "") or [""]
+
+    def score(text):
+        return len({m.group().lower() for m in pattern.finditer(text)}) if pattern else 0
+
+    best = max(texts, key=score)  # max() keeps the first of equals
+    passage, cut_before, cut_after = _window(
+        best, pattern.search(best) if pattern else None, length
+    )
     parts, position = [], 0
     for hit in pattern.finditer(passage) if pattern else ():
         parts += [escape(passage[position : hit.start()]), f"<mark>{escape(hit.group())}</mark>"]
         position = hit.end()
     parts.append(escape(passage[position:]))
-    prefix = "… " if start else ""
-    suffix = " …" if start + length < len(text) else ""
     # Every piece of text above went through escape(); only <mark> is markup.
-    return mark_safe(prefix + "".join(parts) + suffix)
+    return mark_safe(("… " if cut_before else "") + "".join(parts) + (" …" if cut_after else ""))

@@ -21,6 +21,7 @@ from django.utils.text import slugify
 from newsroom.demo import synthetic_articles, synthetic_projects, synthetic_records
 from newsroom.demo import vocabulary as words
 from newsroom.models import Article, Category, Tag, TaggedArticle
+from newsroom.models.search_index import write as write_search_documents
 from projects.models import (
     ArticleProject,
     ExchangeRate,
@@ -30,6 +31,7 @@ from projects.models import (
     Project,
     Source,
 )
+from projects.models.search_document import search_sources
 
 
 def marker(seed):
@@ -125,6 +127,12 @@ def generate(*, articles, projects, seed, anchor, report=print):
     announcements = synthetic_articles.write_articles(run, list(made))
     synthetic_records.write_records(run, made, announcements)
     report("  their figures, milestones, sources and designations")
+    # bulk_create skipped save(), so the search documents are written here, in chunks.
+    write_search_documents(
+        (kind, rows.filter(slug__regex=marker(seed)), builder)
+        for kind, rows, builder in search_sources(Article, Project)
+    )
+    report("  their search documents")
     if connection.vendor == "postgresql":
         analyze()
     return run

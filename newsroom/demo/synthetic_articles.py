@@ -2,9 +2,9 @@
 related stories and the odd correction, in every state an article can be in.
 
 Rows are written with bulk_create in batches, which skips Article.save(); what it would
-do is done here: bodies are built as already-clean HTML (the allow-list's own output),
-Chinese character pairs go into `search_cjk`, and each row gets a UUID from its own
-generator. PostgreSQL's search trigger runs on INSERT as for any other row.
+do is done here: bodies are built as already-clean HTML (the allow-list's own output) and
+each row gets a UUID from its own generator; the search documents are written in bulk
+once the rows and their links are in (synthetic.generate).
 """
 
 import datetime
@@ -12,9 +12,7 @@ import uuid
 
 from babel import Locale
 from django.db import reset_queries, transaction
-from django.utils.html import strip_tags
 
-from newsroom.core.search import cjk_bigrams
 from newsroom.demo import synthetic_projects
 from newsroom.demo import vocabulary as words
 from newsroom.models import Article, Correction, TaggedArticle
@@ -145,7 +143,6 @@ def build_article(run, n):
         embargo_until=embargo_until,
         is_featured=state == "live" and r.random() < 0.01,
         uuid=uuid.UUID(int=r.getrandbits(128), version=4),
-        search_cjk=cjk_bigrams(f"{title} {summary} {strip_tags(html)}"),
     )
     return article, r, state
 

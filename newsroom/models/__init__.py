@@ -1,6 +1,7 @@
 from newsroom.models.articles import Article
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image
+from newsroom.models.search_index import SearchDocument, SearchWord
 from newsroom.models.taxonomy import Category, Tag, TaggedArticle
 from newsroom.models.topics import MediaTopic
 from newsroom.models.workflow import ArticleRedirect, Correction, PreviewLink
@@ -14,6 +15,8 @@ __all__ = [
     "Image",
     "MediaTopic",
     "PreviewLink",
+    "SearchDocument",
+    "SearchWord",
     "Tag",
     "TaggedArticle",
 ]

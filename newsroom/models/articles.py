@@ -3,22 +3,20 @@ import operator
 import uuid
 
 from django.conf import settings
-from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.sanitize import sanitize_html
-from newsroom.core.search import cjk_bigrams
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image, needs_description
 from newsroom.models.notices import NOTICE_CONSTRAINTS, EditorialNotices, NoticeQuerySet
+from newsroom.models.search_documents import SearchableArticle
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.models.topics import MediaTopic
 
@@ -55,7 +53,7 @@ class ArticleQuerySet(NoticeQuerySet):
             Q(embargo_until__isnull=True) | Q(embargo_until__lte=now),
             status=Article.Status.PUBLISHED,
             publish_at__lte=now,
-        ).defer(*Article.SEARCH_FIELDS)
+        )
 
     def under_embargo(self):
         """Stories ready to go out except for an embargo that still holds: what approved
@@ -65,7 +63,7 @@ class ArticleQuerySet(NoticeQuerySet):
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("embargo_until")),
             status=Article.Status.PUBLISHED,
             embargo_until__gt=now,
-        ).defer(*Article.SEARCH_FIELDS)
+        )
 
     def next_visibility_change(self, after=None):
         """When the published set next changes by the clock alone (a schedule, an embargo
@@ -91,7 +89,7 @@ class ArticleQuerySet(NoticeQuerySet):
 STATUSES = ("draft", "review", "published", "archived", "withdrawn", "taken_down")
 
 
-class Article(SearchEngineFields, VersionedContent, EditorialNotices):
+class Article(SearchableArticle, SearchEngineFields, VersionedContent, EditorialNotices):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -183,21 +181,11 @@ class Article(SearchEngineFields, VersionedContent, EditorialNotices):
         editable=False,
         help_text="The article's permanent identity in feeds; never changes.",
     )
-    search_cjk = models.TextField(
-        editable=False, blank=True, help_text="Chinese text as character pairs, for search."
-    )
-    search_vector = SearchVectorField(
-        null=True, editable=False, help_text="Kept by a database trigger on PostgreSQL."
-    )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
 
     objects = ArticleQuerySet.as_manager()
-
-    # Kept for the database's search; no page shows them, so public queries leave them there
-    # (the search vector is the largest column of a row).
-    SEARCH_FIELDS = ("search_vector", "search_cjk")
 
     class Meta:
         ordering = ["-publish_at", "-pk"]
@@ -239,7 +227,6 @@ class Article(SearchEngineFields, VersionedContent, EditorialNotices):
 
     def save(self, *args, **kwargs):
         self.body = sanitize_html(self.body)
-        self.search_cjk = cjk_bigrams(f"{self.title} {self.summary} {strip_tags(self.body)}")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):

@@ -5,8 +5,10 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from newsroom.models.search_index import Indexed
 
-class Category(models.Model):
+
+class Category(Indexed, models.Model):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
     description = models.TextField(blank=True)
@@ -24,6 +26,9 @@ class Category(models.Model):
     def get_absolute_url(self):
         return reverse("category", kwargs={"slug": self.slug})
 
+    def search_followers(self):
+        return [self.articles.all()] if self.pk else []  # their documents name the category
+
 
 class TagQuerySet(models.QuerySet):
     def public(self):
@@ -33,7 +38,7 @@ class TagQuerySet(models.QuerySet):
         return self.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
 
 
-class Tag(TagBase):
+class Tag(Indexed, TagBase):
     """A taggit tag whose name is unique regardless of case, enforced by the database."""
 
     objects = NaturalKeyManager.from_queryset(TagQuerySet)()
@@ -56,6 +61,11 @@ class Tag(TagBase):
 
     def get_absolute_url(self):
         return reverse("tag", kwargs={"slug": self.slug})
+
+    def search_followers(self):
+        from newsroom.models.articles import Article
+
+        return [Article.objects.filter(tags=self)] if self.pk else []  # documents name it
 
     def public_owner(self):
         # Shared by articles, so one public article makes it the editors'.

@@ -6,6 +6,7 @@ from django.db.models import Case, When
 
 from newsroom.core.publishing import public_owner
 from newsroom.models import Article
+from newsroom.models.search_index import Indexed
 
 
 class ProjectRedirect(models.Model):
@@ -19,7 +20,7 @@ class ProjectRedirect(models.Model):
         return f"{self.old_slug} → {self.project.slug}"
 
 
-class ProjectOrganization(models.Model):
+class ProjectOrganization(Indexed, models.Model):
     class Role(models.TextChoices):
         OWNER = "owner", "Owner or sponsor"
         PARTNER = "partner", "Partner"
@@ -42,6 +43,9 @@ class ProjectOrganization(models.Model):
     def __str__(self):
         return f"{self.organization} ({self.get_role_display()})"
 
+    def search_followers(self):
+        return [[self.project]]  # the project's document names its organisations
+
 
 class ArticleProjectQuerySet(models.QuerySet):
     def published(self):
@@ -57,7 +61,7 @@ class ArticleProjectQuerySet(models.QuerySet):
         )
 
 
-class ArticleProject(models.Model):
+class ArticleProject(Indexed, models.Model):
     class Link(models.TextChoices):
         ANNOUNCES = "announces", "Announces"
         UPDATES = "updates", "Updates"
@@ -82,6 +86,9 @@ class ArticleProject(models.Model):
 
     def __str__(self):
         return f"{self.article} {self.get_link_display().lower()} {self.project}"
+
+    def search_followers(self):
+        return [[self.article]]  # the article's document names its projects
 
     def public_owner(self):
         # Each page shows the link only once the other side is public too, so a draft may

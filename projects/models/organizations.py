@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from newsroom.models.search_index import Indexed
 from projects.fields import WebAddressField
 
 
@@ -23,7 +24,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.select_related("parent").annotate(parent_is_public=Exists(published))
 
 
-class Organization(models.Model):
+class Organization(Indexed, models.Model):
     class Kind(models.TextChoices):
         COMPANY = "company", "Company"
         SUBSIDIARY = "subsidiary", "Subsidiary"
@@ -59,6 +60,9 @@ class Organization(models.Model):
 
     def get_absolute_url(self):
         return reverse("organization", kwargs={"slug": self.slug})
+
+    def search_followers(self):
+        return [self.projects.all()] if self.pk else []  # their documents name it
 
     @property
     def public_parent(self):

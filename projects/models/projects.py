@@ -17,6 +17,7 @@ from projects.models.gallery import ProjectImage
 from projects.models.links import ArticleProject, ProjectOrganization
 from projects.models.milestones import Designation, Interval, Milestone
 from projects.models.people import with_events
+from projects.models.search_document import SearchableProject
 from projects.models.sources import with_cited_articles
 from projects.models.status import STATUS_DEFINITIONS, Status
 
@@ -79,7 +80,7 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class Project(SearchEngineFields, VersionedContent):
+class Project(SearchableProject, SearchEngineFields, VersionedContent):
     name = models.CharField(max_length=300)
     local_name = models.CharField(
         max_length=300, blank=True, help_text="The name in the local language, if different."

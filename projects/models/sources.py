@@ -8,9 +8,9 @@ from projects.fields import WebAddressField
 
 def with_cited_articles(queryset, path="source"):
     """`queryset` joined to the articles its rows cite at `path`, which show only their title
-    and address: their text and search columns stay in the database."""
+    and address: their text stays in the database."""
     article = f"{path}__article"
-    unshown = ["body", "search_vector", "search_cjk"]
+    unshown = ["body"]
     return queryset.select_related(article).defer(*(f"{article}__{name}" for name in unshown))
 
 
