@@ -176,6 +176,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LANGUAGE_CODE = "en"
 TIME_ZONE = env_str("TIME_ZONE", "Asia/Shanghai")
 USE_I18N = True
+LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
+LOCALE_PATHS = [BASE_DIR / "newsroom" / "locale"]
 USE_TZ = True  # stored in UTC, shown in TIME_ZONE
 
 STATIC_URL = "/static/"

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import F, Min, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils import translation
 from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -21,6 +22,11 @@ from newsroom.models.images import Image, needs_description
 from newsroom.models.notices import NOTICE_CONSTRAINTS, EditorialNotices, NoticeQuerySet
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.models.topics import MediaTopic
+from newsroom.models.translations import (
+    TRANSLATION_CONSTRAINTS,
+    Translatable,
+    TranslationQuerySet,
+)
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -44,7 +50,7 @@ EDITOR_EXTENSIONS = {
 }
 
 
-class ArticleQuerySet(NoticeQuerySet):
+class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet):
     def published(self):
         """The one rule for what the public may see, decided at query time (no cron job):
         published, its publish time has come, no embargo holds it and it has not expired.
@@ -91,7 +97,7 @@ class ArticleQuerySet(NoticeQuerySet):
 STATUSES = ("draft", "review", "published", "archived", "withdrawn", "taken_down")
 
 
-class Article(SearchEngineFields, VersionedContent, EditorialNotices):
+class Article(Translatable, SearchEngineFields, VersionedContent, EditorialNotices):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -105,7 +111,9 @@ class Article(SearchEngineFields, VersionedContent, EditorialNotices):
         max_length=200,
         unique=True,
         allow_unicode=True,
-        help_text="The last part of the article's address. Must be unique.",
+        blank=True,  # filled from the title on save (Chinese in pinyin): never empty
+        help_text="The last part of the article's address. Must be unique. Left blank, it is "
+        "made from the title (Chinese titles in pinyin).",
     )
     subtitle = models.CharField("subtitle (dek)", max_length=300, blank=True)
     summary = models.CharField(
@@ -232,18 +240,22 @@ class Article(SearchEngineFields, VersionedContent, EditorialNotices):
                 violation_error_message="The unpublish time must come after the publish time.",
             ),
             *NOTICE_CONSTRAINTS,
+            *TRANSLATION_CONSTRAINTS,
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.fill_slug()
         self.body = sanitize_html(self.body)
         self.search_cjk = cjk_bigrams(f"{self.title} {self.summary} {strip_tags(self.body)}")
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("article", kwargs={"slug": self.slug})
+        # Its own language's address (/zh-hans/…), whatever language the page linking it is in.
+        with translation.override(self.language):
+            return reverse("article", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -253,6 +265,7 @@ class Article(SearchEngineFields, VersionedContent, EditorialNotices):
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The unpublish time must come after the publish time."
         errors.update(self.notice_errors())
+        errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
 
