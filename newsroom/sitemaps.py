@@ -21,7 +21,7 @@ class ArticleSitemap(LargeSitemap):
         return (
             Article.objects.published()
             .filter(noindex=False)
-            .only("slug", "content_changed_at", "publish_at")
+            .only("slug", "language", "translation_group", "content_changed_at", "publish_at")
             .order_by("-publish_at", "-pk")
         )
 
@@ -65,7 +65,7 @@ def news_sitemap(request):
     articles = (
         Article.objects.published()
         .filter(noindex=False, publish_at__gte=since)
-        .only("slug", "title", "publish_at")
+        .only("slug", "language", "title", "publish_at")
         .order_by("-publish_at")[:1000]
     )
     context = {"articles": articles, "publication": settings.SITE_NAME}
