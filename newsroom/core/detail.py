@@ -32,7 +32,12 @@ class WorkflowDetailView(DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             current = self.get_queryset().filter(**{f"{self.redirects}__old_slug": kwargs["slug"]})
-            moved = current.select_related(None).prefetch_related(None).only(*self.address_fields).first()
+            moved = (
+                current.select_related(None)
+                .prefetch_related(None)
+                .only(*self.address_fields)
+                .first()
+            )
             if moved is None:
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())

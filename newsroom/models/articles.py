@@ -8,8 +8,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
 from django.urls import reverse
-from django.utils import timezone
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager

@@ -6,7 +6,6 @@ own to store, and siblings are then one indexed filter with no join and no orpha
 import uuid
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.utils.text import slugify
