@@ -7,8 +7,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
-from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -250,11 +249,6 @@ class Article(Translatable, SearchEngineFields, VersionedContent, EditorialNotic
         self.body = sanitize_html(self.body)
         self.search_cjk = cjk_bigrams(f"{self.title} {self.summary} {strip_tags(self.body)}")
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        # Its own language's address (/zh-hans/…), whatever language the page linking it is in.
-        with translation.override(self.language):
-            return reverse("article", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}

@@ -6,8 +6,11 @@ own to store, and siblings are then one indexed filter with no join and no orpha
 import uuid
 
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
+from django.urls import reverse
+from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from pypinyin import lazy_pinyin
@@ -64,6 +67,11 @@ class Translatable(models.Model):
     class Meta:
         abstract = True
 
+    def get_absolute_url(self):
+        # Its own language's address (/zh-hans/…), whatever language the page linking it is in.
+        with translation.override(self.language):
+            return reverse("article", kwargs={"slug": self.slug})
+
     def visible_translations(self):
         """Its siblings the public may see, in the order of LANGUAGES: never an embargoed,
         scheduled or draft one (it would leak through this page's links)."""
@@ -84,6 +92,33 @@ class Translatable(models.Model):
             n += 1
             slug = f"{stem}-{n}"
         self.slug = slug
+
+    # Copied into a new translation: what the story is about and shows, not its words'
+    # state. The title and text are copied too, as the translator's starting point.
+    COPIED_FIELDS = ("title", "subtitle", "summary", "body", "dateline", "byline")
+    COPIED_FIELDS += ("category_id", "lead_image_id")
+
+    @transaction.atomic
+    def start_translation(self, language, user=None):
+        """The new draft sibling in `language`: same group, category, tags, subjects and
+        pictures; its own slug, status and schedule. Refused (ValidationError) if the
+        group has that language already."""
+        draft = type(self)(language=language, translation_group=self.translation_group)
+        for name in self.COPIED_FIELDS:
+            setattr(draft, name, getattr(self, name))
+        draft.slug = f"{self.slug[:180]}-{language}"
+        draft.created_by = user
+        errors = draft.translation_errors()
+        if errors:
+            raise ValidationError(errors)
+        draft.save()
+        draft.tags.set(self.tags.all())
+        draft.subjects.set(self.subjects.all())
+        self.gallery.model.objects.bulk_create(
+            type(row)(article=draft, image_id=row.image_id, order=row.order)
+            for row in self.gallery.all()
+        )
+        return draft
 
     def translation_errors(self):
         taken = type(self).objects.filter(
