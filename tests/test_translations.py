@@ -4,14 +4,18 @@ that show a reader their language first, readable slugs for Chinese titles."""
 import datetime
 
 import pytest
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.urls import reverse
+from django.test import modify_settings, override_settings
+from django.urls import path, reverse
 from django.utils import timezone, translation
 
 from newsroom.demo import translation as demo_translation
 from newsroom.models import Article
 from newsroom.models.translations import readable_slug
+from newsroom.views import ArticleDetailView
 from tests import factories
 
 LATER = timezone.now() + datetime.timedelta(days=1)
@@ -140,3 +144,21 @@ def test_the_demo_has_the_chinese_translation_of_the_aux_story_marked_as_such(de
     assert "总投资约50亿元" in chinese.body and "3000个就业岗位" in chinese.body
     assert demo_translation.NOTE in chinese.body
     assert readable_slug(chinese.title) == demo_translation.SLUG
+
+
+# The article's address under i18n_patterns, as the site has it once every page carries its
+# language prefix; this test's own URLconf, so it holds with or without that change.
+urlpatterns = [
+    path("admin/", admin.site.urls),  # the security middleware asks where the admin is
+    *i18n_patterns(path("news/<str:slug>/", ArticleDetailView.as_view(), name="article")),
+]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+@modify_settings(MIDDLEWARE={"append": "django.middleware.locale.LocaleMiddleware"})
+def test_an_article_asked_for_under_another_language_redirects_to_its_own(client, story):
+    chinese = factories.translation(story, slug="gong-chang")
+    response = client.get("/en/news/gong-chang/")
+    assert response.status_code == 302
+    assert response["Location"] == "/zh-hans/news/gong-chang/"
+    assert chinese.get_absolute_url() == "/zh-hans/news/gong-chang/"

@@ -82,12 +82,13 @@ class TranslationAdminMixin:
         if request.method != "POST" or not self.has_add_permission(request):
             raise PermissionDenied
         source = get_object_or_404(Article, pk=pk)
-        return self.translate(request, [source], request.POST.get("language", ""))
+        made = self.translate(request, [source], request.POST.get("language", ""))
+        return made or redirect(self.change_url(source))  # refused: back, with the message
 
     def translate(self, request, sources, code):
         if code not in LANGUAGE_NAMES:
             self.message_user(request, _("Choose one of the site's languages."), messages.ERROR)
-            return None if len(sources) != 1 else redirect(self.change_url(sources[0]))
+            return None
         made = []
         for source in sources:
             try:
