@@ -1,8 +1,10 @@
 from django.conf import settings
 from django.db.models import Prefetch
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import get_language
 from django.views.generic import (
     ListView,
     MonthArchiveView,
@@ -33,7 +35,11 @@ class HomeView(TemplateView):
     template_name = "newsroom/home.html"
 
     def get_context_data(self, **kwargs):
-        published = Article.objects.published().select_related("category", "lead_image")
+        published = (
+            Article.objects.published()
+            .for_language(get_language())
+            .select_related("category", "lead_image")
+        )
         featured = list(published.filter(is_featured=True)[:3])
         latest = published.exclude(pk__in=[a.pk for a in featured])[:8]
         return super().get_context_data(
@@ -57,7 +63,7 @@ class ArticleListView(ListView):
     feed = None  # the URL name of this page's own feeds, e.g. "category" for category_rss
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().for_language(get_language()).for_listing()
 
     def get_context_data(self, **kwargs):
         feeds = {}
@@ -129,7 +135,7 @@ class ArchiveMixin:
 
     def get_queryset(self):
         # Also asked for the neighbouring periods' first article, which needs only its date.
-        return Article.objects.published()
+        return Article.objects.published().for_language(get_language())
 
     def get_dated_queryset(self, **lookup):
         return super().get_dated_queryset(**lookup).for_listing()
@@ -165,11 +171,32 @@ def article_page(queryset):
 class ArticleDetailView(WorkflowDetailView):
     model = Article
     redirects = "redirects"
+    address_fields = ("slug", "language")
     template_name = "newsroom/article_detail.html"
     context_object_name = "article"
 
     def get_queryset(self):
         return article_page(super().get_queryset())
+
+    def get_context_data(self, **kwargs):
+        # Read by the JSON-LD (workTranslation) as well as by the hreflang links.
+        article = self.object
+        article.translations = article.visible_translations()
+        absolute = self.request.build_absolute_uri
+        versions = {a.language: a for a in (article, *article.translations)}
+        alternates = {
+            code: absolute(versions[code].get_absolute_url())
+            for code, _name in settings.LANGUAGES
+            if code in versions
+        }
+        return super().get_context_data(alternates=alternates, **kwargs)
+
+    def render_to_response(self, context, **kwargs):
+        # Found by its slug under another language's prefix: send the reader to its own.
+        own = self.object.get_absolute_url()
+        if self.object.language != get_language() and own != self.request.path:
+            return HttpResponseRedirect(own)
+        return super().render_to_response(context, **kwargs)
 
     def get(self, request, *args, **kwargs):
         try:
@@ -207,7 +234,8 @@ def preview(request, token):
     article = article_page(Article.objects.filter(pk=link.article_id)).get()
     PreviewOpening.record(link, request.headers.get("User-Agent", ""))
     context = {"article": article, "preview_link": link, "staff_preview": True}
-    return private(render(request, "newsroom/article_detail.html", context))
+    with translation.override(article.language):  # the reviewer reads the page as readers will
+        return private(render(request, "newsroom/article_detail.html", context))
 
 
 def article_media_kit(request, slug):

@@ -47,6 +47,12 @@ def article(tags=(), **fields):
     return obj
 
 
+def translation(of, language="zh-hans", **fields):
+    """A sibling of `of` in `language`, published unless `fields` say otherwise."""
+    fields = {"category": of.category, "translation_group": of.translation_group, **fields}
+    return article(language=language, **fields)
+
+
 def topic(**fields):
     """An IPTC Media Topic; a made-up code in IPTC's 20000000 range unless `qcode` says."""
     n = next(_numbers)

@@ -32,7 +32,7 @@ def test_change_list_and_add_page_open_for_staff(staff_client, demo, model):
 @pytest.mark.parametrize("model", MODELS, ids=lambda m: m.__name__)
 def test_change_page_opens_for_every_demo_record(staff_client, demo, model):
     # The demo has no preview links, corrections or redirects; make one of each.
-    story = Article.objects.get()
+    story = Article.objects.get(language="en")
     PreviewLink.objects.create(article=story, recipient="Reuters")
     Correction.objects.create(article=story, note="Fixed the mayor's name.")
     obj = model.objects.first()

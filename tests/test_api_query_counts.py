@@ -61,8 +61,9 @@ ADDRESSES = {
     "/api/v1/articles": 5,
     "/api/v1/articles?category=enterprise-news&tag=filler&year=2026&project=aux-compressor-wuhu": 5,
     "/api/v1/articles?page=2&page_size=5": 4,
-    # visibility change, article with category, tags, corrections, published project links
-    f"/api/v1/articles/{ARTICLE_SLUG}": 5,
+    # visibility change, article with category, tags, corrections, published project links,
+    # published translations
+    f"/api/v1/articles/{ARTICLE_SLUG}": 6,
     # visibility change, count, page, then for ninjs: tags, subjects (Media Topics),
     # corrections, gallery, published projects, their roles, events and the people at them
     "/api/v1/ninjs": 11,

@@ -90,8 +90,9 @@ def test_the_last_project_directory_page_runs_the_same_queries_at_any_length(cli
 
 ADMIN_LISTS = {
     # session, user; savepoint (revisions), categories for the filter, count, articles,
-    # their tags, release; dates: first and last, then the years, months or days between
-    "/admin/newsroom/article/": 10,
+    # their tags, their translations, release; dates: first and last, then the years, months
+    # or days between
+    "/admin/newsroom/article/": 11,
     # session, user; savepoint, count, projects with overdue flags, their figures, their
     # gallery (thumbnails), release; countries for the filter
     "/admin/projects/project/": 9,

@@ -42,8 +42,8 @@ PAGES = {
     # article (with its lead image), tags, subjects, corrections, gallery, projects, their
     # figures and owners, their events and the people at them, related articles; press
     # contacts (their photos joined) and coverage, one each (the boilerplate rides in the
-    # article's row)
-    "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 13,
+    # article's row); its published translations (hreflang, JSON-LD)
+    "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 14,
     # topic, count, page, tags
     "/en/news/topics/04000000/": 4,
     # count, page, figures, totals; filter choices: project values, organisations, authorities,

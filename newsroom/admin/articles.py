@@ -9,6 +9,7 @@ from django.utils.html import format_html
 
 from newsroom.admin.notices import NoticeActionsMixin
 from newsroom.admin.previews import PreviewLinkInline
+from newsroom.admin.translations import MissingTranslationFilter, TranslationAdminMixin
 from newsroom.alerts import services as alerts
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.gallery_admin import GalleryInline, thumbnail_html
@@ -86,6 +87,7 @@ class ArticleForm(VersionedForm):
 
 @admin.register(Article)
 class ArticleAdmin(
+    TranslationAdminMixin,
     NoticeActionsMixin,
     LargeTableAdmin,
     NoncedMediaAdminMixin,
@@ -105,9 +107,12 @@ class ArticleAdmin(
         "publish_at",
         "is_featured",
         "tag_list",
+        "language",
+        "translations",
     ]
     list_display_links = ["title"]
-    list_filter = ["status", "is_featured", "category", "publish_at"]
+    list_filter = ["status", "is_featured", "category", "publish_at", "language"]
+    list_filter += [MissingTranslationFilter]
     list_select_related = ["category", "lead_image"]
     search_fields = ["title", "subtitle", "summary", "slug"]
     date_hierarchy = "publish_at"
@@ -120,7 +125,7 @@ class ArticleAdmin(
     inlines = [ArticleImageInline, ArticleProjectInline, CorrectionInline, PreviewLinkInline]
     actions = ["submit_for_review", "publish_now", "unpublish", "archive", "withdraw", "take_down"]
     fieldsets = [
-        (None, {"fields": ["title", "slug", "subtitle", "summary", "body"]}),
+        (None, {"fields": ["title", "slug", "language", "subtitle", "summary", "body"]}),
         ("Reporting", {"fields": ["dateline", "byline", "category", "subjects", "tags"]}),
         ("Lead image", {"fields": ["lead_image", "lead_image_preview"]}),
         (

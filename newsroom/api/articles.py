@@ -1,8 +1,10 @@
 """News in the API: articles, categories and tags, all from `Article.objects.published()`."""
 
 import datetime
+from typing import Literal
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q
 from django.db.models.functions import Lower
 from django.http import Http404, HttpResponse
@@ -53,8 +55,23 @@ class ProjectLink(links_to("project", "project")):
     link_label: str = Field(alias="get_link_display")
 
 
+# The site's languages (settings.LANGUAGES); any other ?lang= is a 400.
+LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+
+
+class Translation(Schema):
+    language: str
+    slug: str
+    url: str = Field(description="Its page on this site.")
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context["request"], obj.get_absolute_url())
+
+
 class ArticleItem(links_to("", "article")):
     slug: str
+    language: str = Field(description="The language it is written in (BCP 47).")
     title: str
     subtitle: str
     summary: str
@@ -96,6 +113,9 @@ class ArticleDetail(ArticleItem):
     body: str = Field(description="HTML, sanitised when the article was saved.")
     corrections: list[Correction]
     projects: list[ProjectLink] = Field(description="Published projects the article is about.")
+    translations: list[Translation] = Field(
+        description="Its published translations (never one under embargo or scheduled)."
+    )
     about: Boilerplate | None = Field(
         description="The company's “About” text printed under every press release, or null "
         "if none is active."
@@ -141,6 +161,7 @@ class ArticleFilters(Schema):
         f"{LAST_YEAR}, else a 400.",
     )
     project: str | None = slug("The slug of a project the articles are about.")
+    lang: LanguageCode | None = Field(None, description="Only the articles in this language.")
 
 
 @router.get(
@@ -165,6 +186,8 @@ def narrow(articles, filters):
         articles = articles.filter(tags__slug=filters.tag)
     if filters.year is not None:
         articles = articles.filter(publish_at__year=filters.year)
+    if filters.lang is not None:
+        articles = articles.in_language(filters.lang)
     if filters.project is not None:
         articles = articles.filter(
             projects__in=Project.objects.published().filter(slug=filters.project)
@@ -216,6 +239,7 @@ def get_article(request, slug: Slug, response: HttpResponse):
     )
     found = articles.filter(slug=slug).first()
     if found is not None:
+        found.translations = found.visible_translations()
         return found
     return gone_or_404(request, slug)
 

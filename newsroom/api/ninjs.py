@@ -183,7 +183,7 @@ def ninjs(article, request):
         "pubStatus": pub_status(article),
         "copyrightHolder": settings.SITE_NAME,
         "copyrightNotice": f"© {published.year} {settings.SITE_NAME}",
-        "language": settings.LANGUAGE_CODE,
+        "language": article.language,
         "altIds": [{"role": "url", "value": absolute(article.get_absolute_url())}],
         "headlines": [{"role": "main", "value": article.title}]
         + ([{"role": "sub", "value": article.subtitle}] if article.subtitle else []),

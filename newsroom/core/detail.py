@@ -17,6 +17,7 @@ class WorkflowDetailView(DetailView):
     banner. An address the object used to have redirects (301) to its current one."""
 
     redirects = None  # the reverse name of the object's old-slug model, e.g. "redirects"
+    address_fields = ("slug",)  # what get_absolute_url() reads
 
     def can_preview(self):
         opts = self.model._meta
@@ -31,7 +32,12 @@ class WorkflowDetailView(DetailView):
             return super().get(request, *args, **kwargs)
         except Http404:
             current = self.get_queryset().filter(**{f"{self.redirects}__old_slug": kwargs["slug"]})
-            moved = current.select_related(None).prefetch_related(None).only("slug").first()
+            moved = (
+                current.select_related(None)
+                .prefetch_related(None)
+                .only(*self.address_fields)
+                .first()
+            )
             if moved is None:
                 raise
             return HttpResponsePermanentRedirect(moved.get_absolute_url())

@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed
 from django.utils.formats import date_format
 from django.utils.html import escape, format_html, format_html_join, linebreaks
 from django.utils.timezone import localtime
+from django.utils.translation import get_language
 
 FEED_SIZE = 30
 
@@ -69,8 +70,11 @@ class ArticleFeed(Feed):
         return []
 
     def items(self, obj):
+        # The reader's language, and stories with no published version in it (the lists'
+        # rule); the feed's <language> is that language too (Django's default).
+        articles = self.articles(obj).for_language(get_language())
         published = (
-            self.with_extras(self.articles(obj))
+            self.with_extras(articles)
             .select_related("category", "lead_image")
             .prefetch_related("tags", "corrections")
             .order_by("-publish_at", "-pk")[:FEED_SIZE]

@@ -163,6 +163,24 @@ def breadcrumbs(request, trail):
     }
 
 
+def translations(request, article):
+    """The original (the earliest published of the versions the public may see) lists its
+    translations; a translation names its original. `article.translations` holds only
+    published siblings (the page sets it), so an embargoed one is never named."""
+    siblings = getattr(article, "translations", [])
+    if not siblings:
+        return {}
+    original = min((article, *siblings), key=lambda a: (a.publish_at, a.pk))
+
+    def work(version):
+        url = request.build_absolute_uri(version.get_absolute_url())
+        return {"@type": "NewsArticle", "@id": url, "url": url, "inLanguage": version.language}
+
+    if original is article:
+        return {"workTranslation": [work(sibling) for sibling in siblings]}
+    return {"translationOfWork": work(original)}
+
+
 def news_article(request, article, image_url):
     data = {
         "@context": "https://schema.org",
@@ -178,6 +196,8 @@ def news_article(request, article, image_url):
         "publisher": publisher(request),
         "articleSection": article.category.name,
         "keywords": [tag.name for tag in article.tags.all()],
+        "inLanguage": article.language,
+        **translations(request, article),
     }
     # IPTC Media Topics first: what the story is about, in the news industry's vocabulary.
     found = [

@@ -20,6 +20,7 @@ from newsroom.demo import picture
 from newsroom.demo.people import PROGRAMME_SLUG as PROGRAMME_SLUG  # for the tests
 from newsroom.demo.people import load_people, load_programme
 from newsroom.demo.press import load_press
+from newsroom.demo.translation import load_translation
 from newsroom.models import Article, Category, Image, MediaTopic
 from projects.dates import Precision
 from projects.models import (
@@ -124,6 +125,7 @@ def load():
     project = load_project(article)
     upsert(ProjectImage, {"project": project, "image": image}, {"order": 1})
     load_press(upsert, article, project)
+    load_translation(upsert, article)
     return article
 
 

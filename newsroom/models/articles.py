@@ -6,7 +6,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
-from django.urls import reverse
 from django.utils import timezone
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
@@ -19,6 +18,11 @@ from newsroom.models.notices import NOTICE_CONSTRAINTS, EditorialNotices, Notice
 from newsroom.models.search_documents import SearchableArticle
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.models.topics import MediaTopic
+from newsroom.models.translations import (
+    TRANSLATION_CONSTRAINTS,
+    Translatable,
+    TranslationQuerySet,
+)
 
 EDITOR_EXTENSIONS = {
     "Bold": True,
@@ -42,7 +46,7 @@ EDITOR_EXTENSIONS = {
 }
 
 
-class ArticleQuerySet(NoticeQuerySet):
+class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet):
     def published(self):
         """The one rule for what the public may see, decided at query time (no cron job):
         published, its publish time has come, no embargo holds it and it has not expired.
@@ -89,7 +93,9 @@ class ArticleQuerySet(NoticeQuerySet):
 STATUSES = ("draft", "review", "published", "archived", "withdrawn", "taken_down")
 
 
-class Article(SearchableArticle, SearchEngineFields, VersionedContent, EditorialNotices):
+class Article(
+    Translatable, SearchableArticle, SearchEngineFields, VersionedContent, EditorialNotices
+):
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
         REVIEW = "review", "In review"
@@ -103,7 +109,9 @@ class Article(SearchableArticle, SearchEngineFields, VersionedContent, Editorial
         max_length=200,
         unique=True,
         allow_unicode=True,
-        help_text="The last part of the article's address. Must be unique.",
+        blank=True,  # filled from the title on save (Chinese in pinyin): never empty
+        help_text="The last part of the article's address. Must be unique. Left blank, it is "
+        "made from the title (Chinese titles in pinyin).",
     )
     subtitle = models.CharField("subtitle (dek)", max_length=300, blank=True)
     summary = models.CharField(
@@ -220,17 +228,16 @@ class Article(SearchableArticle, SearchEngineFields, VersionedContent, Editorial
                 violation_error_message="The unpublish time must come after the publish time.",
             ),
             *NOTICE_CONSTRAINTS,
+            *TRANSLATION_CONSTRAINTS,
         ]
 
     def __str__(self):
         return self.title
 
     def save(self, *args, **kwargs):
+        self.fill_slug()
         self.body = sanitize_html(self.body)
         super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("article", kwargs={"slug": self.slug})
 
     def clean(self):
         errors = {}
@@ -240,6 +247,7 @@ class Article(SearchableArticle, SearchEngineFields, VersionedContent, Editorial
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The unpublish time must come after the publish time."
         errors.update(self.notice_errors())
+        errors.update(self.translation_errors())
         if errors:
             raise ValidationError(errors)
 

@@ -23,7 +23,7 @@ READER_FIELDS = ("title", "subtitle", "summary", "body")
 # Read from the database when loaded, to tell what a save changes.
 TRACKED_FIELDS = (*READER_FIELDS, "status", "publish_at", "price_sensitive")
 # What a withdrawal item in a feed or the API shows: no text of the story but its title.
-NOTICE_FIELDS = ("slug", "title", "uuid", "status", "publish_at", "content_changed_at")
+NOTICE_FIELDS = ("slug", "language", "title", "uuid", "status", "publish_at", "content_changed_at")
 NOTICE_FIELDS += ("retracted_at", "retraction_reason")
 
 NOTICE_CONSTRAINTS = [

@@ -76,7 +76,9 @@ class CorrectionQuerySet(models.QuerySet):
         return (
             self.filter(article__in=Article.objects.published())
             .select_related("article")
-            .only("kind", "note", "noted_at", "article__slug", "article__title")
+            .only(
+                "kind", "note", "noted_at", "article__slug", "article__language", "article__title"
+            )
             .order_by("-noted_at", "-pk")
         )
 

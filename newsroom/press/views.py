@@ -67,7 +67,7 @@ def embargoed_article(request, slug):
     held = Article.objects.under_embargo().select_related("category", "lead_image")
     article = held.filter(slug=slug).first()
     if article is None:
-        lifted = Article.objects.published().filter(slug=slug).only("slug").first()
+        lifted = Article.objects.published().filter(slug=slug).only("slug", "language").first()
         if lifted is not None:
             return redirect(lifted)  # the embargo has lifted: the public page is the story
         raise Http404("No embargoed story at this address.")
