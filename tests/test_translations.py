@@ -115,7 +115,7 @@ def test_a_card_in_another_language_than_the_page_says_so(client, story):
     with translation.override("zh-hans"):
         html = client.get(reverse("news")).content.decode()
     assert '<article class="card" lang="en">' in html
-    assert '<p class="meta" lang="zh-hans">' in html
+    assert '<p class="meta" lang="zh-Hans">' in html
 
 
 def test_a_card_in_the_page_language_carries_no_lang(client, story):
