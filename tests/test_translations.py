@@ -162,3 +162,14 @@ def test_an_article_asked_for_under_another_language_redirects_to_its_own(client
     assert response.status_code == 302
     assert response["Location"] == "/zh-hans/news/gong-chang/"
     assert chinese.get_absolute_url() == "/zh-hans/news/gong-chang/"
+
+
+def test_a_project_page_lists_the_story_in_the_reader_language(client, story):
+    chinese = factories.translation(story, title="工厂开业")
+    project = factories.project()
+    factories.link(story, project)
+    factories.link(chinese, project)
+    for language, shown, hidden in (("en", story, chinese), ("zh-hans", chinese, story)):
+        with translation.override(language):
+            html = client.get(project.get_absolute_url()).content.decode()
+        assert shown.get_absolute_url() in html and hidden.get_absolute_url() not in html

@@ -125,7 +125,7 @@ def load():
     project = load_project(article)
     upsert(ProjectImage, {"project": project, "image": image}, {"order": 1})
     load_press(upsert, article, project)
-    load_translation(upsert, article)
+    load_translation(upsert, article, project, ArticleProject)
     return article
 
 

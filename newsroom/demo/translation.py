@@ -2,8 +2,7 @@
 group, published a little later, saying at its end that it was translated. The text is a
 translation of the seed's English (aux_compressor_project.txt), names included: the seed's
 "Ningbo" is the Party Secretary 宁波, "Li Jian" is written 李坚 from its pinyin.
-Not linked to the project: the project page's news does not follow the reader's language
-yet, and would list the story twice."""
+It announces the project too: the project page lists the story in the reader's language."""
 
 import datetime
 from pathlib import Path
@@ -22,7 +21,7 @@ SLUG = "ao-ke-si-ya-suo-ji-xiang-mu-lie-ru-an-hui-sheng-zhong-da-jian-she-xiang-
 NOTE = "本文译自英文原文。"
 
 
-def load_translation(upsert, article):
+def load_translation(upsert, article, project, link_model):
     blocks = [b.strip() for b in STORY.read_text(encoding="utf-8").split("\n") if b.strip()]
     title, *paragraphs = blocks
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs) + f"<p><em>{NOTE}</em></p>"
@@ -47,4 +46,5 @@ def load_translation(upsert, article):
         translated.tags.set(article.tags.all())
     if {s.pk for s in translated.subjects.all()} != {s.pk for s in article.subjects.all()}:
         translated.subjects.set(article.subjects.all())
+    upsert(link_model, {"article": translated, "project": project}, {"link": "announces"})
     return translated

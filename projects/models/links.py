@@ -3,6 +3,7 @@ and the addresses it used to have."""
 
 from django.db import models
 from django.db.models import Case, When
+from django.utils.translation import get_language
 
 from newsroom.core.publishing import public_owner
 from newsroom.models import Article
@@ -49,13 +50,14 @@ class ProjectOrganization(Indexed, models.Model):
 
 class ArticleProjectQuerySet(models.QuerySet):
     def published(self):
-        """Links whose article the public may see: announcements first, then updates, then
-        mentions, newest first within each, with what an article card shows."""
+        """Links whose article the public may see, in the reader's language where the story
+        has a version in it: announcements first, then updates, then mentions, newest first
+        within each, with what an article card shows."""
         link_order = Case(
             *(When(link=link, then=n) for n, link in enumerate(ArticleProject.Link.values)),
         )
         return (
-            self.filter(article__in=Article.objects.published())
+            self.filter(article__in=Article.objects.published().for_language(get_language()))
             .select_related("article__category", "article__lead_image")
             .order_by(link_order, "-article__publish_at")
         )
