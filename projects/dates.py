@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from projects.formatting import partial_date
+
 
 class Precision(models.TextChoices):
     DAY = "day", "Day"
@@ -51,15 +53,8 @@ class PreciseDate:
         return self.start
 
     def __str__(self) -> str:
-        if self.precision == Precision.MONTH:
-            return self.start.strftime("%B %Y")
-        if self.precision == Precision.QUARTER:
-            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
-        if self.precision == Precision.HALF_YEAR:
-            return f"H{1 if self.start.month < 7 else 2} {self.start.year}"
-        if self.precision == Precision.YEAR:
-            return str(self.start.year)
-        return f"{self.start.day} {self.start:%B %Y}"
+        """In the active language: "March 2025" / "2025年3月" (projects/formatting.py)."""
+        return partial_date(self.start, self.precision)
 
     @property
     def iso(self) -> str:
