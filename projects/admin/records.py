@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.forms import HiddenInput
 from django.shortcuts import redirect
 from django.urls import reverse
+from modeltranslation.admin import TranslationAdmin
 
 from newsroom.core.pagination import LargeTableAdmin
 from newsroom.core.publishing import PublishingAdminMixin
@@ -20,11 +21,11 @@ SOURCED = (models.Figure, models.Milestone)  # they take the editors' "not state
 
 
 @admin.register(models.Organization)
-class OrganizationAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(LargeTableAdmin, PublishingAdminMixin, TranslationAdmin):
     list_display = ["name", "local_name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
-    search_fields = ["name", "local_name"]
+    search_fields = ["name", "name_zh_hans", "local_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 

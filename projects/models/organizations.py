@@ -3,10 +3,11 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
-from projects.fields import WebAddressField
+from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
+from projects.fields import WebAddressField, local_name_language, local_name_language_rule
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(OriginalColumnsQuerySet):
     def public(self):
         """Organisations with a role in at least one published project."""
         from projects.models.projects import Project
@@ -23,7 +24,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.select_related("parent").annotate(parent_is_public=Exists(published))
 
 
-class Organization(models.Model):
+class Organization(DefaultLanguageColumns):
     class Kind(models.TextChoices):
         COMPANY = "company", "Company"
         SUBSIDIARY = "subsidiary", "Subsidiary"
@@ -34,6 +35,7 @@ class Organization(models.Model):
     local_name = models.CharField(
         max_length=200, blank=True, help_text="The name in the local language, e.g. 奥克斯集团."
     )
+    local_name_language = local_name_language()
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.COMPANY)
     parent = models.ForeignKey(
@@ -52,6 +54,7 @@ class Organization(models.Model):
                 name="organization_not_own_parent",
                 violation_error_message="An organisation cannot be its own parent.",
             ),
+            local_name_language_rule("organization"),
         ]
 
     def __str__(self):
