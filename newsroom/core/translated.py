@@ -30,6 +30,10 @@ class DefaultLanguageColumns(models.Model):
     class Meta:
         abstract = True
 
+    def save(self, *args, **kwargs):
+        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
+            super().save(*args, **kwargs)
+
     def validate_constraints(self, exclude=None):
         default = settings.MODELTRANSLATION_DEFAULT_LANGUAGE
         if exclude:
@@ -42,7 +46,3 @@ class DefaultLanguageColumns(models.Model):
                 )
             }
         super().validate_constraints(exclude=exclude)
-
-    def save(self, *args, **kwargs):
-        with translation.override(settings.MODELTRANSLATION_DEFAULT_LANGUAGE):
-            super().save(*args, **kwargs)
