@@ -107,3 +107,10 @@ def test_the_admin_offers_a_box_per_language(admin_client, db):
     page = admin_client.get(reverse("admin:projects_project_add")).content.decode()
     assert 'name="name_en"' in page and 'name="name_zh_hans"' in page
     assert 'name="local_name_language"' in page
+
+
+def test_the_api_gives_the_local_name_with_its_language(db, client):
+    project = factories.project(local_name="三菱電機", local_name_language="ja")
+    url = reverse("api-v1:project", kwargs={"slug": project.slug})
+    data = client.get(url).json()
+    assert (data["local_name"], data["local_name_language"]) == ("三菱電機", "ja")
