@@ -140,3 +140,24 @@ def _partial_date(start: datetime.date, precision: str, lang: str) -> str:
     if precision == "year":
         return f"{start.year}年" if zh else str(start.year)
     return format_date(start, "long" if zh else "d MMMM y", locale=locale)
+
+
+DURATION_UNITS = {"day": ("day", "days", "天"), "month": ("month", "months", "个月")}
+DURATION_UNITS["year"] = ("year", "years", "年")
+
+
+def duration(count: int, unit: str, *, about=False, lang=None) -> str:
+    """ "16 days" / "16天", "about 3 months" / "约3个月", "about 2 years" / "约2年"."""
+    one, many, chinese = DURATION_UNITS[unit]
+    if language(lang) == "zh":
+        return f"{'约' if about else ''}{count}{chinese}"
+    return f"{'about ' if about else ''}{count} {one if abs(count) == 1 else many}"
+
+
+def compared_with_plan(difference: str | None, later: bool, lang=None) -> str:
+    """ "3 months later than planned" / "比计划晚约3个月"; "as planned" with no difference."""
+    if language(lang) == "zh":
+        return f"比计划{'晚' if later else '早'}{difference}" if difference else "按计划"
+    if not difference:
+        return "as planned"
+    return f"{difference} {'later' if later else 'earlier'} than planned"

@@ -11,7 +11,7 @@ import pytest
 from django.template import Context, Template
 from django.utils import translation
 
-from projects.dates import PreciseDate
+from projects.dates import PreciseDate, shift, span
 from projects.models import Figure
 from projects.models.exchange_rates import ExchangeRate
 
@@ -137,3 +137,36 @@ def test_the_dollar_equivalent_is_written_in_each_language():
         )
     with translation.override("zh-hans"):
         assert template.render(context) == "≈ 7.04亿美元（按2024年1月2日汇率，1人民币兑0.1408美元）"
+
+
+def day(*parts):
+    return PreciseDate(datetime.date(*parts), "day")
+
+
+SPANS = [
+    ("en", day(2024, 1, 2), day(2024, 1, 18), "16 days"),
+    ("zh-hans", day(2024, 1, 2), day(2024, 1, 18), "16天"),
+    ("en", day(2024, 1, 2), day(2024, 1, 3), "1 day"),
+    ("en", PreciseDate(datetime.date(2025, 3, 1), "month"), day(2025, 6, 9), "about 3 months"),
+    ("zh-hans", PreciseDate(datetime.date(2025, 3, 1), "month"), day(2025, 6, 9), "约3个月"),
+    ("en", PreciseDate(datetime.date(2025, 1, 1), "year"), day(2027, 6, 9), "about 2 years"),
+    ("zh-hans", PreciseDate(datetime.date(2025, 1, 1), "year"), day(2027, 6, 9), "约2年"),
+]
+
+
+@pytest.mark.parametrize(("language", "first", "second", "text"), SPANS)
+def test_the_time_between_two_dates_reads_in_its_language(language, first, second, text):
+    with translation.override(language):
+        assert span(first, second) == text
+
+
+def test_a_delay_against_the_plan_reads_in_both_languages():
+    plan, late = PreciseDate(datetime.date(2025, 3, 1), "month"), day(2025, 6, 9)
+    with translation.override("en"):
+        assert (shift(plan, late), shift(plan, day(2025, 3, 9))) == (
+            "about 3 months later than planned",
+            "as planned",
+        )
+    with translation.override("zh-hans"):
+        assert (shift(plan, late), shift(late, plan)) == ("比计划晚约3个月", "比计划早约3个月")
+        assert shift(plan, day(2025, 3, 9)) == "按计划"
