@@ -1,6 +1,8 @@
 """Categories, tags and the project record's text translated per field (modeltranslation):
 Chinese readers see Chinese where an editor wrote it and English where nobody has yet."""
 
+import datetime
+
 import pytest
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
@@ -114,3 +116,12 @@ def test_the_api_gives_the_local_name_with_its_language(db, client):
     url = reverse("api-v1:project", kwargs={"slug": project.slug})
     data = client.get(url).json()
     assert (data["local_name"], data["local_name_language"]) == ("三菱電機", "ja")
+
+
+def test_the_milestone_list_edits_one_box_per_language_not_the_original_field(admin_client, db):
+    start = datetime.date(2025, 5, 8)
+    milestone = factories.milestone(factories.project(), actual_date=start)
+    url = reverse("admin:projects_milestone_change", args=[milestone.pk])
+    page = admin_client.get(url).content.decode()
+    assert 'name="title_en"' in page and 'name="title_zh_hans"' in page
+    assert 'name="title"' not in page

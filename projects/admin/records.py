@@ -106,10 +106,14 @@ class FigureAdmin(ProjectPartAdmin):
 
 
 @admin.register(models.Milestone)
-class MilestoneAdmin(ProjectPartAdmin):
+class MilestoneAdmin(ProjectPartAdmin, TranslationAdmin):  # a box per language for the title
     list_display = ["title", "project", "kind", "planned", "actual", "is_overdue"]
     list_filter = ["kind"]
-    search_fields = ["title", "project__name"]  # also the events' milestone autocomplete
+    search_fields = [
+        "title",
+        "title_zh_hans",
+        "project__name",
+    ]  # also the events' milestone autocomplete
     autocomplete_fields = ["project", "source", "derived_from"]
 
     @admin.display(boolean=True, description="overdue")
