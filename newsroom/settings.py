@@ -37,6 +37,7 @@ DISCLOSURE_QUIET_WINDOWS = env_windows("DISCLOSURE_QUIET_WINDOWS")
 WITHDRAWAL_NOTICE_DAYS = env_int("WITHDRAWAL_NOTICE_DAYS", 30, minimum=1)
 
 INSTALLED_APPS = [
+    "modeltranslation",  # per-field translations; before the admin, as its docs require
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -182,6 +183,13 @@ USE_I18N = True
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "newsroom" / "locale"]
 USE_TZ = True  # stored in UTC, shown in TIME_ZONE
+# Translated fields (newsroom/translation.py, projects/translation.py): English is the
+# original column and every other language falls back to it; slugs come from English.
+MODELTRANSLATION_DEFAULT_LANGUAGE = "en"
+MODELTRANSLATION_FALLBACK_LANGUAGES = ("en",)
+MODELTRANSLATION_PREPOPULATE_LANGUAGE = "en"
+# Tag.objects.create(name=…) under a Chinese request still fills the English column.
+MODELTRANSLATION_AUTO_POPULATE = "default"
 
 STATIC_URL = "/static/"
 STATIC_ROOT = env_path("STATIC_ROOT", BASE_DIR / "staticfiles")

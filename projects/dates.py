@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 from django.db import models
 
+from projects.formatting import compared_with_plan, duration, partial_date
+
 
 class Precision(models.TextChoices):
     DAY = "day", "Day"
@@ -51,15 +53,8 @@ class PreciseDate:
         return self.start
 
     def __str__(self) -> str:
-        if self.precision == Precision.MONTH:
-            return self.start.strftime("%B %Y")
-        if self.precision == Precision.QUARTER:
-            return f"Q{(self.start.month - 1) // 3 + 1} {self.start.year}"
-        if self.precision == Precision.HALF_YEAR:
-            return f"H{1 if self.start.month < 7 else 2} {self.start.year}"
-        if self.precision == Precision.YEAR:
-            return str(self.start.year)
-        return f"{self.start.day} {self.start:%B %Y}"
+        """In the active language: "March 2025" / "2025年3月" (projects/formatting.py)."""
+        return partial_date(self.start, self.precision)
 
     @property
     def iso(self) -> str:
@@ -78,19 +73,17 @@ class PreciseDate:
 def span(first: PreciseDate, second: PreciseDate) -> str:
     """The time between two dates, no more exact than the vaguer of them: "16 days"."""
     if first.precision == second.precision == Precision.DAY:
-        days = (second.start - first.start).days
-        return f"{days} day{'' if abs(days) == 1 else 's'}"
+        return duration((second.start - first.start).days, "day")
     if Precision.YEAR in (first.precision, second.precision):
-        years = second.start.year - first.start.year
-        return f"about {years} year{'' if abs(years) == 1 else 's'}"
+        return duration(second.start.year - first.start.year, "year", about=True)
     months = (second.start.year - first.start.year) * 12 + second.start.month - first.start.month
-    return f"about {months} month{'' if abs(months) == 1 else 's'}"
+    return duration(months, "month", about=True)
 
 
 def shift(plan: PreciseDate, outcome: PreciseDate) -> str:
     """How `outcome` compares with `plan`, treating each as its whole period."""
     if outcome.start > plan.end:
-        return f"{span(plan, outcome)} later than planned"
+        return compared_with_plan(span(plan, outcome), later=True)
     if outcome.end < plan.start:
-        return f"{span(outcome, plan)} earlier than planned"
-    return "as planned"
+        return compared_with_plan(span(outcome, plan), later=False)
+    return compared_with_plan(None, later=False)

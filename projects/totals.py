@@ -4,7 +4,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, Sum
 
-from projects.formatting import qualified
+from projects import formatting
 from projects.models import Figure, JobType, Kind, Qualifier
 
 
@@ -52,10 +52,10 @@ def directory_totals(projects):
         qualifier = combined_qualifier(q for q in Qualifier.values if row[f"n_{q}"])
         total, job_type = row["total"].normalize(), row["job_type"]
         if row["kind"] == Kind.INVESTMENT:
-            text = qualified(qualifier, total, prefix=row["currency"])
+            text = formatting.money(qualifier, total, None, row["currency"])
             investment.append(Total(text, row["projects"]))
         else:
-            text = qualified(qualifier, total, suffix=job_words.get(job_type, f"{job_type} jobs"))
+            text = formatting.jobs(qualifier, total, None, job_type, job_words)
             rank = job_types.index(job_type) if job_type in job_types else len(job_types)
             jobs.append((rank, Total(text, row["projects"])))
     jobs.sort(key=lambda pair: pair[0])

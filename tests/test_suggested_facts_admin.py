@@ -58,8 +58,8 @@ def test_the_review_page_highlights_each_proposals_sentence_and_says_when_it_is_
     assert "<mark>The plant will make 500,000 battery packs a year.</mark>" in html
     assert "about USD 1.7 billion" in html or "about USD 1,700,000,000" in html
     assert "“expected to” may be a hope, not a plan" in html
-    assert data["project-name"] == "Greenville battery plant"
-    assert data["project-country"] == "US" and data["project-city"] == "Greenville"
+    assert data["project-name_en"] == "Greenville battery plant"
+    assert data["project-country"] == "US" and data["project-city_en"] == "Greenville"
     assert data["target-new_organization"] == "Northwind Cells"
     assert all(data[f"row-{n}-decision"] == "reject" for n in range(4))  # nothing by default
 

@@ -53,7 +53,9 @@ def test_tag_page_lists_only_articles_with_that_tag(client, db):
 
 def test_adding_a_case_variant_in_the_admin_is_a_form_error(editor_client, db):
     Tag.objects.create(name="Compressor", slug="compressor")
-    response = editor_client.post("/admin/newsroom/tag/add/", {"name": "COMPRESSOR", "slug": "c2"})
+    response = editor_client.post(
+        "/admin/newsroom/tag/add/", {"name_en": "COMPRESSOR", "slug": "c2"}
+    )
     assert response.status_code == 200
     page = response.content.decode()
     assert "tag names ignore upper and lower case" in page

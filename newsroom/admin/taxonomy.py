@@ -1,6 +1,7 @@
 """Sections and tags in the admin."""
 
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
 from newsroom.core.pagination import LargeTableAdmin
@@ -13,15 +14,17 @@ admin.site.site_header = admin.site.site_title = "Newsroom administration"
 
 
 @admin.register(Category)
-class CategoryAdmin(PublishingAdminMixin, admin.ModelAdmin):
+class CategoryAdmin(PublishingAdminMixin, TranslationAdmin):
     list_display = ["name", "slug", "order"]
     list_editable = ["order"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name"]}
 
 
+# TranslationAdmin: a box per language for each translated field (newsroom/translation.py).
+# Not the tabbed variant: it loads jQuery UI from a CDN, which our CSP refuses.
 @admin.register(Tag)
-class TagAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+class TagAdmin(LargeTableAdmin, PublishingAdminMixin, TranslationAdmin):
     list_display = ["name", "slug"]
-    search_fields = ["name"]
+    search_fields = ["name", "name_zh_hans"]
     prepopulated_fields = {"slug": ["name"]}

@@ -33,6 +33,9 @@ class OrganizationOut(links_to("", "organization")):
     slug: str
     name: str
     local_name: str
+    local_name_language: str = Field(
+        description="The local name's language, a BCP 47 tag such as zh-Hans."
+    )
     kind: str = Field(description="One of: company, subsidiary, government, other.")
     kind_label: str = Field(alias="get_kind_display")
     website: str

@@ -15,6 +15,10 @@ class OrganizationName(Schema):
 class Attendee(Schema):
     name: str = Field(alias="person.name", description="As the source gives it.")
     local_name: str = Field(alias="person.local_name")
+    local_name_language: str = Field(
+        alias="person.local_name_language",
+        description="The local name's language, a BCP 47 tag such as zh-Hans.",
+    )
     title: str = Field(alias="person.title", description="The title the source gives.")
     role: str = Field(description="One of: attended, spoke, announced, hosted, signed.")
     role_label: str = Field(alias="get_role_display")

@@ -91,6 +91,9 @@ class ProjectItem(links_to("", "project")):
     slug: str
     name: str = project("name")
     local_name: str = project("local_name")
+    local_name_language: str = Field(
+        description="The local name's language, a BCP 47 tag such as zh-Hans."
+    )
     summary: str
     sector: str = project("sector")
     product: str = project("product")

@@ -100,7 +100,8 @@ class PublishingAdminMixin:
         return fields
 
     def get_form(self, request, obj=None, change=False, **kwargs):
-        form = super().get_form(request, obj, change, **kwargs)
+        # By name: TranslationAdmin.get_form takes `change` only as a keyword.
+        form = super().get_form(request, obj, change=change, **kwargs)
         user = request.user
 
         class PublicRowForm(form):

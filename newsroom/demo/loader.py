@@ -17,6 +17,7 @@ from django.utils.html import escape
 from newsroom import media_topics
 from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import picture
+from newsroom.demo.chinese_names import load_chinese_names
 from newsroom.demo.people import PROGRAMME_SLUG as PROGRAMME_SLUG  # for the tests
 from newsroom.demo.people import load_people, load_programme
 from newsroom.demo.press import load_press
@@ -268,6 +269,7 @@ def load_project(article):
         },
     )
     load_people(upsert, project, source, aux, STARTED)
+    load_chinese_names(upsert, project, aux)
     # The plan is for "12 more", so the Wuhu plant is not one of them: none are linked yet.
     load_programme(upsert, aux, source)
     return project

@@ -5,16 +5,19 @@ from django.urls import reverse
 from django.utils.text import slugify
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models.search_index import Indexed
 
 
-class Category(Indexed, models.Model):
+class Category(Indexed, DefaultLanguageColumns):
     name = models.CharField(max_length=100, unique=True)
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(
         default=0, help_text="Categories are listed by this number, lowest first."
     )
+
+    objects = OriginalColumnsQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
@@ -30,7 +33,7 @@ class Category(Indexed, models.Model):
         return [self.articles.all()] if self.pk else []  # their documents name the category
 
 
-class TagQuerySet(models.QuerySet):
+class TagQuerySet(OriginalColumnsQuerySet):
     def public(self):
         """Tags of at least one published article: a draft's tag is nobody's business yet."""
         from newsroom.models.articles import Article
@@ -38,8 +41,9 @@ class TagQuerySet(models.QuerySet):
         return self.filter(Exists(Article.objects.published().filter(tags=OuterRef("pk"))))
 
 
-class Tag(Indexed, TagBase):
-    """A taggit tag whose name is unique regardless of case, enforced by the database."""
+class Tag(Indexed, DefaultLanguageColumns, TagBase):
+    """A taggit tag whose name is unique regardless of case, enforced by the database. The
+    rule holds for the English name (the original column); translations are free."""
 
     objects = NaturalKeyManager.from_queryset(TagQuerySet)()
 

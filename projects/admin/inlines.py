@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from modeltranslation.admin import TranslationStackedInline
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.gallery_admin import GalleryInline
@@ -112,7 +113,7 @@ class JobsInline(FigureInline):
     ]
 
 
-class MilestoneInline(SourcedInline):
+class MilestoneInline(TranslationStackedInline, SourcedInline):
     model = models.Milestone
     fields = [
         ("order", "kind", "title"),

@@ -2,6 +2,7 @@
 
 import reversion
 from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.pagination import LargeTableAdmin
@@ -14,7 +15,7 @@ reversion.register(models.Event, follow=["attendances"])
 
 
 @admin.register(models.Person)
-class PersonAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+class PersonAdmin(LargeTableAdmin, PublishingAdminMixin, TranslationAdmin):
     list_display = ["name", "local_name", "title"]
     search_fields = ["name", "local_name", "title"]
 

@@ -4,6 +4,7 @@ import reversion
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.urls import path
+from modeltranslation.admin import TranslationAdmin
 
 from newsroom.alerts import services as alerts
 from newsroom.core.gallery_admin import thumbnail_html
@@ -77,7 +78,13 @@ class NotUpdatedFilter(admin.SimpleListFilter):
 
 
 @admin.register(models.Project)
-class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMixin, RevisionAdmin):
+class ProjectAdmin(
+    LargeTableAdmin,
+    PublishingAdminMixin,
+    SafeConcurrencyAdminMixin,
+    TranslationAdmin,
+    RevisionAdmin,
+):
     publish_fields = ["is_published"]
     list_display = [
         "name",
@@ -92,7 +99,15 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
     ]
     list_display_links = ["name"]
     list_filter = ["status", "country", StaleFilter, NotUpdatedFilter, "is_published"]
-    search_fields = ["name", "local_name", "slug", "city", "province", "roles__organization__name"]
+    search_fields = [
+        "name",
+        "name_zh_hans",
+        "local_name",
+        "slug",
+        "city",
+        "province",
+        "roles__organization__name",
+    ]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["status_source", "programme"]
     inlines = [
@@ -106,7 +121,20 @@ class ProjectAdmin(LargeTableAdmin, PublishingAdminMixin, SafeConcurrencyAdminMi
         ArticleProjectInline,
     ]
     fieldsets = [
-        (None, {"fields": ["name", "local_name", "slug", "summary", "sector", "product"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "name",
+                    "local_name",
+                    "local_name_language",
+                    "slug",
+                    "summary",
+                    "sector",
+                    "product",
+                ]
+            },
+        ),
         ("Programme", {"fields": ["programme"]}),
         ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
         ("Location", {"fields": ["country", "province", "city", "zone"]}),

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.forms import HiddenInput
 from django.shortcuts import redirect
 from django.urls import reverse
+from modeltranslation.admin import TranslationAdmin
 
 from newsroom.core.pagination import LargeTableAdmin
 from newsroom.core.publishing import PublishingAdminMixin
@@ -20,11 +21,11 @@ SOURCED = (models.Figure, models.Milestone)  # they take the editors' "not state
 
 
 @admin.register(models.Organization)
-class OrganizationAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
+class OrganizationAdmin(LargeTableAdmin, PublishingAdminMixin, TranslationAdmin):
     list_display = ["name", "local_name", "kind", "parent"]
     list_filter = ["kind"]
     list_select_related = ["parent"]
-    search_fields = ["name", "local_name"]
+    search_fields = ["name", "name_zh_hans", "local_name"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["parent"]
 
@@ -105,10 +106,14 @@ class FigureAdmin(ProjectPartAdmin):
 
 
 @admin.register(models.Milestone)
-class MilestoneAdmin(ProjectPartAdmin):
+class MilestoneAdmin(ProjectPartAdmin, TranslationAdmin):  # a box per language for the title
     list_display = ["title", "project", "kind", "planned", "actual", "is_overdue"]
     list_filter = ["kind"]
-    search_fields = ["title", "project__name"]  # also the events' milestone autocomplete
+    search_fields = [
+        "title",
+        "title_zh_hans",
+        "project__name",
+    ]  # also the events' milestone autocomplete
     autocomplete_fields = ["project", "source", "derived_from"]
 
     @admin.display(boolean=True, description="overdue")

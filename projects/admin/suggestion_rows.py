@@ -37,7 +37,9 @@ ROWS = {
         ],
     ),
 }
-NEW_PROJECT_FIELDS = ["name", "slug", "country", "province", "city"]
+# The English columns of the translated fields (projects/translation.py): the suggestions
+# come from an English announcement, and the project form edits each language's box.
+NEW_PROJECT_FIELDS = ["name_en", "slug", "country", "province_en", "city_en"]
 
 
 def fact_form(model_admin, request, project, row, data=None):

@@ -139,11 +139,11 @@ def review_page(request, model_admin, evidence):
     name = name_of(found.project) or evidence.get("title", "")[:300]
     location = (found.location.value or {}) if found.location else {}
     place = {
-        "name": name,
+        "name_en": name,
         "slug": slugify(name, allow_unicode=True)[:200],
         "country": location.get("country", ""),
-        "province": location.get("province", ""),
-        "city": location.get("city") or (name_of(found.location) if found.location else ""),
+        "province_en": location.get("province", ""),
+        "city_en": location.get("city") or (name_of(found.location) if found.location else ""),
     }
     project_form = new_project_form(model_admin, request, initial=place)
     forms = [fact_form(model_admin, request, None, row) for row in rows]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
 
+from projects.formatting import duration
 from projects.models.milestones import Milestone
 
 
@@ -53,8 +54,7 @@ class StatedDuration(models.Model):
 
     @property
     def text(self):
-        unit = self.get_unit_display()
-        return f"{self.length} {unit[:-1] if self.length == 1 else unit}"
+        return duration(self.length, self.unit)  # "16 days" / "16天"
 
     def clean(self):
         if self.start and self.start == self.end:

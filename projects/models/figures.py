@@ -11,7 +11,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
 
-from projects.formatting import qualified
+from projects import formatting
 
 CURRENCIES = frozenset(list_currencies())
 NOT_STATED_HELP = (
@@ -68,6 +68,10 @@ class Period(models.TextChoices):
     MONTH = "month", "per month"
     DAY = "day", "per day"
     TOTAL = "total", "in total"
+
+
+JOB_WORDS = dict(JobType.choices)
+PERIOD_WORDS = dict(Period.choices)
 
 
 class FigureQuerySet(models.QuerySet):
@@ -219,11 +223,19 @@ class Figure(models.Model):
 
     @property
     def display(self):
-        """The figure in words: "about CNY 5 billion", "30 million compressors per year"."""
+        """The figure in the active language's words: "about CNY 5 billion" / "约50亿元",
+        "30 million compressors per year" / "年产3000万台" (projects/formatting.py)."""
         value, high = self.value.normalize(), self.value_high and self.value_high.normalize()
         if self.is_money:
-            return qualified(self.qualifier, value, high, prefix=self.currency)
+            return formatting.money(self.qualifier, value, high, self.currency)
         if self.kind == Kind.JOBS:
-            return qualified(self.qualifier, value, high, suffix=self.get_job_type_display())
-        words = (self.unit, self.product, self.get_period_display())
-        return qualified(self.qualifier, value, high, suffix=" ".join(w for w in words if w))
+            return formatting.jobs(self.qualifier, value, high, self.job_type, JOB_WORDS)
+        return formatting.capacity(
+            self.qualifier,
+            value,
+            high,
+            unit=self.unit,
+            product=self.product,
+            period=self.period,
+            period_words=PERIOD_WORDS,
+        )

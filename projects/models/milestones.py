@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 
+from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from projects.dates import PreciseDate, Precision, precision_error, shift, span
 from projects.models.figures import NOT_STATED_HELP, needs_source
 
@@ -30,14 +31,14 @@ class MilestoneKind(models.TextChoices):
     OTHER = "other", "Other"
 
 
-class MilestoneQuerySet(models.QuerySet):
+class MilestoneQuerySet(OriginalColumnsQuerySet):
     def overdue(self, today=None):
         """Planned dates whose whole period has passed with no actual date recorded."""
         today = today or timezone.localdate()
         return self.filter(actual_date__isnull=True, planned_end__lt=today)
 
 
-class Milestone(models.Model):
+class Milestone(DefaultLanguageColumns):
     Kind = MilestoneKind
 
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="milestones")

@@ -3,11 +3,12 @@ from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
 
+from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models.search_index import Indexed
-from projects.fields import WebAddressField
+from projects.fields import WebAddressField, local_name_language, local_name_language_rule
 
 
-class OrganizationQuerySet(models.QuerySet):
+class OrganizationQuerySet(OriginalColumnsQuerySet):
     def public(self):
         """Organisations with a role in at least one published project."""
         from projects.models.projects import Project
@@ -24,7 +25,7 @@ class OrganizationQuerySet(models.QuerySet):
         return self.select_related("parent").annotate(parent_is_public=Exists(published))
 
 
-class Organization(Indexed, models.Model):
+class Organization(Indexed, DefaultLanguageColumns):
     class Kind(models.TextChoices):
         COMPANY = "company", "Company"
         SUBSIDIARY = "subsidiary", "Subsidiary"
@@ -35,6 +36,7 @@ class Organization(Indexed, models.Model):
     local_name = models.CharField(
         max_length=200, blank=True, help_text="The name in the local language, e.g. 奥克斯集团."
     )
+    local_name_language = local_name_language()
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.COMPANY)
     parent = models.ForeignKey(
@@ -53,6 +55,7 @@ class Organization(Indexed, models.Model):
                 name="organization_not_own_parent",
                 violation_error_message="An organisation cannot be its own parent.",
             ),
+            local_name_language_rule("organization"),
         ]
 
     def __str__(self):

@@ -5,11 +5,13 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
 
+from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from projects.dates import PreciseDate, Precision, precision_error
+from projects.fields import local_name_language, local_name_language_rule
 from projects.models.sources import with_cited_articles
 
 
-class Person(models.Model):
+class Person(DefaultLanguageColumns):
     """Someone a source names, with the title it gives them at the time."""
 
     name = models.CharField(max_length=200, help_text="As the source gives it.")
@@ -18,15 +20,19 @@ class Person(models.Model):
         blank=True,
         help_text="The name in the local language, if the source gives it.",
     )
+    local_name_language = local_name_language()
     title = models.CharField(
         max_length=300,
         blank=True,
         help_text="The title the source gives, e.g. “Mayor of Wuhu”.",
     )
 
+    objects = OriginalColumnsQuerySet.as_manager()
+
     class Meta:
         ordering = ["name", "pk"]
         verbose_name_plural = "people"
+        constraints = [local_name_language_rule("person")]
 
     def __str__(self):
         return f"{self.name}, {self.title}" if self.title else self.name

@@ -9,7 +9,9 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
+from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models import Article
+from projects.fields import local_name_language, local_name_language_rule
 from projects.models import status as statuses
 from projects.models.durations import StatedDuration
 from projects.models.figures import Figure, Kind
@@ -29,7 +31,7 @@ COORDINATES_RULE = (
 )
 
 
-class ProjectQuerySet(models.QuerySet):
+class ProjectQuerySet(OriginalColumnsQuerySet):
     def published(self):
         return self.filter(is_published=True)
 
@@ -80,11 +82,12 @@ class ProjectQuerySet(models.QuerySet):
         )
 
 
-class Project(SearchableProject, SearchEngineFields, VersionedContent):
+class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, VersionedContent):
     name = models.CharField(max_length=300)
     local_name = models.CharField(
         max_length=300, blank=True, help_text="The name in the local language, if different."
     )
+    local_name_language = local_name_language()
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     summary = models.TextField(blank=True, help_text="A short description for readers.")
     sector = models.CharField(
@@ -186,6 +189,7 @@ class Project(SearchableProject, SearchEngineFields, VersionedContent):
                 name="project_country_iso_code",
                 violation_error_message="Use a two-letter upper-case country code such as CN.",
             ),
+            local_name_language_rule("project"),
         ]
 
     def __str__(self):

@@ -1,5 +1,6 @@
 """What search finds a project by: the one place its search document is written."""
 
+from newsroom.models.search_documents import every_language
 from newsroom.models.search_documents import search_document_for as article_document
 from newsroom.models.search_index import Indexed
 
@@ -10,13 +11,15 @@ def search_document_for(project):
     rows are used and a migration's historical models can run it too."""
     keywords = []
     for organization in project.organizations.all():
-        keywords += [organization.name, organization.local_name]
-    keywords += [project.sector, project.product, project.city, project.province]
+        keywords += [*every_language(organization, "name"), organization.local_name]
+    keywords += [project.sector, project.product]
+    keywords += every_language(project, "city") + every_language(project, "province")
     keywords += [project.programme.name] if project.programme_id else []
+    names = [*every_language(project, "name"), project.local_name]
     return {
-        "title": "\n".join(n for n in (project.name, project.local_name) if n),
+        "title": "\n".join(n for n in names if n),
         "keywords": "\n".join(k for k in keywords if k),
-        "body": project.summary or "",
+        "body": "\n".join(s for s in every_language(project, "summary") if s),
     }
 
 

@@ -1,6 +1,7 @@
+from babel.numbers import get_currency_name
 from django import template
 
-from projects.formatting import readable_number
+from projects.formatting import language, partial_date, readable_number
 from projects.timeline import chart
 
 register = template.Library()
@@ -8,15 +9,26 @@ register = template.Library()
 
 @register.simple_tag
 def usd_equivalent(figure, rates):
-    """ "≈ USD 704 million at 0.1408 USD per CNY on 2024-01-02", or "" without a rate."""
+    """ "≈ USD 704 million at 0.1408 USD per CNY on 2 January 2024" (or in Chinese), or ""
+    without a rate."""
     rate = rates.get(figure.currency) if figure.is_money else None
     if rate is None:
         return ""
     amount = readable_number(rate.to_usd(figure.value).quantize(1))
     if figure.value_high is not None:
-        amount += f"–{readable_number(rate.to_usd(figure.value_high).quantize(1))}"
-    per_unit = rate.usd_per_unit.normalize()
-    return f"≈ USD {amount} at {per_unit} USD per {rate.currency} on {rate.on:%-d %B %Y}"
+        high = readable_number(rate.to_usd(figure.value_high).quantize(1))
+        amount += f"至{high}" if language() == "zh" else f"–{high}"
+    per_unit, on = rate.usd_per_unit.normalize(), partial_date(rate.on, "day")
+    if language() == "zh":
+        name = get_currency_name(rate.currency, locale="zh_Hans")
+        return f"≈ {amount}美元（按{on}汇率，1{name}兑{per_unit}美元）"
+    return f"≈ USD {amount} at {per_unit} USD per {rate.currency} on {on}"
+
+
+@register.filter
+def written_date(value):
+    """A full date as the active language writes it: "5 March 2025" / "2025年3月5日"."""
+    return partial_date(value, "day") if value else ""
 
 
 @register.filter

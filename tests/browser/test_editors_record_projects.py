@@ -15,13 +15,13 @@ def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeli
 ):
     log_in(page, editor.username)
     page.goto("/admin/projects/project/add/")
-    field(page, "Name").press_sequentially(NAME)
+    field(page, "Name [en]").press_sequentially(NAME)  # one box per language
     expect(field(page, "Slug")).to_have_value("hefei-compressor-plant-phase-ii")
-    field(page, "Summary").fill("A second compressor plant in Hefei.")
+    field(page, "Summary [en]").fill("A second compressor plant in Hefei.")
     field(page, "Status").select_option("Under construction")
     field(page, "Published").check()
     field(page, "Country").fill("CN")
-    field(page, "Province or state").fill("Anhui")
+    field(page, "Province or state [en]").fill("Anhui")
 
     money = add_inline_row(
         page, "Money: investment, revenue, output value", "Add another Money figure"
@@ -37,12 +37,12 @@ def test_an_editor_records_a_project_with_milestones_and_visitors_see_its_timeli
 
     started = add_inline_row(page, "Milestones", "Add another Milestone")
     field(started, "Kind").select_option("Groundbreaking / construction start")
-    field(started, "Title").fill("Construction start")
+    field(started, "Title [en]").fill("Construction start")
     field(started, "Actual date").fill("2025-05-08")
     field(started, "Source not stated publicly").check()
     operating = add_inline_row(page, "Milestones", "Add another Milestone")
     field(operating, "Kind").select_option("Operation start")
-    field(operating, "Title").fill("Start of operation")
+    field(operating, "Title [en]").fill("Start of operation")
     field(operating, "Planned date").fill("2027-06-01")
     field(operating, "Planned precision").select_option("Month")
     page.get_by_role("button", name="Save", exact=True).click()
