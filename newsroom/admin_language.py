@@ -32,6 +32,4 @@ class StaffLanguageMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or not user.is_staff:
             return None
-        return (
-            StaffLanguage.objects.filter(user=user).values_list("language", flat=True).first()
-        )
+        return StaffLanguage.objects.filter(user=user).values_list("language", flat=True).first()

@@ -13,6 +13,7 @@ from babel import Locale
 from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from projects.dates import PreciseDate
 from projects.models import (
@@ -155,35 +156,39 @@ class ProjectFilter(django_filters.FilterSet):
         "Listed by",
         "Any authority",
         method="filter_designation",
-        help_text="The authority whose list of major projects includes the project.",
+        help_text=_("The authority whose list of major projects includes the project."),
     )
     year = choice(
         "Construction start",
         "Any year",
         method="filter_year",
-        help_text="The year construction started, or is planned to start.",
+        help_text=_("The year construction started, or is planned to start."),
     )
     sort = choice(
         "Sort by",
         None,
         choices=[(key, label) for key, (label, *_) in SORTS.items()],
         method="sort_by",
-        help_text="Investment is compared only within one currency, capacity within one "
-        "unit, jobs by type.",
+        help_text=_(
+            "Investment is compared only within one currency, capacity within one "
+            "unit, jobs by type."
+        ),
     )
     updated = choice(
         "Record",
         "Any record",
         choices=[("stale", "Not updated recently"), ("current", "Updated recently")],
         method="filter_updated",
-        help_text="A record counts as not updated recently when its status has not been "
-        "confirmed for the number of months the site sets (12 by default).",
+        help_text=_(
+            "A record counts as not updated recently when its status has not been "
+            "confirmed for the number of months the site sets (12 by default)."
+        ),
     )
     unit = choice(
         "Capacity in",
         "Any unit",
         method="filter_unit",
-        help_text="Only projects with a capacity in this unit; sorting by capacity compares it.",
+        help_text=_("Only projects with a capacity in this unit; sorting by capacity compares it."),
     )
 
     FROM_DATA = ("sector", "country", "province", "organization", "designation", "year", "unit")

@@ -22,4 +22,4 @@ def qualified(qualifier, low, high=None, *, prefix="", suffix="") -> str:
     if qualifier == "range" and high is not None:
         number = f"{number}–{readable_number(high)}"
     words = (QUALIFIER_WORDS.get(qualifier, ""), prefix, number, suffix)
-    return " ".join(word for word in words if word)
+    return " ".join(str(word) for word in words if word)

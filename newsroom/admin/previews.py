@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.publishing import PublishingAdminMixin
@@ -10,7 +11,7 @@ from newsroom.models import PreviewLink
 
 
 class PreviewLinkForm(forms.ModelForm):
-    revoke = forms.BooleanField(required=False, help_text="The link stops working at once.")
+    revoke = forms.BooleanField(required=False, help_text=_("The link stops working at once."))
 
     class Meta:
         model = PreviewLink
@@ -29,7 +30,7 @@ class PreviewLinkInline(LabelledTabularInline):
     can_delete = False
     fields = ["recipient", "expires_at", "address", "state", "revoke"]
     readonly_fields = ["address", "state"]
-    verbose_name_plural = "preview links (for journalists under embargo; no account needed)"
+    verbose_name_plural = _("preview links (for journalists under embargo; no account needed)")
 
     @admin.display(description="address")
     def address(self, link):

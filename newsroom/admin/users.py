@@ -84,6 +84,7 @@ class StaffUserAdmin(NoEscalationMixin, UserAdmin):
             "form": form,
         }
         return TemplateResponse(request, "admin/staff_language.html", context)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         return fields if request.user.is_superuser else [*fields, "is_superuser"]

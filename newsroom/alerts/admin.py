@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.alerts.export import as_csv
 from newsroom.alerts.models import Delivery, StoryEvent, Subscription, Webhook
@@ -38,7 +39,7 @@ class WebhookForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
         choices=[(e.value, e.label) for e in WEBHOOK_EVENTS],
         widget=forms.CheckboxSelectMultiple,
-        help_text="A take-down is sent to those who chose withdrawals.",
+        help_text=_("A take-down is sent to those who chose withdrawals."),
     )
 
     class Meta:
@@ -55,7 +56,7 @@ class WebhookAdmin(PublishingAdminMixin, admin.ModelAdmin):
 
     @admin.display(description="events")
     def event_list(self, obj):
-        return ", ".join(Event(e).label for e in obj.events if e in Event.values)
+        return ", ".join(str(Event(e).label) for e in obj.events if e in Event.values)
 
 
 class ArticleFilter(admin.SimpleListFilter):

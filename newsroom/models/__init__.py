@@ -1,8 +1,8 @@
 from newsroom.models.articles import Article
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image
-from newsroom.models.taxonomy import Category, Tag, TaggedArticle
 from newsroom.models.staff import StaffLanguage
+from newsroom.models.taxonomy import Category, Tag, TaggedArticle
 from newsroom.models.topics import MediaTopic
 from newsroom.models.workflow import ArticleRedirect, Correction, PreviewLink
 

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.press.models import Journalist
 
@@ -40,8 +41,8 @@ def address_taken(email):
 class RequestAccessForm(AccountForm):
     field_order = ["name", "email", "outlet", "beat", "password"]
     email = forms.EmailField(label="Work email", max_length=150)
-    outlet = forms.CharField(max_length=200, help_text="The publication you work for.")
-    beat = forms.CharField(max_length=200, required=False, help_text="What you cover.")
+    outlet = forms.CharField(max_length=200, help_text=_("The publication you work for."))
+    beat = forms.CharField(max_length=200, required=False, help_text=_("What you cover."))
 
     def clean_email(self):
         email = self.cleaned_data["email"]

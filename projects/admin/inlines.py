@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.gallery_admin import GalleryInline
@@ -78,7 +79,10 @@ class FigureInline(SourcedInline):
 
 
 class MoneyInline(FigureInline):
-    verbose_name, verbose_name_plural = "money figure", "money: investment, revenue, output value"
+    verbose_name, verbose_name_plural = (
+        _("money figure"),
+        "money: investment, revenue, output value",
+    )
     kinds = MONEY_KINDS
     fields = [
         ("kind", "as_stated"),
@@ -89,7 +93,7 @@ class MoneyInline(FigureInline):
 
 
 class CapacityInline(FigureInline):
-    verbose_name, verbose_name_plural = "capacity", "capacities"
+    verbose_name, verbose_name_plural = _("capacity"), "capacities"
     kinds = (Kind.CAPACITY,)
     form = type("CapacityForm", (AsStatedForm,), {"kind": Kind.CAPACITY})
     fields = [
@@ -101,7 +105,7 @@ class CapacityInline(FigureInline):
 
 
 class JobsInline(FigureInline):
-    verbose_name, verbose_name_plural = "jobs figure", "jobs"
+    verbose_name, verbose_name_plural = _("jobs figure"), "jobs"
     kinds = (Kind.JOBS,)
     form = type("JobsForm", (AsStatedForm,), {"kind": Kind.JOBS})
     fields = [

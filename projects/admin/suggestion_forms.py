@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
 
 from projects.admin.suggested_facts import FACTS
 from projects.models import Figure, Organization, Project, ProjectOrganization
@@ -37,19 +38,19 @@ def text_field(widget):
 
 
 class PasteForm(forms.Form):
-    title = forms.CharField(max_length=300, help_text="The press release's headline.")
+    title = forms.CharField(max_length=300, help_text=_("The press release's headline."))
     url = forms.URLField(
         label="URL",
         max_length=500,
         assume_scheme="https",
-        help_text="Where it was published; the facts you accept cite it as their source.",
+        help_text=_("Where it was published; the facts you accept cite it as their source."),
     )
     publisher = forms.CharField(max_length=200, required=False)
     published = forms.DateField(
         label="Published on",
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Dates such as “next year” are read from it; leave empty if not stated.",
+        help_text=_("Dates such as “next year” are read from it; leave empty if not stated."),
     )
     text = text_field(forms.Textarea(attrs={"rows": 16}))
 
@@ -98,13 +99,13 @@ class TargetForm(forms.Form):
         Project.objects.all(),
         required=False,
         label="Existing project",
-        help_text="Type part of its name.",
+        help_text=_("Type part of its name."),
     )
     organization = forms.ModelChoiceField(
         Organization.objects.all(),
         required=False,
         label="Owner",
-        help_text="A new project's owner: choose an organisation we have, or name a new one.",
+        help_text=_("A new project's owner: choose an organisation we have, or name a new one."),
     )
     new_organization = forms.CharField(
         label="or a new organisation", max_length=200, required=False

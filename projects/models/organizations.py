@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from projects.fields import WebAddressField
 
@@ -25,14 +26,14 @@ class OrganizationQuerySet(models.QuerySet):
 
 class Organization(models.Model):
     class Kind(models.TextChoices):
-        COMPANY = "company", "Company"
-        SUBSIDIARY = "subsidiary", "Subsidiary"
-        GOVERNMENT = "government", "Government body"
-        OTHER = "other", "Other"
+        COMPANY = "company", _("Company")
+        SUBSIDIARY = "subsidiary", _("Subsidiary")
+        GOVERNMENT = "government", _("Government body")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200)
     local_name = models.CharField(
-        max_length=200, blank=True, help_text="The name in the local language, e.g. 奥克斯集团."
+        max_length=200, blank=True, help_text=_("The name in the local language, e.g. 奥克斯集团.")
     )
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.COMPANY)

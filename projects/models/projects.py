@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.models import Article
@@ -82,15 +83,15 @@ class ProjectQuerySet(models.QuerySet):
 class Project(SearchEngineFields, VersionedContent):
     name = models.CharField(max_length=300)
     local_name = models.CharField(
-        max_length=300, blank=True, help_text="The name in the local language, if different."
+        max_length=300, blank=True, help_text=_("The name in the local language, if different.")
     )
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
-    summary = models.TextField(blank=True, help_text="A short description for readers.")
+    summary = models.TextField(blank=True, help_text=_("A short description for readers."))
     sector = models.CharField(
-        max_length=100, blank=True, help_text="The industry, e.g. “Home appliances”."
+        max_length=100, blank=True, help_text=_("The industry, e.g. “Home appliances”.")
     )
     product = models.CharField(
-        max_length=200, blank=True, help_text="What the plant makes, e.g. “Compressors”."
+        max_length=200, blank=True, help_text=_("What the plant makes, e.g. “Compressors”.")
     )
     status = models.CharField(
         max_length=20,
@@ -101,16 +102,21 @@ class Project(SearchEngineFields, VersionedContent):
         ),
     )
     status_as_of = models.DateField(
-        "status as of", null=True, blank=True, help_text="The date the status was last confirmed."
+        "status as of",
+        null=True,
+        blank=True,
+        help_text=_("The date the status was last confirmed."),
     )
     status_source = models.ForeignKey(
         "Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    country = models.CharField(max_length=2, help_text="Two-letter ISO 3166 country code, e.g. CN.")
+    country = models.CharField(
+        max_length=2, help_text=_("Two-letter ISO 3166 country code, e.g. CN.")
+    )
     province = models.CharField("province or state", max_length=100, blank=True)
     city = models.CharField(max_length=100, blank=True)
     zone = models.CharField(
-        "zone or address", max_length=200, blank=True, help_text="Industrial park or street."
+        "zone or address", max_length=200, blank=True, help_text=_("Industrial park or street.")
     )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
@@ -118,7 +124,7 @@ class Project(SearchEngineFields, VersionedContent):
         max_length=10,
         choices=[("site", "The site itself"), ("city", "The city"), ("region", "The region")],
         blank=True,
-        help_text="What the coordinates point at; required with coordinates.",
+        help_text=_("What the coordinates point at; required with coordinates."),
     )
     organizations = models.ManyToManyField(
         "Organization", through="ProjectOrganization", related_name="projects", blank=True
@@ -129,7 +135,7 @@ class Project(SearchEngineFields, VersionedContent):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="projects",
-        help_text="The company plan it is part of, if the source says so.",
+        help_text=_("The company plan it is part of, if the source says so."),
     )
     articles = models.ManyToManyField(
         Article, through="ArticleProject", related_name="projects", blank=True
@@ -137,7 +143,7 @@ class Project(SearchEngineFields, VersionedContent):
     is_published = models.BooleanField(
         "published",
         default=False,
-        help_text="Only published projects appear on the public site; editors publish them.",
+        help_text=_("Only published projects appear on the public site; editors publish them."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from projects.fields import WebAddressField
 
@@ -23,10 +24,12 @@ class Source(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="sources",
-        help_text="One of our articles. Leave empty to cite an outside page instead.",
+        help_text=_("One of our articles. Leave empty to cite an outside page instead."),
     )
     url = WebAddressField("URL", max_length=500, blank=True)
-    title = models.CharField(max_length=300, blank=True, help_text="Required for an outside page.")
+    title = models.CharField(
+        max_length=300, blank=True, help_text=_("Required for an outside page.")
+    )
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
 
