@@ -1,13 +1,29 @@
 """The admin in each staff member's own language (StaffLanguage); public pages are untouched."""
 
+from django.contrib.auth import get_user_model
+from django.contrib.auth.backends import ModelBackend
 from django.urls import reverse
 from django.utils import translation
 
 from newsroom.models import StaffLanguage
 
 
+class StaffLanguageBackend(ModelBackend):
+    """Django's ModelBackend, loading the signed-in user's admin language in the same query,
+    so choosing the admin's language costs no query of its own."""
+
+    def get_user(self, user_id):
+        try:
+            user = (
+                get_user_model()._default_manager.select_related("staff_language").get(pk=user_id)
+            )
+        except get_user_model().DoesNotExist:
+            return None
+        return user if self.user_can_authenticate(user) else None
+
+
 class StaffLanguageMiddleware:
-    """For /admin/ requests of a signed-in user with a saved language, that language.
+    """For /admin/ requests of a signed-in staff member with a saved language, that language.
 
     Placed after AuthenticationMiddleware. `override` restores the previous language after the
     response, so the choice never leaks into the next request this thread serves."""
@@ -32,4 +48,7 @@ class StaffLanguageMiddleware:
         user = getattr(request, "user", None)
         if user is None or not user.is_authenticated or not user.is_staff:
             return None
-        return StaffLanguage.objects.filter(user=user).values_list("language", flat=True).first()
+        try:
+            return user.staff_language.language
+        except StaffLanguage.DoesNotExist:
+            return None

@@ -164,7 +164,8 @@ CACHES["default"]["KEY_PREFIX"] = env_str("CACHE_KEY_PREFIX")
 
 AUTHENTICATION_BACKENDS = [
     "axes.backends.AxesStandaloneBackend",  # login throttling; must come first
-    "django.contrib.auth.backends.ModelBackend",
+    # ModelBackend, with the admin language in the user query (newsroom/admin_language.py)
+    "newsroom.admin_language.StaffLanguageBackend",
 ]
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -74,3 +74,17 @@ def test_a_superuser_sets_a_staff_members_language_in_the_user_admin(client, sta
     client.force_login(staff)
     page = client.get(reverse("admin:auth_user_change", args=[member.pk]))
     assert "staff_language-0-language" in page.content.decode()
+
+
+def test_the_admin_language_costs_no_query_of_its_own(client, member, django_user_model):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    def queries(user, language):
+        signed_in(client, user, language).get(reverse("admin:index"))  # warm the session
+        with CaptureQueriesContext(connection) as captured:
+            client.get(reverse("admin:index"))
+        return len(captured)
+
+    other = django_user_model.objects.create_user("other", password="pw", is_staff=True)
+    assert queries(member, "zh-hans") == queries(other, None)
