@@ -7,6 +7,7 @@ from django.db import connection
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.search import cjk_bigrams, clean_query, matching, rank_by_fields, snippet
 from newsroom.models import Article, Category, Tag
@@ -33,25 +34,25 @@ def search_articles(articles, query):
 
 
 class SearchForm(forms.Form):
-    q = forms.CharField(label="Search for", required=False)
+    q = forms.CharField(label=_("Search for"), required=False)
     type = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         required=False,
         choices=[
-            ("", "News and projects"),
-            ("articles", "News only"),
-            ("projects", "Projects only"),
+            ("", _("News and projects")),
+            ("articles", _("News only")),
+            ("projects", _("Projects only")),
         ],
     )
     category = forms.ModelChoiceField(
-        label="Category",
+        label=_("Category"),
         required=False,
         queryset=Category.objects.all(),
         to_field_name="slug",
-        empty_label="Any category",
+        empty_label=_("Any category"),
     )
-    tag = forms.CharField(label="Tag", required=False, max_length=100)
-    year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
+    tag = forms.CharField(label=_("Tag"), required=False, max_length=100)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
 
 
 def search(request):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin.notices import NoticeActionsMixin
 from newsroom.admin.previews import PreviewLinkInline
@@ -78,8 +79,10 @@ class ArticleForm(VersionedForm):
         status = cleaned.get("status")
         if status and not self.can_publish and status not in WRITER_STATUSES:
             raise ValidationError(
-                "You do not have permission to publish or archive; submit the article for "
-                "review and an editor will publish it."
+                _(
+                    "You do not have permission to publish or archive; submit the article for "
+                    "review and an editor will publish it."
+                )
             )
         return cleaned
 

@@ -31,7 +31,7 @@ class SubscriptionAdmin(PublishingAdminMixin, admin.ModelAdmin):
 
 class WebhookForm(forms.ModelForm):
     url = forms.URLField(
-        label="URL",
+        label=_("URL"),
         max_length=500,
         assume_scheme="https",
         help_text=Webhook._meta.get_field("url").help_text,

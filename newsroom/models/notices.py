@@ -197,7 +197,7 @@ class EditorialNotices(models.Model):
 
         require_editor(by, "correct")
         if not note.strip():
-            raise ValidationError({"note": "Say what was corrected."})
+            raise ValidationError({"note": _("Say what was corrected.")})
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(by)
             correction = Correction.objects.create(article=self, kind=kind, note=note.strip())

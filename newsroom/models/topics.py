@@ -85,7 +85,7 @@ class MediaTopic(models.Model):
         if not QCODE.match(self.qcode or ""):
             raise ValidationError({"qcode": QCODE_RULE})
         if self.pk and self.broader_id == self.pk:
-            raise ValidationError({"broader": "A topic cannot be its own broader topic."})
+            raise ValidationError({"broader": _("A topic cannot be its own broader topic.")})
 
     @property
     def code(self):

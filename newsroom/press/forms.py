@@ -9,7 +9,7 @@ from newsroom.press.models import Journalist
 
 
 class AccountForm(forms.Form):
-    name = forms.CharField(max_length=150, label="Your name")
+    name = forms.CharField(max_length=150, label=_("Your name"))
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
@@ -40,7 +40,7 @@ def address_taken(email):
 
 class RequestAccessForm(AccountForm):
     field_order = ["name", "email", "outlet", "beat", "password"]
-    email = forms.EmailField(label="Work email", max_length=150)
+    email = forms.EmailField(label=_("Work email"), max_length=150)
     outlet = forms.CharField(max_length=200, help_text=_("The publication you work for."))
     beat = forms.CharField(max_length=200, required=False, help_text=_("What you cover."))
 
@@ -48,7 +48,7 @@ class RequestAccessForm(AccountForm):
         email = self.cleaned_data["email"]
         if address_taken(email):
             raise forms.ValidationError(
-                "An account with this address exists already: sign in, or ask the press team."
+                _("An account with this address exists already: sign in, or ask the press team.")
             )
         return email
 
@@ -65,7 +65,7 @@ class AcceptInviteForm(AccountForm):
     def clean(self):
         if address_taken(self.invite.email):
             raise forms.ValidationError(
-                "An account with this address exists already: sign in instead."
+                _("An account with this address exists already: sign in instead.")
             )
         return super().clean()
 

@@ -59,7 +59,9 @@ class StatedDuration(models.Model):
 
     def clean(self):
         if self.start and self.start == self.end:
-            raise ValidationError({"end": "A duration runs from one kind of milestone to another."})
+            raise ValidationError(
+                {"end": _("A duration runs from one kind of milestone to another.")}
+            )
 
     def worked_back(self, end_date):
         """The start date this duration puts before `end_date` (days only: months and years

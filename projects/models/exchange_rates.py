@@ -56,11 +56,11 @@ class ExchangeRate(models.Model):
 
     def clean(self):
         if self.currency == "USD":
-            raise ValidationError({"currency": "Amounts in USD need no rate."})
+            raise ValidationError({"currency": _("Amounts in USD need no rate.")})
         if self.currency not in CURRENCIES:
             raise ValidationError({"currency": f"“{self.currency}” is not an ISO 4217 code."})
         if self.usd_per_unit is not None and self.usd_per_unit <= 0:
-            raise ValidationError({"usd_per_unit": "A rate must be more than zero."})
+            raise ValidationError({"usd_per_unit": _("A rate must be more than zero.")})
 
     def to_usd(self, amount: Decimal) -> Decimal:
         return amount * self.usd_per_unit

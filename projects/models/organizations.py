@@ -95,6 +95,6 @@ class Organization(models.Model):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk in seen:
-                raise ValidationError({"parent": "An organisation cannot be its own ancestor."})
+                raise ValidationError({"parent": _("An organisation cannot be its own ancestor.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent

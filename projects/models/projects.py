@@ -201,7 +201,9 @@ class Project(SearchEngineFields, VersionedContent):
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": "This address is reserved by the site; choose another."})
+            raise ValidationError(
+                {"slug": _("This address is reserved by the site; choose another.")}
+            )
         located = (self.latitude, self.longitude, self.coordinates_accuracy or None)
         if any(v is not None for v in located) and (
             None in located or abs(self.latitude) > 90 or abs(self.longitude) > 180
@@ -213,7 +215,7 @@ class Project(SearchEngineFields, VersionedContent):
             and self.country.isalpha()
             and self.country.isupper()
         ):
-            raise ValidationError({"country": "Use a two-letter upper-case code such as CN."})
+            raise ValidationError({"country": _("Use a two-letter upper-case code such as CN.")})
 
     @cached_property
     def all_figures(self):

@@ -104,6 +104,6 @@ class Source(models.Model):
 
     def clean(self):
         if self.article_id and self.url:
-            raise ValidationError("Cite either one of our articles or an outside URL, not both.")
+            raise ValidationError(_("Cite either one of our articles or an outside URL, not both."))
         if not self.article_id and not (self.url and self.title):
-            raise ValidationError("An outside source needs both a URL and a title.")
+            raise ValidationError(_("An outside source needs both a URL and a title."))

@@ -110,7 +110,7 @@ def write(name, characters):
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=[ord(c) for c in characters])
     subsetter.subset(font)
-    cmap = set(chr(c) for c in font.getBestCmap())
+    cmap = {chr(c) for c in font.getBestCmap()}
     path = OUT / name
     subset.save_font(font, str(path), options)
     print(f"{path.relative_to(ROOT)}: {len(cmap)} characters, {path.stat().st_size / 1024:.0f} KB")

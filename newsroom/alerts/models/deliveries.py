@@ -65,7 +65,7 @@ class StoryEvent(models.Model):
 
     def clean(self):
         if (self.article_id is None) == (self.project_id is None):
-            raise ValidationError("An event is about one article or one project.")
+            raise ValidationError(_("An event is about one article or one project."))
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -131,7 +131,7 @@ class Delivery(models.Model):
 
     def clean(self):
         if self.status == self.Status.DELIVERED and self.delivered_at is None:
-            raise ValidationError("A delivered message needs the time it was delivered.")
+            raise ValidationError(_("A delivered message needs the time it was delivered."))
 
 
 class SweepSchedule(models.Model):

@@ -78,7 +78,7 @@ class Webhook(models.Model):
 
     def clean(self):
         if not self.secret.startswith("whsec_"):
-            raise ValidationError({"secret": "A secret starts with “whsec_”."})
+            raise ValidationError({"secret": _("A secret starts with “whsec_”.")})
         unknown = set(self.events) - set(WEBHOOK_EVENTS)
         if unknown:
             raise ValidationError({"events": f"Unknown events: {', '.join(sorted(unknown))}."})

@@ -72,7 +72,9 @@ class PressContact(models.Model):
     def clean(self):
         # On a field, so that the form does not also report the constraint's own message.
         if not self.email and not self.phone:
-            raise ValidationError({"email": "Give an email address or a phone number (or both)."})
+            raise ValidationError(
+                {"email": _("Give an email address or a phone number (or both).")}
+            )
 
     def get_vcard_url(self):
         return reverse("press_vcard", kwargs={"pk": self.pk})

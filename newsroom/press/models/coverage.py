@@ -53,10 +53,12 @@ class Coverage(models.Model):
     def clean(self):
         # On a field, so that the form does not also report the constraint's own message.
         if bool(self.article_id) == bool(self.project_id):
-            raise ValidationError({"article": "Choose either a story or a project (one of them)."})
+            raise ValidationError(
+                {"article": _("Choose either a story or a project (one of them).")}
+            )
         self.country = self.country.upper()
         if self.country and not (len(self.country) == 2 and self.country.isalpha()):
-            raise ValidationError({"country": "The country is a two-letter code such as “CN”."})
+            raise ValidationError({"country": _("The country is a two-letter code such as “CN”.")})
 
     def public_owner(self):
         # Shown on the page of its story or project once that is public (core/publishing.py).
