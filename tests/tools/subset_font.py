@@ -78,21 +78,42 @@ CSS_FILES = [ROOT / "static" / "css" / "site.css", ROOT / "static" / "css" / "em
 BEGIN, END = "/* Chinese web font: begin", "/* Chinese web font: end */"
 
 
+# An installed Chinese font is used before any download (macOS, Windows, Linux with Noto CJK).
+LOCAL = ", ".join(
+    f'local("{name}")'
+    for name in [
+        "PingFang SC Regular",
+        "PingFangSC-Regular",
+        "Noto Sans CJK SC Regular",
+        "NotoSansCJKsc-Regular",
+        "Source Han Sans SC Regular",
+        "SourceHanSansSC-Regular",
+        "Microsoft YaHei",
+    ]
+)
+
+
 def font_faces(interface):
     """The common file first, over the whole CJK blocks; the interface file after it wins for
     the characters it holds (CSS Fonts 4: the last matching face is tried first), so a page
-    using only interface characters never downloads the common file."""
-    return f"""{BEGIN} (written by `make font`, tests/tools/subset_font.py). Used only where no
-   installed font has the character, and only for Chinese ranges: Latin pages never load it. */
+    using only interface characters never downloads the common file.
+
+    The family comes first in the font stacks: after system-ui, Chromium on Linux draws
+    missing-glyph boxes for Chinese instead of falling through to a web font. Its ranges
+    hold no Latin, so Latin text still uses system-ui."""
+    return f"""{BEGIN} (written by `make font`, tests/tools/subset_font.py). An installed
+   Chinese font first; otherwise these subsets, only for Chinese ranges: Latin pages never load them. */
 @font-face {{
   font-family: "Newsroom Noto Sans SC";
-  src: url("../fonts/noto-sans-sc-common.woff2") format("woff2");
+  src: {LOCAL},
+    url("../fonts/noto-sans-sc-common.woff2") format("woff2");
   font-display: swap;
   unicode-range: U+3000-303F, U+3400-4DBF, U+4E00-9FFF, U+FF00-FFEF;
 }}
 @font-face {{
   font-family: "Newsroom Noto Sans SC";
-  src: url("../fonts/noto-sans-sc-interface.woff2") format("woff2");
+  src: {LOCAL},
+    url("../fonts/noto-sans-sc-interface.woff2") format("woff2");
   font-display: swap;
   unicode-range: {unicode_range(interface)};
 }}
@@ -124,6 +145,10 @@ def main():
     interface = interface_characters()
     held_interface = write("noto-sans-sc-interface.woff2", interface)
     write("noto-sans-sc-common.woff2", gb2312_level_one() - held_interface)
+    rewrite_css(held_interface)
+
+
+def rewrite_css(held_interface):
     for css in CSS_FILES:
         text = css.read_text()
         start, end = text.index(BEGIN), text.index(END) + len(END)
