@@ -11,6 +11,7 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -125,7 +126,7 @@ def review_page(request, model_admin, evidence):
                 "end": s.end,
                 "unsure": s.unsure,
                 "reason": s.reason,
-                "suggested": json.dumps(initial_values(s)),
+                "suggested": json.dumps(initial_values(s), cls=DjangoJSONEncoder),
             }
             for s in facts
         ],
