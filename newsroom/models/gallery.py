@@ -19,6 +19,7 @@ class GalleryPicture(models.Model):
         abstract = True
         ordering = ["order", "pk"]
         verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
 
     def __str__(self):
         return str(self.image)

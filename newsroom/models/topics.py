@@ -62,6 +62,7 @@ class MediaTopic(models.Model):
     class Meta:
         ordering = ["qcode"]
         verbose_name = _("media topic")
+        verbose_name_plural = _("media topics")
         constraints = [
             models.CheckConstraint(
                 condition=Q(qcode__startswith="medtop:"),

@@ -79,6 +79,7 @@ class ArticleProject(models.Model):
 
     class Meta:
         verbose_name = _("article–project link")
+        verbose_name_plural = _("article–project links")
         constraints = [
             models.UniqueConstraint(fields=["article", "project"], name="article_project_once")
         ]

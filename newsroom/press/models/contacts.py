@@ -87,6 +87,7 @@ class ArticleContact(models.Model):
 
     class Meta:
         verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "contact"],
@@ -106,6 +107,7 @@ class ProjectContact(models.Model):
 
     class Meta:
         verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "contact"],

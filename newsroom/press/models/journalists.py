@@ -97,6 +97,7 @@ class JournalistInvite(models.Model):
     class Meta:
         ordering = ["-created_at"]
         verbose_name = _("journalist invitation")
+        verbose_name_plural = _("journalist invitations")
 
     def __str__(self):
         return f"Invitation for {self.email} ({self.outlet})"
@@ -136,6 +137,7 @@ class EmbargoedRead(models.Model):
     class Meta:
         ordering = ["-read_at", "-pk"]
         verbose_name = _("embargoed read")
+        verbose_name_plural = _("embargoed reads")
 
     def __str__(self):
         return f"{self.journalist} read “{self.article}”"

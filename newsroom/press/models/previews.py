@@ -52,6 +52,7 @@ class PreviewOpening(models.Model):
     class Meta:
         ordering = ["-opened_at", "-pk"]
         verbose_name = _("preview link opening")
+        verbose_name_plural = _("preview link openings")
 
     def __str__(self):
         return f"{self.link} opened {self.opened_at:%Y-%m-%d %H:%M}"
