@@ -32,13 +32,13 @@ class PreviewLinkInline(LabelledTabularInline):
     readonly_fields = ["address", "state"]
     verbose_name_plural = _("preview links (for journalists under embargo; no account needed)")
 
-    @admin.display(description="address")
+    @admin.display(description=_("address"))
     def address(self, link):
         if not link.pk:
             return "Shown after saving."
         return self.request.build_absolute_uri(link.get_absolute_url())
 
-    @admin.display(description="state")
+    @admin.display(description=_("state"))
     def state(self, link):
         if link.revoked_at:
             return "Revoked"
@@ -62,7 +62,7 @@ class PreviewLinkAdmin(PublishingAdminMixin, admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Revoke selected links", permissions=["change"])
+    @admin.action(description=_("Revoke selected links"), permissions=["change"])
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"{count} link(s) revoked.", messages.SUCCESS)

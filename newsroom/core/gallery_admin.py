@@ -31,6 +31,6 @@ class GalleryInline(LabelledTabularInline):
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("image")
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, row):
         return thumbnail_html(row.image) if row.image_id else "—"

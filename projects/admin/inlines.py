@@ -66,7 +66,7 @@ class FigureInline(SourcedInline):
             kwargs["choices"] = [(k, label) for k, label in db_field.choices if k in self.kinds]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    @admin.display(description="history")
+    @admin.display(description=_("history"))
     def revise(self, obj):
         """A revision is a new figure that replaces this one, made from a copy of it."""
         if obj is None or obj.pk is None:

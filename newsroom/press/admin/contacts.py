@@ -80,7 +80,7 @@ class CoverageAdmin(PublishingAdminMixin, admin.ModelAdmin):
     ]
     actions = ["export_csv"]
 
-    @admin.action(description="Export selected coverage as CSV", permissions=["view"])
+    @admin.action(description=_("Export selected coverage as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         response = HttpResponse(coverage_csv(queryset), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="coverage.csv"'
