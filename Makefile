@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static test-tools clean bench bench-images score-extraction
+.PHONY: install run test lint format migrations-check demo static messages messages-check font test-tools clean bench bench-images score-extraction
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -22,7 +22,7 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
-demo: install
+demo: install messages
 	DEBUG=true $(BIN)/python manage.py migrate --noinput
 	DEBUG=true $(BIN)/python manage.py load_demo
 	DEBUG=true $(BIN)/python manage.py ensure_admin
@@ -46,6 +46,22 @@ format: install
 migrations-check: install
 	DEBUG=true $(BIN)/python manage.py makemigrations --check --dry-run
 
+# The interface's translations: the committed .po files compiled to .mo with Babel, so a fresh
+# machine needs no GNU gettext. The .mo files are build output (.gitignore).
+messages: install
+	$(BIN)/pybabel compile --domain django --directory newsroom/locale --statistics
+
+# After changing interface strings (needs GNU gettext's xgettext, unlike everything else):
+# gathers every string into the .po, then fails if any lacks a Chinese translation.
+MAKEMESSAGES_IGNORE := --ignore 'staticfiles/*' --ignore 'tests/*' --ignore 'media/*' --ignore '*/migrations/*'
+messages-check: install
+	DEBUG=true $(BIN)/python manage.py makemessages --locale zh_Hans --no-obsolete --no-location $(MAKEMESSAGES_IGNORE)
+	$(BIN)/python -m pytest tests/test_interface_translations.py -q
+
+# The Chinese web font, subset from Noto Sans CJK SC (a one-off dev step; the woff2 is committed).
+font: install
+	$(BIN)/python -m tests.tools.subset_font
+
 # Tests run with DEBUG off, so pages use the hashed files of the manifest, as in production.
 static: install
 	SECRET_KEY=collectstatic-only $(BIN)/python manage.py collectstatic --noinput -v0
@@ -67,7 +83,7 @@ $(BROWSER_TOOLS): tests/browser/package-lock.json
 	npm ci --prefix tests/browser --ignore-scripts --no-audit --no-fund --loglevel=error
 	touch $@
 
-test: install lint migrations-check static test-tools
+test: install lint migrations-check messages static test-tools
 	$(BIN)/python -m pytest
 
 # Load test on loopback (README, "Benchmark"); not part of `make test`. Results go to .bench/.

@@ -1,11 +1,12 @@
 from django.apps import AppConfig, apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.urls import register_converter
+from django.utils.translation import gettext_lazy as _
 
 
 class NewsroomConfig(AppConfig):
     name = "newsroom"
-    verbose_name = "News"
+    verbose_name = _("News")
 
     def ready(self):
         from newsroom.cache import content_changed

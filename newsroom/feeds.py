@@ -5,6 +5,7 @@ from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.html import escape
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.feeds import FEED_SIZE, ArticleFeed, RssWithContent
 from newsroom.models import Article, Category, Correction, Tag
@@ -12,7 +13,7 @@ from newsroom.press.models import with_about
 
 
 class NewsFeed(ArticleFeed):
-    description = "The latest news."
+    description = _("The latest news.")
 
     def with_extras(self, articles):
         return with_about(articles)  # press releases end with the boilerplate
@@ -71,7 +72,7 @@ class CorrectionsFeed(Feed):
     """The corrections and updates log as a feed: one item per note."""
 
     feed_type = RssWithContent
-    description = "Corrections and updates to our published stories."
+    description = _("Corrections and updates to our published stories.")
 
     def title(self):
         return f"{settings.SITE_NAME}: corrections and updates"

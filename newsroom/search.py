@@ -40,26 +40,28 @@ def interpret(text):
 
 class SearchForm(forms.Form):
     q = forms.CharField(
-        label="Search for", required=False, widget=forms.TextInput(attrs={"maxlength": MAX_QUERY})
+        label=_("Search for"),
+        required=False,
+        widget=forms.TextInput(attrs={"maxlength": MAX_QUERY}),
     )
     type = forms.ChoiceField(
-        label="Show",
+        label=_("Show"),
         required=False,
         choices=[
-            ("", "News and projects"),
-            ("articles", "News only"),
-            ("projects", "Projects only"),
+            ("", _("News and projects")),
+            ("articles", _("News only")),
+            ("projects", _("Projects only")),
         ],
     )
     category = forms.ModelChoiceField(
-        label="Category",
+        label=_("Category"),
         required=False,
         queryset=Category.objects.all(),
         to_field_name="slug",
-        empty_label="Any category",
+        empty_label=_("Any category"),
     )
-    tag = forms.CharField(label="Tag", required=False, max_length=100)
-    year = forms.IntegerField(label="Year", required=False, min_value=1900, max_value=2200)
+    tag = forms.CharField(label=_("Tag"), required=False, max_length=100)
+    year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
 
     def clean_q(self):
         query = clean_query(self.cleaned_data.get("q"))

@@ -13,6 +13,7 @@ from babel import Locale
 from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
 from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from projects.dates import PreciseDate
 from projects.models import (
@@ -97,39 +98,39 @@ def by_value(field):
 # Only like is compared with like: investment within a currency, capacity within a unit,
 # jobs of one type. (label, the annotations the order needs, the order)
 SORTS = {
-    "name": ("Name (A–Z)", {}, ("name", "pk")),
+    "name": (_("Name (A–Z)"), {}, ("name", "pk")),
     "investment": (
-        "Investment, largest first, by currency",
+        _("Investment, largest first, by currency"),
         {},
         (F("investment_currency").asc(nulls_last=True), *by_value("investment_value")),
     ),
     "jobs": (
-        "Direct jobs, most first",
+        _("Direct jobs, most first"),
         {"job_count": largest_jobs(JobType.DIRECT)},
         by_value("job_count"),
     ),
     "construction_jobs": (
-        "Construction jobs, most first",
+        _("Construction jobs, most first"),
         {"job_count": largest_jobs(JobType.CONSTRUCTION)},
         by_value("job_count"),
     ),
     "total_jobs": (
-        "Jobs in total, most first",
+        _("Jobs in total, most first"),
         {"job_count": largest_jobs(JobType.TOTAL)},
         by_value("job_count"),
     ),
     "capacity": (
-        "Capacity, largest first, by unit",
+        _("Capacity, largest first, by unit"),
         {
             "capacity_measure": Subquery(capacities().order_by("-value").values("measure")[:1]),
             "capacity_value": Subquery(capacities().order_by("-value").values("value")[:1]),
         },
         (F("capacity_measure").asc(nulls_last=True), *by_value("capacity_value")),
     ),
-    "start": ("Construction start, newest first", {}, by_value("construction_start")),
+    "start": (_("Construction start, newest first"), {}, by_value("construction_start")),
 }
 
-UNKNOWN = {"invalid_choice": "Choose one of the listed options; this one is not among them."}
+UNKNOWN = {"invalid_choice": _("Choose one of the listed options; this one is not among them.")}
 
 
 def choice(label, empty_label, **kwargs):
@@ -146,44 +147,48 @@ class ProjectFilter(django_filters.FilterSet):
     projects, in three queries, each made only when a field needs it.
     """
 
-    status = choice("Status", "Any status", choices=Status.choices)
-    sector = choice("Sector", "Any sector")
-    country = choice("Country", "Any country")
-    province = choice("Province or state", "Any province or state")
-    organization = choice("Organisation", "Any organisation", method="filter_organization")
+    status = choice(_("Status"), _("Any status"), choices=Status.choices)
+    sector = choice(_("Sector"), _("Any sector"))
+    country = choice(_("Country"), _("Any country"))
+    province = choice(_("Province or state"), _("Any province or state"))
+    organization = choice(_("Organisation"), _("Any organisation"), method="filter_organization")
     designation = choice(
-        "Listed by",
-        "Any authority",
+        _("Listed by"),
+        _("Any authority"),
         method="filter_designation",
-        help_text="The authority whose list of major projects includes the project.",
+        help_text=_("The authority whose list of major projects includes the project."),
     )
     year = choice(
-        "Construction start",
-        "Any year",
+        _("Construction start"),
+        _("Any year"),
         method="filter_year",
-        help_text="The year construction started, or is planned to start.",
+        help_text=_("The year construction started, or is planned to start."),
     )
     sort = choice(
-        "Sort by",
+        _("Sort by"),
         None,
-        choices=[(key, label) for key, (label, *_) in SORTS.items()],
+        choices=[(key, label) for key, (label, *_rest) in SORTS.items()],
         method="sort_by",
-        help_text="Investment is compared only within one currency, capacity within one "
-        "unit, jobs by type.",
+        help_text=_(
+            "Investment is compared only within one currency, capacity within one "
+            "unit, jobs by type."
+        ),
     )
     updated = choice(
-        "Record",
-        "Any record",
-        choices=[("stale", "Not updated recently"), ("current", "Updated recently")],
+        _("Record"),
+        _("Any record"),
+        choices=[("stale", _("Not updated recently")), ("current", _("Updated recently"))],
         method="filter_updated",
-        help_text="A record counts as not updated recently when its status has not been "
-        "confirmed for the number of months the site sets (12 by default).",
+        help_text=_(
+            "A record counts as not updated recently when its status has not been "
+            "confirmed for the number of months the site sets (12 by default)."
+        ),
     )
     unit = choice(
-        "Capacity in",
-        "Any unit",
+        _("Capacity in"),
+        _("Any unit"),
         method="filter_unit",
-        help_text="Only projects with a capacity in this unit; sorting by capacity compares it.",
+        help_text=_("Only projects with a capacity in this unit; sorting by capacity compares it."),
     )
 
     FROM_DATA = ("sector", "country", "province", "organization", "designation", "year", "unit")
@@ -277,7 +282,7 @@ class ProjectFilter(django_filters.FilterSet):
         return queryset.filter(construction_start__year=int(value))
 
     def sort_by(self, queryset, name, value):
-        _, annotations, order = SORTS[value]
+        _label, annotations, order = SORTS[value]
         if value == "capacity" and (unit := self.form.cleaned_data.get("unit")):
             largest = capacities(unit).order_by("-value")
             annotations = {

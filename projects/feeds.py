@@ -1,6 +1,7 @@
 """RSS and Atom feeds of the news about one project."""
 
 from django.shortcuts import get_object_or_404
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.feeds import ArticleFeed
 from newsroom.models import Article
@@ -9,7 +10,7 @@ from projects.models import Project
 
 
 class ProjectFeed(ArticleFeed):
-    description = "The latest news."
+    description = _("The latest news.")
 
     def get_object(self, request, slug):
         return get_object_or_404(Project.objects.published(), slug=slug)

@@ -67,7 +67,7 @@ def qualified(qualifier, low, high=None, *, prefix="", suffix="", lang=None) -> 
     """English words around a number: "about CNY 5 billion", "over 3,000 jobs"."""
     number = _number_range(low, high if qualifier == "range" else None, "en")
     words = (QUALIFIER_WORDS.get(qualifier, ""), prefix, number, suffix)
-    return " ".join(word for word in words if word)
+    return " ".join(str(word) for word in words if word)
 
 
 def money(qualifier, low, high, currency, lang=None) -> str:

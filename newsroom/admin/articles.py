@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin.notices import NoticeActionsMixin
 from newsroom.admin.previews import PreviewLinkInline
@@ -79,8 +80,10 @@ class ArticleForm(VersionedForm):
         status = cleaned.get("status")
         if status and not self.can_publish and status not in WRITER_STATUSES:
             raise ValidationError(
-                "You do not have permission to publish or archive; submit the article for "
-                "review and an editor will publish it."
+                _(
+                    "You do not have permission to publish or archive; submit the article for "
+                    "review and an editor will publish it."
+                )
             )
         return cleaned
 
@@ -126,8 +129,8 @@ class ArticleAdmin(
     actions = ["submit_for_review", "publish_now", "unpublish", "archive", "withdraw", "take_down"]
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "subtitle", "summary", "body"]}),
-        ("Reporting", {"fields": ["dateline", "byline", "category", "subjects", "tags"]}),
-        ("Lead image", {"fields": ["lead_image", "lead_image_preview"]}),
+        (_("Reporting"), {"fields": ["dateline", "byline", "category", "subjects", "tags"]}),
+        (_("Lead image"), {"fields": ["lead_image", "lead_image_preview"]}),
         (
             "Publishing",
             {
@@ -145,8 +148,8 @@ class ArticleAdmin(
             "Disclosure (listed companies)",
             {"fields": ["price_sensitive", "exchange_filed_at"]},
         ),
-        ("Withdrawn or taken down", {"fields": ["retracted_at", "retraction_reason"]}),
-        ("Related", {"classes": ["collapse"], "fields": ["related_articles"]}),
+        (_("Withdrawn or taken down"), {"fields": ["retracted_at", "retraction_reason"]}),
+        (_("Related"), {"classes": ["collapse"], "fields": ["related_articles"]}),
         (
             "Record",
             {
@@ -214,11 +217,11 @@ class ArticleAdmin(
                     form.instance, "article.updated", key=f"correction-{instance.pk}"
                 )
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, obj):
         return thumbnail_html(obj.lead_image, width=64)
 
-    @admin.display(description="chosen picture")
+    @admin.display(description=_("chosen picture"))
     def lead_image_preview(self, obj):
         image = obj.lead_image if obj.lead_image_id else None
         if image is None:
@@ -226,18 +229,18 @@ class ArticleAdmin(
         state = "decorative" if image.is_decorative else (image.alt_text or "NO ALT TEXT YET")
         return format_html("{} <br>Alt text: {}", thumbnail_html(image, width=192), state)
 
-    @admin.display(description="alerts sent")
+    @admin.display(description=_("alerts sent"))
     def distribution_log(self, obj):
         if obj.pk is None:
             return "Subscribers and webhooks are alerted when the article is public."
         url = reverse("admin:alerts_delivery_changelist") + f"?article={obj.pk}"
         return format_html('<a href="{}">Distribution log: who received it, and how</a>', url)
 
-    @admin.display(description="tags")
+    @admin.display(description=_("tags"))
     def tag_list(self, obj):
         return ", ".join(tag.name for tag in obj.tags.all())
 
-    @admin.display(description="public")
+    @admin.display(description=_("public"))
     def visibility(self, obj):
         return obj.visibility
 
@@ -258,11 +261,11 @@ class ArticleAdmin(
             moved += 1
         self.message_user(request, f"{moved} article(s) now {status}.", messages.SUCCESS)
 
-    @admin.action(description="Submit for review", permissions=["change"])
+    @admin.action(description=_("Submit for review"), permissions=["change"])
     def submit_for_review(self, request, queryset):
         self._move(request, queryset.filter(status=Article.Status.DRAFT), Article.Status.REVIEW)
 
-    @admin.action(description="Publish now", permissions=["publish"])
+    @admin.action(description=_("Publish now"), permissions=["publish"])
     def publish_now(self, request, queryset):
         blocked = [article for article in queryset if article.undescribed_images().exists()]
         for article in blocked:
@@ -283,10 +286,10 @@ class ArticleAdmin(
         ready = queryset.exclude(pk__in=[article.pk for article in blocked])
         self._move(request, ready, Article.Status.PUBLISHED, publish_at=timezone.now())
 
-    @admin.action(description="Unpublish (back to draft)", permissions=["publish"])
+    @admin.action(description=_("Unpublish (back to draft)"), permissions=["publish"])
     def unpublish(self, request, queryset):
         self._move(request, queryset, Article.Status.DRAFT)
 
-    @admin.action(description="Archive", permissions=["publish"])
+    @admin.action(description=_("Archive"), permissions=["publish"])
     def archive(self, request, queryset):
         self._move(request, queryset, Article.Status.ARCHIVED)

@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import uploads
 from newsroom.core.gallery_admin import thumbnail_html
@@ -43,7 +44,7 @@ class ImageForm(forms.ModelForm):
 
 
 class DescribedFilter(admin.SimpleListFilter):
-    title = "alt text"
+    title = _("alt text")
     parameter_name = "described"
 
     def lookups(self, request, model_admin):
@@ -127,11 +128,11 @@ class ImageAdmin(PublishingAdminMixin, admin.ModelAdmin):
         for image in queryset:
             image.delete()  # with its files
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, obj):
         return thumbnail_html(obj)
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def preview(self, obj):
         urls = obj.rendition_urls("full", obj.fallback_extension) if obj.pk else []
         if not urls:
@@ -145,14 +146,14 @@ class ImageAdmin(PublishingAdminMixin, admin.ModelAdmin):
             height,
         )
 
-    @admin.display(boolean=True, description="alt text")
+    @admin.display(boolean=True, description=_("alt text"))
     def is_described(self, obj):
         return obj.is_described
 
-    @admin.display(description="size in pixels", ordering="width")
+    @admin.display(description=_("size in pixels"), ordering="width")
     def dimensions(self, obj):
         return f"{obj.width:,} × {obj.height:,}"
 
-    @admin.display(description="file size", ordering="file_size")
+    @admin.display(description=_("file size"), ordering="file_size")
     def size(self, obj):
         return uploads.megabytes(obj.file_size)

@@ -7,6 +7,7 @@ from django.contrib.admin import helpers
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.template.response import TemplateResponse
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.alerts import services as alerts
 from newsroom.models import Article
@@ -37,11 +38,11 @@ class ReasonForm(forms.Form):
 
 
 class NoticeActionsMixin:
-    @admin.action(description="Withdraw (410 with a notice)…", permissions=["publish"])
+    @admin.action(description=_("Withdraw (410 with a notice)…"), permissions=["publish"])
     def withdraw(self, request, queryset):
         return self.retract(request, queryset, "withdraw")
 
-    @admin.action(description="Take down (legal)…", permissions=["publish"])
+    @admin.action(description=_("Take down (legal)…"), permissions=["publish"])
     def take_down(self, request, queryset):
         return self.retract(request, queryset, "take_down")
 

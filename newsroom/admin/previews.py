@@ -3,6 +3,7 @@
 from django import forms
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.publishing import PublishingAdminMixin
@@ -10,7 +11,7 @@ from newsroom.models import PreviewLink
 
 
 class PreviewLinkForm(forms.ModelForm):
-    revoke = forms.BooleanField(required=False, help_text="The link stops working at once.")
+    revoke = forms.BooleanField(required=False, help_text=_("The link stops working at once."))
 
     class Meta:
         model = PreviewLink
@@ -29,15 +30,15 @@ class PreviewLinkInline(LabelledTabularInline):
     can_delete = False
     fields = ["recipient", "expires_at", "address", "state", "revoke"]
     readonly_fields = ["address", "state"]
-    verbose_name_plural = "preview links (for journalists under embargo; no account needed)"
+    verbose_name_plural = _("preview links (for journalists under embargo; no account needed)")
 
-    @admin.display(description="address")
+    @admin.display(description=_("address"))
     def address(self, link):
         if not link.pk:
             return "Shown after saving."
         return self.request.build_absolute_uri(link.get_absolute_url())
 
-    @admin.display(description="state")
+    @admin.display(description=_("state"))
     def state(self, link):
         if link.revoked_at:
             return "Revoked"
@@ -61,7 +62,7 @@ class PreviewLinkAdmin(PublishingAdminMixin, admin.ModelAdmin):
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
 
-    @admin.action(description="Revoke selected links", permissions=["change"])
+    @admin.action(description=_("Revoke selected links"), permissions=["change"])
     def revoke(self, request, queryset):
         count = queryset.filter(revoked_at__isnull=True).update(revoked_at=timezone.now())
         self.message_user(request, f"{count} link(s) revoked.", messages.SUCCESS)

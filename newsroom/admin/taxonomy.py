@@ -1,6 +1,7 @@
 """Sections and tags in the admin."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from taggit.models import Tag as TaggitTag
 
@@ -10,7 +11,7 @@ from newsroom.models import Category, Tag
 
 # We use our own case-insensitive Tag model; taggit's stock one stays empty.
 admin.site.unregister(TaggitTag)
-admin.site.site_header = admin.site.site_title = "Newsroom administration"
+admin.site.site_header = admin.site.site_title = _("Newsroom administration")
 
 
 @admin.register(Category)

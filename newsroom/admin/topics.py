@@ -2,13 +2,14 @@
 form's subject autocomplete, their labels correctable by editors."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.publishing import PublishingAdminMixin
 from newsroom.models import MediaTopic
 
 
 class RetiredFilter(admin.SimpleListFilter):
-    title = "IPTC status"
+    title = _("IPTC status")
     parameter_name = "retired"
 
     def lookups(self, request, model_admin):
@@ -32,7 +33,7 @@ class MediaTopicAdmin(PublishingAdminMixin, admin.ModelAdmin):
     readonly_fields = ["qcode", "broader", "retired_at"]
     fields = ["qcode", "name", "name_zh_hans", "definition", "broader", "retired_at"]
 
-    @admin.display(boolean=True, description="current")
+    @admin.display(boolean=True, description=_("current"))
     def current(self, topic):
         return not topic.is_retired
 

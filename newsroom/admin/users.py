@@ -1,8 +1,16 @@
 """Staff accounts: whoever manages them may give no one more than they hold themselves."""
 
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group, Permission, User
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils import translation
+from django.utils.translation import gettext as _
+
+from newsroom.models import StaffLanguage
 
 
 def held(user):
@@ -41,8 +49,42 @@ admin.site.unregister(User)
 admin.site.unregister(Group)
 
 
+class StaffLanguageInline(admin.StackedInline):
+    model = StaffLanguage
+    can_delete = False
+
+
+class StaffLanguageForm(forms.ModelForm):
+    class Meta:
+        model = StaffLanguage
+        fields = ["language"]
+
+
 @admin.register(User)
 class StaffUserAdmin(NoEscalationMixin, UserAdmin):
+    inlines = [StaffLanguageInline]
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(self.own_language_view)
+        return [path("language/", view, name="staff_language"), *super().get_urls()]
+
+    def own_language_view(self, request):
+        """Any staff member chooses their own admin language, without rights over accounts."""
+        preference = StaffLanguage.objects.filter(user=request.user).first()
+        form = StaffLanguageForm(request.POST or None, instance=preference)
+        if request.method == "POST" and form.is_valid():
+            form.instance.user = request.user
+            chosen = form.save()
+            with translation.override(chosen.language):
+                messages.success(request, _("Your admin language is saved."))
+            return redirect("admin:staff_language")
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Admin language"),
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/staff_language.html", context)
+
     def get_readonly_fields(self, request, obj=None):
         fields = list(super().get_readonly_fields(request, obj))
         return fields if request.user.is_superuser else [*fields, "is_superuser"]

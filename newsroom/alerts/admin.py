@@ -6,6 +6,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.http import HttpResponse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.alerts.export import as_csv
 from newsroom.alerts.models import Delivery, StoryEvent, Subscription, Webhook
@@ -23,14 +24,14 @@ class SubscriptionAdmin(PublishingAdminMixin, admin.ModelAdmin):
     raw_id_fields = ["category", "tag", "project"]
     readonly_fields = ["created_at", "confirmation_sent_at", "signup_ip"]
 
-    @admin.display(boolean=True, description="confirmed")
+    @admin.display(boolean=True, description=_("confirmed"))
     def is_confirmed(self, obj):
         return obj.is_confirmed
 
 
 class WebhookForm(forms.ModelForm):
     url = forms.URLField(
-        label="URL",
+        label=_("URL"),
         max_length=500,
         assume_scheme="https",
         help_text=Webhook._meta.get_field("url").help_text,
@@ -38,7 +39,7 @@ class WebhookForm(forms.ModelForm):
     events = forms.MultipleChoiceField(
         choices=[(e.value, e.label) for e in WEBHOOK_EVENTS],
         widget=forms.CheckboxSelectMultiple,
-        help_text="A take-down is sent to those who chose withdrawals.",
+        help_text=_("A take-down is sent to those who chose withdrawals."),
     )
 
     class Meta:
@@ -53,15 +54,15 @@ class WebhookAdmin(PublishingAdminMixin, admin.ModelAdmin):
     list_filter = ["is_active"]
     search_fields = ["name", "url"]
 
-    @admin.display(description="events")
+    @admin.display(description=_("events"))
     def event_list(self, obj):
-        return ", ".join(Event(e).label for e in obj.events if e in Event.values)
+        return ", ".join(str(Event(e).label) for e in obj.events if e in Event.values)
 
 
 class ArticleFilter(admin.SimpleListFilter):
     """The log of one article (the link in the article's admin)."""
 
-    title = "story"
+    title = _("story")
     parameter_name = "article"
 
     def lookups(self, request, model_admin):
@@ -101,19 +102,19 @@ class DeliveryAdmin(PublishingAdminMixin, admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # deliveries are made by the queue
 
-    @admin.display(description="story", ordering="story_event__article__title")
+    @admin.display(description=_("story"), ordering="story_event__article__title")
     def story(self, obj):
         return obj.story_event.subject
 
-    @admin.display(description="event")
+    @admin.display(description=_("event"))
     def event(self, obj):
         return obj.story_event.get_event_display()
 
-    @admin.display(description="opened")
+    @admin.display(description=_("opened"))
     def opened(self, obj):
         return obj.opened_at or "unknown"
 
-    @admin.action(description="Resend selected failed deliveries", permissions=["change"])
+    @admin.action(description=_("Resend selected failed deliveries"), permissions=["change"])
     def resend(self, request, queryset):
         failed = list(queryset.filter(status=Delivery.Status.FAILED).values_list("pk", flat=True))
         Delivery.objects.filter(pk__in=failed).update(
@@ -131,7 +132,7 @@ class DeliveryAdmin(PublishingAdminMixin, admin.ModelAdmin):
                 messages.WARNING,
             )
 
-    @admin.action(description="Export selected as CSV", permissions=["view"])
+    @admin.action(description=_("Export selected as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         deliveries = queryset.select_related("story_event__article", "story_event__project")
         response = HttpResponse(as_csv(deliveries), content_type="text/csv; charset=utf-8")

@@ -1,7 +1,8 @@
 from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
 
 
 class AlertsConfig(AppConfig):
     name = "newsroom.alerts"
     label = "alerts"
-    verbose_name = "Alerts and webhooks"
+    verbose_name = _("Alerts and webhooks")

@@ -1,6 +1,7 @@
 """What articles and projects share as edited, public content."""
 
 from django.db import models, transaction
+from django.utils.translation import gettext_lazy as _
 
 
 class SearchEngineFields(models.Model):
@@ -8,15 +9,21 @@ class SearchEngineFields(models.Model):
         "SEO title",
         max_length=70,
         blank=True,
-        help_text="Replaces the title in search results and social cards; at most 70 characters.",
+        help_text=_(
+            "Replaces the title in search results and social cards; at most 70 characters."
+        ),
     )
     meta_description = models.CharField(
         max_length=160,
         blank=True,
-        help_text="Replaces the summary as the search-engine description; at most 160 characters.",
+        help_text=_(
+            "Replaces the summary as the search-engine description; at most 160 characters."
+        ),
     )
     noindex = models.BooleanField(
-        "hide from search engines", default=False, help_text="Adds noindex; the page stays public."
+        "hide from search engines",
+        default=False,
+        help_text=_("Adds noindex; the page stays public."),
     )
 
     class Meta:
@@ -28,7 +35,9 @@ class VersionedContent(models.Model):
     and a permanent redirect left behind by every change of slug."""
 
     version = models.PositiveIntegerField(
-        default=1, editable=False, help_text="Raised by every save; stale edit forms are refused."
+        default=1,
+        editable=False,
+        help_text=_("Raised by every save; stale edit forms are refused."),
     )
 
     redirects_name = "redirects"  # the reverse accessor of the model keeping old slugs

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.renditions import CARD_RATIO
@@ -25,11 +26,11 @@ class GalleryInline(LabelledTabularInline):
     autocomplete_fields = ["image"]
     fields = ["image", "thumbnail", "order"]
     readonly_fields = ["thumbnail"]
-    verbose_name_plural = "gallery (pictures for the page and the press download)"
+    verbose_name_plural = _("gallery (pictures for the page and the press download)")
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("image")
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, row):
         return thumbnail_html(row.image) if row.image_id else "—"

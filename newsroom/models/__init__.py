@@ -2,6 +2,7 @@ from newsroom.models.articles import Article
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image
 from newsroom.models.search_index import SearchDocument, SearchWord
+from newsroom.models.staff import StaffLanguage
 from newsroom.models.taxonomy import Category, Tag, TaggedArticle
 from newsroom.models.topics import MediaTopic
 from newsroom.models.workflow import ArticleRedirect, Correction, PreviewLink
@@ -17,6 +18,7 @@ __all__ = [
     "PreviewLink",
     "SearchDocument",
     "SearchWord",
+    "StaffLanguage",
     "Tag",
     "TaggedArticle",
 ]

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
 from taggit.managers import TaggableManager
 
@@ -97,12 +98,12 @@ class Article(
     Translatable, SearchableArticle, SearchEngineFields, VersionedContent, EditorialNotices
 ):
     class Status(models.TextChoices):
-        DRAFT = "draft", "Draft"
-        REVIEW = "review", "In review"
-        PUBLISHED = "published", "Published"
-        ARCHIVED = "archived", "Archived"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        TAKEN_DOWN = "taken_down", "Taken down"
+        DRAFT = "draft", _("Draft")
+        REVIEW = "review", _("In review")
+        PUBLISHED = "published", _("Published")
+        ARCHIVED = "archived", _("Archived")
+        WITHDRAWN = "withdrawn", _("Withdrawn")
+        TAKEN_DOWN = "taken_down", _("Taken down")
 
     title = models.CharField(max_length=200)
     slug = models.SlugField(
@@ -110,37 +111,43 @@ class Article(
         unique=True,
         allow_unicode=True,
         blank=True,  # filled from the title on save (Chinese in pinyin): never empty
-        help_text="The last part of the article's address. Must be unique. Left blank, it is "
-        "made from the title (Chinese titles in pinyin).",
+        help_text=_(
+            "The last part of the article's address. Must be unique. Left blank, it is "
+            "made from the title (Chinese titles in pinyin)."
+        ),
     )
     subtitle = models.CharField("subtitle (dek)", max_length=300, blank=True)
     summary = models.CharField(
         max_length=300,
         blank=True,
-        help_text="One or two sentences shown in lists and used as the search-engine description.",
+        help_text=_(
+            "One or two sentences shown in lists and used as the search-engine description."
+        ),
     )
     body = ProseEditorField(
         extensions=EDITOR_EXTENSIONS,
         sanitize=sanitize_html,
         blank=True,
-        help_text="Scripts, styles and unknown markup are removed when the article is saved.",
+        help_text=_("Scripts, styles and unknown markup are removed when the article is saved."),
     )
     dateline = models.CharField(
-        max_length=100, blank=True, help_text="Where the story was reported, e.g. “Wuhu, Anhui”."
+        max_length=100, blank=True, help_text=_("Where the story was reported, e.g. “Wuhu, Anhui”.")
     )
-    byline = models.CharField(max_length=200, blank=True, help_text="Author names as printed.")
+    byline = models.CharField(max_length=200, blank=True, help_text=_("Author names as printed."))
     category = models.ForeignKey(Category, on_delete=models.PROTECT, related_name="articles")
     tags = TaggableManager(
         through=TaggedArticle,
         blank=True,
-        help_text="Comma-separated. Case is ignored: “Energy” and “energy” are one tag.",
+        help_text=_("Comma-separated. Case is ignored: “Energy” and “energy” are one tag."),
     )
     subjects = models.ManyToManyField(
         MediaTopic,
         blank=True,
         related_name="articles",
-        help_text="IPTC Media Topics the story is about (type to search by name or code); "
-        "they give it topic pages and tell news agencies' systems what it covers.",
+        help_text=_(
+            "IPTC Media Topics the story is about (type to search by name or code); "
+            "they give it topic pages and tell news agencies' systems what it covers."
+        ),
     )
     lead_image = models.ForeignKey(
         Image,
@@ -148,36 +155,42 @@ class Article(
         blank=True,
         on_delete=models.PROTECT,
         related_name="lead_articles",
-        help_text="From the image library. It needs alt text (or to be marked decorative) "
-        "before the article is published.",
+        help_text=_(
+            "From the image library. It needs alt text (or to be marked decorative) "
+            "before the article is published."
+        ),
     )
     status = models.CharField(
         max_length=20,
         choices=Status,
         default=Status.DRAFT,
-        help_text="Writers save drafts and submit them for review; editors publish and archive.",
+        help_text=_("Writers save drafts and submit them for review; editors publish and archive."),
     )
     publish_at = models.DateTimeField(
         "publish at",
         default=timezone.now,
-        help_text="Visible to the public once published and this time has passed. "
-        "A time in the future schedules the article: it appears at that second, by itself.",
+        help_text=_(
+            "Visible to the public once published and this time has passed. "
+            "A time in the future schedules the article: it appears at that second, by itself."
+        ),
     )
     unpublish_at = models.DateTimeField(
         "unpublish at",
         null=True,
         blank=True,
-        help_text="Optional: the article leaves the public site at this time.",
+        help_text=_("Optional: the article leaves the public site at this time."),
     )
     embargo_until = models.DateTimeField(
         "embargoed until",
         null=True,
         blank=True,
-        help_text="Until this time the article is on no public page, feed, list or search, "
-        "even if published; only preview links show it.",
+        help_text=_(
+            "Until this time the article is on no public page, feed, list or search, "
+            "even if published; only preview links show it."
+        ),
     )
     is_featured = models.BooleanField(
-        "featured", default=False, help_text="Featured stories lead the home page."
+        "featured", default=False, help_text=_("Featured stories lead the home page.")
     )
     related_articles = models.ManyToManyField("self", symmetrical=False, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -187,7 +200,7 @@ class Article(
         default=uuid.uuid4,
         unique=True,
         editable=False,
-        help_text="The article's permanent identity in feeds; never changes.",
+        help_text=_("The article's permanent identity in feeds; never changes."),
     )
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False

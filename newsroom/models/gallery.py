@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.models.images import Image, needs_description
 
@@ -12,12 +13,13 @@ class GalleryPicture(models.Model):
     article_uses or project_uses, is not one Django's %(class)s placeholder can produce)
     and what makes its owner published."""
 
-    order = models.PositiveSmallIntegerField(default=0, help_text="Lowest first.")
+    order = models.PositiveSmallIntegerField(default=0, help_text=_("Lowest first."))
 
     class Meta:
         abstract = True
         ordering = ["order", "pk"]
-        verbose_name = "gallery image"
+        verbose_name = _("gallery image")
+        verbose_name_plural = _("gallery images")
 
     def __str__(self):
         return str(self.image)

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import imaging
 from newsroom.core.rights import Rights
@@ -33,28 +34,30 @@ class ImageRights(models.Model):
     # they travel with a downloaded or hotlinked picture. Blank ones are filled on upload
     # from the file's own metadata; changing one later rewrites the files.
     creator = models.CharField(
-        max_length=200, blank=True, help_text="Who took the photo or made the picture."
+        max_length=200, blank=True, help_text=_("Who took the photo or made the picture.")
     )
     credit = models.CharField(
         "credit line",
         max_length=200,
         blank=True,
-        help_text="As it must be printed beside the picture, e.g. “AUX Group / Zhang Wei”.",
+        help_text=_("As it must be printed beside the picture, e.g. “AUX Group / Zhang Wei”."),
     )
     copyright_notice = models.CharField(
-        max_length=200, blank=True, help_text="Who holds the rights, e.g. “© 2024 AUX Group”."
+        max_length=200, blank=True, help_text=_("Who holds the rights, e.g. “© 2024 AUX Group”.")
     )
     licence_url = WebAddressField(
         "licence address",
         max_length=500,
         blank=True,
-        help_text="A web page stating how the picture may be used or licensed; image search "
-        "shows the picture as licensable with it.",
+        help_text=_(
+            "A web page stating how the picture may be used or licensed; image search "
+            "shows the picture as licensable with it."
+        ),
     )
     usage_terms = models.TextField(
         max_length=1000,
         blank=True,
-        help_text="How others may use it, e.g. “Free for editorial use with the credit line”.",
+        help_text=_("How others may use it, e.g. “Free for editorial use with the credit line”."),
     )
 
     class Meta:

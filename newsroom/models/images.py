@@ -11,6 +11,7 @@ from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models, transaction
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import imaging, renditions, uploads
 from newsroom.models.image_rights import RIGHTS_FIELDS, ImageRights
@@ -73,26 +74,32 @@ class Image(RenditionFiles, ImageRights, models.Model):
         upload_to=upload_path,
         max_length=255,
         validators=[validate_upload],
-        help_text="JPEG, PNG, WebP, GIF or AVIF. It is turned upright and its hidden details (location, "
-        "camera) are removed; the full-size picture is offered to the press for download.",
+        help_text=_(
+            "JPEG, PNG, WebP, GIF or AVIF. It is turned upright and its hidden details (location, "
+            "camera) are removed; the full-size picture is offered to the press for download."
+        ),
     )
     title = models.CharField(
-        max_length=200, help_text="For finding the image in the library; names its download."
+        max_length=200, help_text=_("For finding the image in the library; names its download.")
     )
     alt_text = models.CharField(
         "alt text",
         max_length=250,
         blank=True,
-        help_text="What the picture shows, for readers who cannot see it. Required before the "
-        "image can appear on a published page, unless it is marked decorative.",
+        help_text=_(
+            "What the picture shows, for readers who cannot see it. Required before the "
+            "image can appear on a published page, unless it is marked decorative."
+        ),
     )
     is_decorative = models.BooleanField(
         "decorative",
         default=False,
-        help_text="The picture adds nothing a reader needs (a texture, an ornament); screen "
-        "readers skip it and it needs no alt text.",
+        help_text=_(
+            "The picture adds nothing a reader needs (a texture, an ornament); screen "
+            "readers skip it and it needs no alt text."
+        ),
     )
-    caption = models.CharField(max_length=300, blank=True, help_text="Shown under the picture.")
+    caption = models.CharField(max_length=300, blank=True, help_text=_("Shown under the picture."))
     focal_x = focal_field("focal point across", "0 is the left edge, 1 the right edge.")
     focal_y = focal_field(
         "focal point down", "0 is the top, 1 the bottom. Crops keep the focal point in view."

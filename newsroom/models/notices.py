@@ -12,6 +12,7 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import disclosure
 
@@ -81,29 +82,37 @@ class EditorialNotices(models.Model):
     retraction_reason = models.TextField(
         "reason for withdrawing or taking down",
         blank=True,
-        help_text="Withdrawn: shown to readers at the story's address, in feeds and in the "
-        "API. Taken down: kept for staff only; readers see a bare notice.",
+        help_text=_(
+            "Withdrawn: shown to readers at the story's address, in feeds and in the "
+            "API. Taken down: kept for staff only; readers see a bare notice."
+        ),
     )
     content_changed_at = models.DateTimeField(
         "last changed for readers",
         null=True,
         blank=True,
         editable=False,
-        help_text="Moves only with a change readers can see (title, subtitle, summary, body, a "
-        "correction, a withdrawal): the article's dateModified, sitemap lastmod and feed date.",
+        help_text=_(
+            "Moves only with a change readers can see (title, subtitle, summary, body, a "
+            "correction, a withdrawal): the article's dateModified, sitemap lastmod and feed date."
+        ),
     )
     price_sensitive = models.BooleanField(
         "price-sensitive",
         default=False,
-        help_text="For listed companies: the story cannot go live (published or by schedule) "
-        "before its exchange filing time is recorded, nor inside the quiet windows.",
+        help_text=_(
+            "For listed companies: the story cannot go live (published or by schedule) "
+            "before its exchange filing time is recorded, nor inside the quiet windows."
+        ),
     )
     exchange_filed_at = models.DateTimeField(
         "exchange filing time",
         null=True,
         blank=True,
-        help_text="When the announcement was filed with the exchange; a price-sensitive story "
-        "goes live at or after it.",
+        help_text=_(
+            "When the announcement was filed with the exchange; a price-sensitive story "
+            "goes live at or after it."
+        ),
     )
 
     _loaded = None  # TRACKED_FIELDS as read from the database
@@ -188,7 +197,7 @@ class EditorialNotices(models.Model):
 
         require_editor(by, "correct")
         if not note.strip():
-            raise ValidationError({"note": "Say what was corrected."})
+            raise ValidationError({"note": _("Say what was corrected.")})
         with transaction.atomic(), reversion.create_revision():
             reversion.set_user(by)
             correction = Correction.objects.create(article=self, kind=kind, note=note.strip())

@@ -3,6 +3,7 @@ from django.db.models import Exists, OuterRef
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
@@ -14,14 +15,14 @@ class Category(Indexed, DefaultLanguageColumns):
     slug = models.SlugField(max_length=100, unique=True, allow_unicode=True)
     description = models.TextField(blank=True)
     order = models.PositiveSmallIntegerField(
-        default=0, help_text="Categories are listed by this number, lowest first."
+        default=0, help_text=_("Categories are listed by this number, lowest first.")
     )
 
     objects = OriginalColumnsQuerySet.as_manager()
 
     class Meta:
         ordering = ["order", "name"]
-        verbose_name_plural = "categories"
+        verbose_name_plural = _("categories")
 
     def __str__(self):
         return self.name

@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 QCODE = re.compile(r"^medtop:[0-9]{8}$")
 QCODE_RULE = "A Media Topic code is “medtop:” followed by eight digits, e.g. medtop:04000000."
@@ -33,32 +34,35 @@ class MediaTopic(models.Model):
         "code",
         max_length=20,
         unique=True,
-        help_text="IPTC's code, e.g. medtop:04000000; the topic's address uses its digits.",
+        help_text=_("IPTC's code, e.g. medtop:04000000; the topic's address uses its digits."),
     )
     name = models.CharField("English label", max_length=200)
     name_zh_hans = models.CharField("Chinese label (简体)", max_length=200, blank=True)
-    definition = models.TextField(blank=True, help_text="IPTC's definition, in English.")
+    definition = models.TextField(blank=True, help_text=_("IPTC's definition, in English."))
     broader = models.ForeignKey(
         "self",
         null=True,
         blank=True,
         on_delete=models.SET_NULL,
         related_name="narrower",
-        help_text="The wider topic this one belongs to; none for the 17 top-level topics.",
+        help_text=_("The wider topic this one belongs to; none for the 17 top-level topics."),
     )
     retired_at = models.DateTimeField(
         "retired",
         null=True,
         blank=True,
-        help_text="When IPTC retired the topic. Retired topics stay on the stories that "
-        "have them but are no longer offered for new ones.",
+        help_text=_(
+            "When IPTC retired the topic. Retired topics stay on the stories that "
+            "have them but are no longer offered for new ones."
+        ),
     )
 
     objects = MediaTopicQuerySet.as_manager()
 
     class Meta:
         ordering = ["qcode"]
-        verbose_name = "media topic"
+        verbose_name = _("media topic")
+        verbose_name_plural = _("media topics")
         constraints = [
             models.CheckConstraint(
                 condition=Q(qcode__startswith="medtop:"),
@@ -82,7 +86,7 @@ class MediaTopic(models.Model):
         if not QCODE.match(self.qcode or ""):
             raise ValidationError({"qcode": QCODE_RULE})
         if self.pk and self.broader_id == self.pk:
-            raise ValidationError({"broader": "A topic cannot be its own broader topic."})
+            raise ValidationError({"broader": _("A topic cannot be its own broader topic.")})
 
     @property
     def code(self):

@@ -11,6 +11,7 @@ from django.db.models.functions import Coalesce, Greatest
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.models.articles import Article
 
@@ -85,17 +86,17 @@ class CorrectionQuerySet(models.QuerySet):
 
 class Correction(models.Model):
     class Kind(models.TextChoices):
-        CORRECTION = "correction", "Correction"
-        UPDATE = "update", "Update"
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
 
     article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="corrections")
     public_through = "article"  # shown on its page (newsroom/core/publishing.py)
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.CORRECTION)
-    note = models.TextField(help_text="Shown to readers under the article, e.g. what was wrong.")
+    note = models.TextField(help_text=_("Shown to readers under the article, e.g. what was wrong."))
     noted_at = models.DateTimeField(
         "date",
         default=timezone.now,
-        help_text="Shown with the note; also the article's “modified” date for search engines.",
+        help_text=_("Shown with the note; also the article's “modified” date for search engines."),
     )
 
     objects = CorrectionQuerySet.as_manager()
@@ -133,7 +134,7 @@ class PreviewLink(models.Model):
 
     article = models.ForeignKey("Article", on_delete=models.CASCADE, related_name="preview_links")
     recipient = models.CharField(
-        max_length=200, help_text="Who it is for, e.g. “Reuters, Shanghai desk”."
+        max_length=200, help_text=_("Who it is for, e.g. “Reuters, Shanghai desk”.")
     )
     expires_at = models.DateTimeField(default=default_expiry)
     revoked_at = models.DateTimeField(null=True, blank=True, editable=False)

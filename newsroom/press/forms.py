@@ -3,12 +3,13 @@
 from django import forms
 from django.contrib.auth import get_user_model, password_validation
 from django.db import transaction
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.press.models import Journalist
 
 
 class AccountForm(forms.Form):
-    name = forms.CharField(max_length=150, label="Your name")
+    name = forms.CharField(max_length=150, label=_("Your name"))
     password = forms.CharField(
         widget=forms.PasswordInput(attrs={"autocomplete": "new-password"}),
         help_text=password_validation.password_validators_help_text_html(),
@@ -39,15 +40,15 @@ def address_taken(email):
 
 class RequestAccessForm(AccountForm):
     field_order = ["name", "email", "outlet", "beat", "password"]
-    email = forms.EmailField(label="Work email", max_length=150)
-    outlet = forms.CharField(max_length=200, help_text="The publication you work for.")
-    beat = forms.CharField(max_length=200, required=False, help_text="What you cover.")
+    email = forms.EmailField(label=_("Work email"), max_length=150)
+    outlet = forms.CharField(max_length=200, help_text=_("The publication you work for."))
+    beat = forms.CharField(max_length=200, required=False, help_text=_("What you cover."))
 
     def clean_email(self):
         email = self.cleaned_data["email"]
         if address_taken(email):
             raise forms.ValidationError(
-                "An account with this address exists already: sign in, or ask the press team."
+                _("An account with this address exists already: sign in, or ask the press team.")
             )
         return email
 
@@ -64,7 +65,7 @@ class AcceptInviteForm(AccountForm):
     def clean(self):
         if address_taken(self.invite.email):
             raise forms.ValidationError(
-                "An account with this address exists already: sign in instead."
+                _("An account with this address exists already: sign in instead.")
             )
         return super().clean()
 

@@ -3,6 +3,7 @@
 from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from newsroom.core.accessibility import LabelledTabularInline
@@ -66,7 +67,7 @@ class FigureInline(SourcedInline):
             kwargs["choices"] = [(k, label) for k, label in db_field.choices if k in self.kinds]
         return super().formfield_for_choice_field(db_field, request, **kwargs)
 
-    @admin.display(description="history")
+    @admin.display(description=_("history"))
     def revise(self, obj):
         """A revision is a new figure that replaces this one, made from a copy of it."""
         if obj is None or obj.pk is None:
@@ -79,7 +80,10 @@ class FigureInline(SourcedInline):
 
 
 class MoneyInline(FigureInline):
-    verbose_name, verbose_name_plural = "money figure", "money: investment, revenue, output value"
+    verbose_name, verbose_name_plural = (
+        _("money figure"),
+        "money: investment, revenue, output value",
+    )
     kinds = MONEY_KINDS
     fields = [
         ("kind", "as_stated"),
@@ -90,7 +94,7 @@ class MoneyInline(FigureInline):
 
 
 class CapacityInline(FigureInline):
-    verbose_name, verbose_name_plural = "capacity", "capacities"
+    verbose_name, verbose_name_plural = _("capacity"), "capacities"
     kinds = (Kind.CAPACITY,)
     form = type("CapacityForm", (AsStatedForm,), {"kind": Kind.CAPACITY})
     fields = [
@@ -102,7 +106,7 @@ class CapacityInline(FigureInline):
 
 
 class JobsInline(FigureInline):
-    verbose_name, verbose_name_plural = "jobs figure", "jobs"
+    verbose_name, verbose_name_plural = _("jobs figure"), "jobs"
     kinds = (Kind.JOBS,)
     form = type("JobsForm", (AsStatedForm,), {"kind": Kind.JOBS})
     fields = [

@@ -4,6 +4,7 @@ import reversion
 from django.contrib import admin
 from django.db.models import Exists, OuterRef
 from django.urls import path
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from newsroom.alerts import services as alerts
@@ -51,7 +52,7 @@ reversion.register(
 
 
 class StaleFilter(admin.SimpleListFilter):
-    title = "timeline"
+    title = _("timeline")
     parameter_name = "overdue"
 
     def lookups(self, request, model_admin):
@@ -65,7 +66,7 @@ class StaleFilter(admin.SimpleListFilter):
 
 
 class NotUpdatedFilter(admin.SimpleListFilter):
-    title = "record"
+    title = _("record")
     parameter_name = "stale"
 
     def lookups(self, request, model_admin):
@@ -135,9 +136,9 @@ class ProjectAdmin(
                 ]
             },
         ),
-        ("Programme", {"fields": ["programme"]}),
-        ("Status", {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
-        ("Location", {"fields": ["country", "province", "city", "zone"]}),
+        (_("Programme"), {"fields": ["programme"]}),
+        (_("Status"), {"fields": ["status", "status_as_of", "status_source", "is_published"]}),
+        (_("Location"), {"fields": ["country", "province", "city", "zone"]}),
         (
             "Coordinates",
             {
@@ -177,18 +178,18 @@ class ProjectAdmin(
         # Integrations that follow projects hear of each saved change to a public one.
         alerts.story_event(obj, "project.updated")
 
-    @admin.display(description="picture")
+    @admin.display(description=_("picture"))
     def thumbnail(self, obj):
         return thumbnail_html(next(iter(obj.media_kit), None), width=64)
 
-    @admin.display(description="investment")
+    @admin.display(description=_("investment"))
     def investment_display(self, obj):
         return obj.investment.display if obj.investment else "—"
 
-    @admin.display(boolean=True, description="overdue", ordering="overdue")
+    @admin.display(boolean=True, description=_("overdue"), ordering="overdue")
     def is_overdue(self, obj):
         return obj.overdue
 
-    @admin.display(boolean=True, description="not updated", ordering="status_as_of")
+    @admin.display(boolean=True, description=_("not updated"), ordering="status_as_of")
     def not_updated(self, obj):
         return obj.is_stale

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.forms import HiddenInput
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from newsroom.core.pagination import LargeTableAdmin
@@ -100,7 +101,7 @@ class FigureAdmin(ProjectPartAdmin):
             return redirect(reverse("admin:projects_project_change", args=[obj.project_id]))
         return super().response_add(request, obj, post_url_continue)
 
-    @admin.display(boolean=True, description="current")
+    @admin.display(boolean=True, description=_("current"))
     def is_current(self, obj):
         return not hasattr(obj, "replaced_by")
 
@@ -116,7 +117,7 @@ class MilestoneAdmin(ProjectPartAdmin, TranslationAdmin):  # a box per language 
     ]  # also the events' milestone autocomplete
     autocomplete_fields = ["project", "source", "derived_from"]
 
-    @admin.display(boolean=True, description="overdue")
+    @admin.display(boolean=True, description=_("overdue"))
     def is_overdue(self, obj):
         return obj.is_overdue
 

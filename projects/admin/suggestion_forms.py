@@ -11,6 +11,7 @@ from django import forms
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import ValidationError
 from django.forms import formset_factory
+from django.utils.translation import gettext_lazy as _
 
 from projects.admin.suggested_facts import FACTS
 from projects.models import Figure, Organization, Project, ProjectOrganization
@@ -37,19 +38,19 @@ def text_field(widget):
 
 
 class PasteForm(forms.Form):
-    title = forms.CharField(max_length=300, help_text="The press release's headline.")
+    title = forms.CharField(max_length=300, help_text=_("The press release's headline."))
     url = forms.URLField(
-        label="URL",
+        label=_("URL"),
         max_length=500,
         assume_scheme="https",
-        help_text="Where it was published; the facts you accept cite it as their source.",
+        help_text=_("Where it was published; the facts you accept cite it as their source."),
     )
     publisher = forms.CharField(max_length=200, required=False)
     published = forms.DateField(
-        label="Published on",
+        label=_("Published on"),
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
-        help_text="Dates such as “next year” are read from it; leave empty if not stated.",
+        help_text=_("Dates such as “next year” are read from it; leave empty if not stated."),
     )
     text = text_field(forms.Textarea(attrs={"rows": 16}))
 
@@ -61,7 +62,7 @@ class PasteForm(forms.Form):
     def clean_text(self):
         text = one_newline(self.cleaned_data["text"])
         if not text.strip():
-            raise ValidationError("Paste the text of the press release.")
+            raise ValidationError(_("Paste the text of the press release."))
         return text
 
 
@@ -83,13 +84,13 @@ class EvidenceForm(forms.Form):
     def clean(self):
         data = super().clean()
         if not self.errors and not data.get("article") and not (data["url"] and data["title"]):
-            raise ValidationError("Say where the text was published: its URL and title.")
+            raise ValidationError(_("Say where the text was published: its URL and title."))
         return data
 
 
 class TargetForm(forms.Form):
     target = forms.ChoiceField(
-        label="Add the accepted facts to",
+        label=_("Add the accepted facts to"),
         choices=[("new", "a new project"), ("existing", "an existing project")],
         widget=forms.RadioSelect,
         initial="new",
@@ -97,17 +98,17 @@ class TargetForm(forms.Form):
     project = forms.ModelChoiceField(
         Project.objects.all(),
         required=False,
-        label="Existing project",
-        help_text="Type part of its name.",
+        label=_("Existing project"),
+        help_text=_("Type part of its name."),
     )
     organization = forms.ModelChoiceField(
         Organization.objects.all(),
         required=False,
-        label="Owner",
-        help_text="A new project's owner: choose an organisation we have, or name a new one.",
+        label=_("Owner"),
+        help_text=_("A new project's owner: choose an organisation we have, or name a new one."),
     )
     new_organization = forms.CharField(
-        label="or a new organisation", max_length=200, required=False
+        label=_("or a new organisation"), max_length=200, required=False
     )
 
     def __init__(self, *args, admin_site, **kwargs):
@@ -153,7 +154,7 @@ class SuggestionRowForm(forms.Form):
         except ValueError:
             value = None
         if not isinstance(value, dict):
-            raise ValidationError("This proposal came back damaged; ask for suggestions again.")
+            raise ValidationError(_("This proposal came back damaged; ask for suggestions again."))
         return value
 
     @property

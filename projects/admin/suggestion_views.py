@@ -11,11 +11,13 @@ import json
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
+from django.core.serializers.json import DjangoJSONEncoder
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_POST
 
 from newsroom.models import Article
@@ -101,7 +103,7 @@ def suggest_view(model_admin):
             else None
         )
         if article is None:
-            messages.error(request, "There is no such article; paste the text instead.")
+            messages.error(request, _("There is no such article; paste the text instead."))
             return paste_page(request, model_admin, PasteForm(), status=404)
         return review_page(request, model_admin, evidence_of(article))
 
@@ -124,7 +126,7 @@ def review_page(request, model_admin, evidence):
                 "end": s.end,
                 "unsure": s.unsure,
                 "reason": s.reason,
-                "suggested": json.dumps(initial_values(s)),
+                "suggested": json.dumps(initial_values(s), cls=DjangoJSONEncoder),
             }
             for s in facts
         ],
@@ -207,7 +209,9 @@ def accept_view(model_admin):
         if not evidence.is_valid() or not rows.is_valid():
             form = PasteForm()
             errors = [*evidence.non_field_errors(), *evidence.errors.get("text", [])]
-            messages.error(request, " ".join(errors) or "This review came back damaged; ask again.")
+            messages.error(
+                request, " ".join(errors) or _("This review came back damaged; ask again.")
+            )
             return paste_page(request, model_admin, form, status=400)
         if evidence.cleaned_data.get("article") and not request.user.has_perm(
             "newsroom.view_article"

@@ -6,6 +6,7 @@ import datetime
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from projects.formatting import duration
 from projects.models.milestones import Milestone
@@ -13,24 +14,24 @@ from projects.models.milestones import Milestone
 
 class StatedDuration(models.Model):
     class Unit(models.TextChoices):
-        DAY = "day", "days"
-        MONTH = "month", "months"
-        YEAR = "year", "years"
+        DAY = "day", _("days")
+        MONTH = "month", _("months")
+        YEAR = "year", _("years")
 
     project = models.ForeignKey(
         "Project", on_delete=models.CASCADE, related_name="stated_durations"
     )
     public_through = "project"  # shown on its page (newsroom/core/publishing.py)
     start = models.CharField(
-        "from", max_length=20, choices=Milestone.Kind, help_text="The milestone it runs from."
+        "from", max_length=20, choices=Milestone.Kind, help_text=_("The milestone it runs from.")
     )
     end = models.CharField(
-        "to", max_length=20, choices=Milestone.Kind, help_text="The milestone it runs to."
+        "to", max_length=20, choices=Milestone.Kind, help_text=_("The milestone it runs to.")
     )
-    length = models.PositiveIntegerField(help_text="As the source gives it, e.g. 16.")
+    length = models.PositiveIntegerField(help_text=_("As the source gives it, e.g. 16."))
     unit = models.CharField(max_length=10, choices=Unit, default=Unit.DAY)
     as_stated = models.CharField(
-        max_length=300, blank=True, help_text="The source's own words, e.g. “only took 16 days”."
+        max_length=300, blank=True, help_text=_("The source's own words, e.g. “only took 16 days”.")
     )
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
 
@@ -58,7 +59,9 @@ class StatedDuration(models.Model):
 
     def clean(self):
         if self.start and self.start == self.end:
-            raise ValidationError({"end": "A duration runs from one kind of milestone to another."})
+            raise ValidationError(
+                {"end": _("A duration runs from one kind of milestone to another.")}
+            )
 
     def worked_back(self, end_date):
         """The start date this duration puts before `end_date` (days only: months and years

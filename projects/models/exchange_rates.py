@@ -3,6 +3,7 @@ from decimal import Decimal
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from projects.models.figures import CURRENCIES
 
@@ -19,15 +20,17 @@ class ExchangeRateQuerySet(models.QuerySet):
 class ExchangeRate(models.Model):
     """A staff-entered rate, so that pages can show a dated USD equivalent next to a figure."""
 
-    currency = models.CharField(max_length=3, help_text="ISO 4217 code, e.g. CNY.")
+    currency = models.CharField(max_length=3, help_text=_("ISO 4217 code, e.g. CNY."))
     usd_per_unit = models.DecimalField(
         "USD per unit",
         max_digits=18,
         decimal_places=8,
-        help_text="How many US dollars one unit of the currency buys, e.g. 0.1408 for CNY.",
+        help_text=_("How many US dollars one unit of the currency buys, e.g. 0.1408 for CNY."),
     )
-    on = models.DateField("date", help_text="The day the rate applies to.")
-    source = models.CharField(max_length=200, blank=True, help_text="e.g. “PBOC central parity”.")
+    on = models.DateField("date", help_text=_("The day the rate applies to."))
+    source = models.CharField(
+        max_length=200, blank=True, help_text=_("e.g. “PBOC central parity”.")
+    )
 
     objects = ExchangeRateQuerySet.as_manager()
 
@@ -53,11 +56,11 @@ class ExchangeRate(models.Model):
 
     def clean(self):
         if self.currency == "USD":
-            raise ValidationError({"currency": "Amounts in USD need no rate."})
+            raise ValidationError({"currency": _("Amounts in USD need no rate.")})
         if self.currency not in CURRENCIES:
             raise ValidationError({"currency": f"“{self.currency}” is not an ISO 4217 code."})
         if self.usd_per_unit is not None and self.usd_per_unit <= 0:
-            raise ValidationError({"usd_per_unit": "A rate must be more than zero."})
+            raise ValidationError({"usd_per_unit": _("A rate must be more than zero.")})
 
     def to_usd(self, amount: Decimal) -> Decimal:
         return amount * self.usd_per_unit

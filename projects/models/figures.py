@@ -10,6 +10,7 @@ from babel.numbers import list_currencies
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import gettext_lazy as _
 
 from projects import formatting
 
@@ -31,21 +32,21 @@ def needs_source(fact, project):
 
 
 class Qualifier(models.TextChoices):
-    EXACT = "exact", "Exact"
-    ABOUT = "about", "About"
-    OVER = "over", "Over / at least"
-    UP_TO = "up_to", "Up to"
-    RANGE = "range", "Range (low to high)"
+    EXACT = "exact", _("Exact")
+    ABOUT = "about", _("About")
+    OVER = "over", _("Over / at least")
+    UP_TO = "up_to", _("Up to")
+    RANGE = "range", _("Range (low to high)")
 
 
 class Kind(models.TextChoices):
-    INVESTMENT = "investment", "Total investment"
-    ANNUAL_INVESTMENT = "annual_investment", "Planned investment this year"
-    REVENUE = "revenue", "Expected annual revenue"
-    OUTPUT_VALUE = "output_value", "Expected annual output value (产值)"
-    OPERATING_INCOME = "operating_income", "Expected annual operating income"
-    CAPACITY = "capacity", "Capacity"
-    JOBS = "jobs", "Jobs"
+    INVESTMENT = "investment", _("Total investment")
+    ANNUAL_INVESTMENT = "annual_investment", _("Planned investment this year")
+    REVENUE = "revenue", _("Expected annual revenue")
+    OUTPUT_VALUE = "output_value", _("Expected annual output value (产值)")
+    OPERATING_INCOME = "operating_income", _("Expected annual operating income")
+    CAPACITY = "capacity", _("Capacity")
+    JOBS = "jobs", _("Jobs")
 
 
 MONEY_KINDS = (
@@ -58,16 +59,16 @@ MONEY_KINDS = (
 
 
 class JobType(models.TextChoices):
-    DIRECT = "direct", "direct jobs"
-    CONSTRUCTION = "construction", "construction jobs"
-    TOTAL = "total", "jobs in total"
+    DIRECT = "direct", _("direct jobs")
+    CONSTRUCTION = "construction", _("construction jobs")
+    TOTAL = "total", _("jobs in total")
 
 
 class Period(models.TextChoices):
-    YEAR = "year", "per year"
-    MONTH = "month", "per month"
-    DAY = "day", "per day"
-    TOTAL = "total", "in total"
+    YEAR = "year", _("per year")
+    MONTH = "month", _("per month")
+    DAY = "day", _("per day")
+    TOTAL = "total", _("in total")
 
 
 JOB_WORDS = dict(JobType.choices)
@@ -86,37 +87,39 @@ class Figure(models.Model):
     value = models.DecimalField(
         max_digits=22,
         decimal_places=3,
-        help_text="In base units: 5000000000 for 5 billion yuan, 30000000 for 30 million units.",
+        help_text=_("In base units: 5000000000 for 5 billion yuan, 30000000 for 30 million units."),
     )
     value_high = models.DecimalField(
         max_digits=22,
         decimal_places=3,
         null=True,
         blank=True,
-        help_text="Only for a range: its high end.",
+        help_text=_("Only for a range: its high end."),
     )
     currency = models.CharField(
-        max_length=3, blank=True, help_text="Money only: ISO 4217 code such as CNY, USD, EUR."
+        max_length=3, blank=True, help_text=_("Money only: ISO 4217 code such as CNY, USD, EUR.")
     )
     product = models.CharField(
-        max_length=200, blank=True, help_text="Capacity only: e.g. “air-conditioning compressors”."
+        max_length=200,
+        blank=True,
+        help_text=_("Capacity only: e.g. “air-conditioning compressors”."),
     )
     unit = models.CharField(
         max_length=50,
         blank=True,
-        help_text="Capacity only: GWh, tonnes…; leave empty when counting the product itself.",
+        help_text=_("Capacity only: GWh, tonnes…; leave empty when counting the product itself."),
     )
     period = models.CharField(max_length=10, choices=Period, blank=True)
-    phase = models.CharField(max_length=100, blank=True, help_text="e.g. “Phase 1”.")
+    phase = models.CharField(max_length=100, blank=True, help_text=_("e.g. “Phase 1”."))
     job_type = models.CharField("type of jobs", max_length=20, choices=JobType, blank=True)
     is_estimate = models.BooleanField("estimate", default=False)
     as_stated = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The words of the source, e.g. “about 5 billion yuan”, “约50亿元”.",
+        help_text=_("The words of the source, e.g. “about 5 billion yuan”, “约50亿元”."),
     )
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
-    stated_on = models.DateField(null=True, blank=True, help_text="When the source said it.")
+    stated_on = models.DateField(null=True, blank=True, help_text=_("When the source said it."))
     not_stated_publicly = models.BooleanField(
         "source not stated publicly",
         default=False,
@@ -128,7 +131,7 @@ class Figure(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="replaced_by",
-        help_text="The earlier figure this one revises; the earlier one stays in the history.",
+        help_text=_("The earlier figure this one revises; the earlier one stays in the history."),
     )
 
     public_through = "project"  # shown on its page (newsroom/core/publishing.py)

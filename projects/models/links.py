@@ -4,6 +4,7 @@ and the addresses it used to have."""
 from django.db import models
 from django.db.models import Case, When
 from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.publishing import public_owner
 from newsroom.models import Article
@@ -23,10 +24,10 @@ class ProjectRedirect(models.Model):
 
 class ProjectOrganization(Indexed, models.Model):
     class Role(models.TextChoices):
-        OWNER = "owner", "Owner or sponsor"
-        PARTNER = "partner", "Partner"
-        AUTHORITY = "authority", "Public authority"
-        CONTRACTOR = "contractor", "Contractor"
+        OWNER = "owner", _("Owner or sponsor")
+        PARTNER = "partner", _("Partner")
+        AUTHORITY = "authority", _("Public authority")
+        CONTRACTOR = "contractor", _("Contractor")
 
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="roles")
     organization = models.ForeignKey("Organization", on_delete=models.PROTECT, related_name="roles")
@@ -65,9 +66,9 @@ class ArticleProjectQuerySet(models.QuerySet):
 
 class ArticleProject(Indexed, models.Model):
     class Link(models.TextChoices):
-        ANNOUNCES = "announces", "Announces"
-        UPDATES = "updates", "Updates"
-        MENTIONS = "mentions", "Mentions"
+        ANNOUNCES = "announces", _("Announces")
+        UPDATES = "updates", _("Updates")
+        MENTIONS = "mentions", _("Mentions")
 
     article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="project_links")
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="article_links")
@@ -75,13 +76,16 @@ class ArticleProject(Indexed, models.Model):
         max_length=20,
         choices=Link,
         default=Link.MENTIONS,
-        help_text="Whether the article announces the project, reports an update, or mentions it.",
+        help_text=_(
+            "Whether the article announces the project, reports an update, or mentions it."
+        ),
     )
 
     objects = ArticleProjectQuerySet.as_manager()
 
     class Meta:
-        verbose_name = "article–project link"
+        verbose_name = _("article–project link")
+        verbose_name_plural = _("article–project links")
         constraints = [
             models.UniqueConstraint(fields=["article", "project"], name="article_project_once")
         ]

@@ -4,6 +4,7 @@ from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from projects.dates import PreciseDate, Precision, precision_error, shift, span
@@ -16,19 +17,19 @@ DERIVED_RULE = (
 
 
 class MilestoneKind(models.TextChoices):
-    ANNOUNCEMENT = "announcement", "Announcement"
-    AGREEMENT = "agreement", "Agreement signed"
-    LAND = "land", "Land acquired"
-    APPROVAL = "approval", "Approval"
-    GROUNDBREAKING = "groundbreaking", "Groundbreaking / construction start"
-    FOUNDATION_STONE = "foundation_stone", "Foundation stone laid"
-    TOPPING_OUT = "topping_out", "Topping out"
-    TRIAL = "trial", "Trial production"
-    OPERATION = "operation", "Operation start"
-    COMPLETION = "completion", "Completion"
-    INAUGURATION = "inauguration", "Inauguration"
-    FULL_CAPACITY = "full_capacity", "Full capacity reached"
-    OTHER = "other", "Other"
+    ANNOUNCEMENT = "announcement", _("Announcement")
+    AGREEMENT = "agreement", _("Agreement signed")
+    LAND = "land", _("Land acquired")
+    APPROVAL = "approval", _("Approval")
+    GROUNDBREAKING = "groundbreaking", _("Groundbreaking / construction start")
+    FOUNDATION_STONE = "foundation_stone", _("Foundation stone laid")
+    TOPPING_OUT = "topping_out", _("Topping out")
+    TRIAL = "trial", _("Trial production")
+    OPERATION = "operation", _("Operation start")
+    COMPLETION = "completion", _("Completion")
+    INAUGURATION = "inauguration", _("Inauguration")
+    FULL_CAPACITY = "full_capacity", _("Full capacity reached")
+    OTHER = "other", _("Other")
 
 
 class MilestoneQuerySet(OriginalColumnsQuerySet):
@@ -48,20 +49,22 @@ class Milestone(DefaultLanguageColumns):
     planned_date = models.DateField(
         null=True,
         blank=True,
-        help_text="For a month, quarter, half-year or year, enter its first day and choose the precision.",
+        help_text=_(
+            "For a month, quarter, half-year or year, enter its first day and choose the precision."
+        ),
     )
     planned_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     planned_end = models.DateField(null=True, editable=False)
     original_planned_date = models.DateField(
         null=True,
         blank=True,
-        help_text="The first plan, kept when the planned date moves; filled in automatically.",
+        help_text=_("The first plan, kept when the planned date moves; filled in automatically."),
     )
     original_planned_precision = models.CharField(
         max_length=10, choices=Precision, default=Precision.DAY
     )
     actual_date = models.DateField(
-        null=True, blank=True, help_text="When it actually happened; cannot be in the future."
+        null=True, blank=True, help_text=_("When it actually happened; cannot be in the future.")
     )
     actual_precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
@@ -71,9 +74,11 @@ class Milestone(DefaultLanguageColumns):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="derived_milestones",
-        help_text="When no source gives this date but one states how long it was until the "
-        "next milestone: the actual date is worked back from that, shown as derived and "
-        "never cited as the source's.",
+        help_text=_(
+            "When no source gives this date but one states how long it was until the "
+            "next milestone: the actual date is worked back from that, shown as derived and "
+            "never cited as the source's."
+        ),
     )
     not_stated_publicly = models.BooleanField(
         "source not stated publicly", default=False, help_text=NOT_STATED_HELP
@@ -198,11 +203,11 @@ class Designation(models.Model):
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="designations")
     public_through = "project"  # shown on its page (newsroom/core/publishing.py)
     authority = models.CharField(
-        max_length=200, help_text="Who designated it, e.g. “Anhui Province”."
+        max_length=200, help_text=_("Who designated it, e.g. “Anhui Province”.")
     )
-    list_name = models.CharField(max_length=200, help_text="e.g. “Major projects”.")
+    list_name = models.CharField(max_length=200, help_text=_("e.g. “Major projects”."))
     year = models.PositiveSmallIntegerField(null=True, blank=True)
-    batch = models.CharField(max_length=50, blank=True, help_text="e.g. “first batch”.")
+    batch = models.CharField(max_length=50, blank=True, help_text=_("e.g. “first batch”."))
     designated_on = models.DateField(null=True, blank=True)
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
 

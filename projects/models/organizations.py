@@ -2,6 +2,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models.search_index import Indexed
@@ -27,14 +28,14 @@ class OrganizationQuerySet(OriginalColumnsQuerySet):
 
 class Organization(Indexed, DefaultLanguageColumns):
     class Kind(models.TextChoices):
-        COMPANY = "company", "Company"
-        SUBSIDIARY = "subsidiary", "Subsidiary"
-        GOVERNMENT = "government", "Government body"
-        OTHER = "other", "Other"
+        COMPANY = "company", _("Company")
+        SUBSIDIARY = "subsidiary", _("Subsidiary")
+        GOVERNMENT = "government", _("Government body")
+        OTHER = "other", _("Other")
 
     name = models.CharField(max_length=200)
     local_name = models.CharField(
-        max_length=200, blank=True, help_text="The name in the local language, e.g. 奥克斯集团."
+        max_length=200, blank=True, help_text=_("The name in the local language, e.g. 奥克斯集团.")
     )
     local_name_language = local_name_language()
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
@@ -101,6 +102,6 @@ class Organization(Indexed, DefaultLanguageColumns):
         ancestor = self.parent
         while ancestor is not None:
             if ancestor.pk in seen:
-                raise ValidationError({"parent": "An organisation cannot be its own ancestor."})
+                raise ValidationError({"parent": _("An organisation cannot be its own ancestor.")})
             seen.add(ancestor.pk)
             ancestor = ancestor.parent

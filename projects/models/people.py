@@ -4,6 +4,7 @@ and each person's attendance, in a role and for an organisation."""
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from projects.dates import PreciseDate, Precision, precision_error
@@ -14,24 +15,24 @@ from projects.models.sources import with_cited_articles
 class Person(DefaultLanguageColumns):
     """Someone a source names, with the title it gives them at the time."""
 
-    name = models.CharField(max_length=200, help_text="As the source gives it.")
+    name = models.CharField(max_length=200, help_text=_("As the source gives it."))
     local_name = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The name in the local language, if the source gives it.",
+        help_text=_("The name in the local language, if the source gives it."),
     )
     local_name_language = local_name_language()
     title = models.CharField(
         max_length=300,
         blank=True,
-        help_text="The title the source gives, e.g. “Mayor of Wuhu”.",
+        help_text=_("The title the source gives, e.g. “Mayor of Wuhu”."),
     )
 
     objects = OriginalColumnsQuerySet.as_manager()
 
     class Meta:
         ordering = ["name", "pk"]
-        verbose_name_plural = "people"
+        verbose_name_plural = _("people")
         constraints = [local_name_language_rule("person")]
 
     def __str__(self):
@@ -48,10 +49,10 @@ class Person(DefaultLanguageColumns):
 
 class Event(models.Model):
     class Kind(models.TextChoices):
-        CEREMONY = "ceremony", "Ceremony"
-        MEETING = "meeting", "Meeting"
-        SIGNING = "signing", "Signing"
-        OTHER = "other", "Other"
+        CEREMONY = "ceremony", _("Ceremony")
+        MEETING = "meeting", _("Meeting")
+        SIGNING = "signing", _("Signing")
+        OTHER = "other", _("Other")
 
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="events")
     public_through = "project"  # shown on its page (newsroom/core/publishing.py)
@@ -61,15 +62,17 @@ class Event(models.Model):
         blank=True,
         on_delete=models.SET_NULL,
         related_name="events",
-        help_text="The milestone the event marks, e.g. the construction start.",
+        help_text=_("The milestone the event marks, e.g. the construction start."),
     )
     kind = models.CharField(max_length=20, choices=Kind, default=Kind.MEETING)
-    name = models.CharField(max_length=300, help_text="e.g. “Mobilisation meeting”.")
+    name = models.CharField(max_length=300, help_text=_("e.g. “Mobilisation meeting”."))
     date = models.DateField(
-        help_text="For a month, quarter, half-year or year, enter its first day and choose the precision."
+        help_text=_(
+            "For a month, quarter, half-year or year, enter its first day and choose the precision."
+        )
     )
     precision = models.CharField(max_length=10, choices=Precision, default=Precision.DAY)
-    place = models.CharField(max_length=300, blank=True, help_text="Where it was held.")
+    place = models.CharField(max_length=300, blank=True, help_text=_("Where it was held."))
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
     note = models.TextField(blank=True)
 
@@ -108,11 +111,11 @@ class Event(models.Model):
 
 class Attendance(models.Model):
     class Role(models.TextChoices):
-        ATTENDED = "attended", "Attended"
-        SPOKE = "spoke", "Spoke"
-        ANNOUNCED = "announced", "Announced"
-        HOSTED = "hosted", "Hosted"
-        SIGNED = "signed", "Signed"
+        ATTENDED = "attended", _("Attended")
+        SPOKE = "spoke", _("Spoke")
+        ANNOUNCED = "announced", _("Announced")
+        HOSTED = "hosted", _("Hosted")
+        SIGNED = "signed", _("Signed")
 
     # Roles in which a person performs at the event rather than only attends (schema.org).
     PERFORMING = (Role.SPOKE, Role.ANNOUNCED, Role.SIGNED)
@@ -127,7 +130,7 @@ class Attendance(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="attendances",
-        help_text="The organisation the person acted for, if the source says.",
+        help_text=_("The organisation the person acted for, if the source says."),
     )
     order = models.PositiveSmallIntegerField(default=0)
 

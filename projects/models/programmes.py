@@ -5,6 +5,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from projects.dates import PreciseDate, Precision, precision_error
 
@@ -26,28 +27,28 @@ class Programme(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="programmes",
-        help_text="Whose plan it is.",
+        help_text=_("Whose plan it is."),
     )
     summary = models.TextField(blank=True)
     target_count = models.PositiveIntegerField(
-        null=True, blank=True, help_text="How many the plan promises, e.g. 12."
+        null=True, blank=True, help_text=_("How many the plan promises, e.g. 12.")
     )
     target = models.CharField(
         max_length=200,
         blank=True,
-        help_text="What is counted, e.g. “production bases and sales companies”.",
+        help_text=_("What is counted, e.g. “production bases and sales companies”."),
     )
-    as_stated = models.TextField(blank=True, help_text="The words of the source.")
+    as_stated = models.TextField(blank=True, help_text=_("The words of the source."))
     period_date = models.DateField(
         "period",
         null=True,
         blank=True,
-        help_text="When the plan is for. For a year, enter its first day and choose “year”.",
+        help_text=_("When the plan is for. For a year, enter its first day and choose “year”."),
     )
     period_precision = models.CharField(max_length=10, choices=Precision, default=Precision.YEAR)
     source = models.ForeignKey("Source", null=True, blank=True, on_delete=models.PROTECT)
     is_published = models.BooleanField(
-        "published", default=False, help_text="Only editors publish a programme."
+        "published", default=False, help_text=_("Only editors publish a programme.")
     )
     updated_at = models.DateTimeField(auto_now=True)
 

@@ -7,6 +7,7 @@ from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
@@ -85,16 +86,16 @@ class ProjectQuerySet(OriginalColumnsQuerySet):
 class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, VersionedContent):
     name = models.CharField(max_length=300)
     local_name = models.CharField(
-        max_length=300, blank=True, help_text="The name in the local language, if different."
+        max_length=300, blank=True, help_text=_("The name in the local language, if different.")
     )
     local_name_language = local_name_language()
     slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
-    summary = models.TextField(blank=True, help_text="A short description for readers.")
+    summary = models.TextField(blank=True, help_text=_("A short description for readers."))
     sector = models.CharField(
-        max_length=100, blank=True, help_text="The industry, e.g. “Home appliances”."
+        max_length=100, blank=True, help_text=_("The industry, e.g. “Home appliances”.")
     )
     product = models.CharField(
-        max_length=200, blank=True, help_text="What the plant makes, e.g. “Compressors”."
+        max_length=200, blank=True, help_text=_("What the plant makes, e.g. “Compressors”.")
     )
     status = models.CharField(
         max_length=20,
@@ -105,16 +106,21 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
         ),
     )
     status_as_of = models.DateField(
-        "status as of", null=True, blank=True, help_text="The date the status was last confirmed."
+        "status as of",
+        null=True,
+        blank=True,
+        help_text=_("The date the status was last confirmed."),
     )
     status_source = models.ForeignKey(
         "Source", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
     )
-    country = models.CharField(max_length=2, help_text="Two-letter ISO 3166 country code, e.g. CN.")
+    country = models.CharField(
+        max_length=2, help_text=_("Two-letter ISO 3166 country code, e.g. CN.")
+    )
     province = models.CharField("province or state", max_length=100, blank=True)
     city = models.CharField(max_length=100, blank=True)
     zone = models.CharField(
-        "zone or address", max_length=200, blank=True, help_text="Industrial park or street."
+        "zone or address", max_length=200, blank=True, help_text=_("Industrial park or street.")
     )
     latitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
     longitude = models.DecimalField(max_digits=9, decimal_places=6, null=True, blank=True)
@@ -122,7 +128,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
         max_length=10,
         choices=[("site", "The site itself"), ("city", "The city"), ("region", "The region")],
         blank=True,
-        help_text="What the coordinates point at; required with coordinates.",
+        help_text=_("What the coordinates point at; required with coordinates."),
     )
     organizations = models.ManyToManyField(
         "Organization", through="ProjectOrganization", related_name="projects", blank=True
@@ -133,7 +139,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
         blank=True,
         on_delete=models.SET_NULL,
         related_name="projects",
-        help_text="The company plan it is part of, if the source says so.",
+        help_text=_("The company plan it is part of, if the source says so."),
     )
     articles = models.ManyToManyField(
         Article, through="ArticleProject", related_name="projects", blank=True
@@ -141,7 +147,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
     is_published = models.BooleanField(
         "published",
         default=False,
-        help_text="Only published projects appear on the public site; editors publish them.",
+        help_text=_("Only published projects appear on the public site; editors publish them."),
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -200,7 +206,9 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:
-            raise ValidationError({"slug": "This address is reserved by the site; choose another."})
+            raise ValidationError(
+                {"slug": _("This address is reserved by the site; choose another.")}
+            )
         located = (self.latitude, self.longitude, self.coordinates_accuracy or None)
         if any(v is not None for v in located) and (
             None in located or abs(self.latitude) > 90 or abs(self.longitude) > 180
@@ -212,7 +220,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
             and self.country.isalpha()
             and self.country.isupper()
         ):
-            raise ValidationError({"country": "Use a two-letter upper-case code such as CN."})
+            raise ValidationError({"country": _("Use a two-letter upper-case code such as CN.")})
 
     @cached_property
     def all_figures(self):

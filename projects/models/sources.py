@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from projects.fields import WebAddressField
 
@@ -23,10 +24,12 @@ class Source(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="sources",
-        help_text="One of our articles. Leave empty to cite an outside page instead.",
+        help_text=_("One of our articles. Leave empty to cite an outside page instead."),
     )
     url = WebAddressField("URL", max_length=500, blank=True)
-    title = models.CharField(max_length=300, blank=True, help_text="Required for an outside page.")
+    title = models.CharField(
+        max_length=300, blank=True, help_text=_("Required for an outside page.")
+    )
     publisher = models.CharField(max_length=200, blank=True)
     published_on = models.DateField(null=True, blank=True)
 
@@ -101,6 +104,6 @@ class Source(models.Model):
 
     def clean(self):
         if self.article_id and self.url:
-            raise ValidationError("Cite either one of our articles or an outside URL, not both.")
+            raise ValidationError(_("Cite either one of our articles or an outside URL, not both."))
         if not self.article_id and not (self.url and self.title):
-            raise ValidationError("An outside source needs both a URL and a title.")
+            raise ValidationError(_("An outside source needs both a URL and a title."))

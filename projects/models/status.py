@@ -6,17 +6,18 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 
 class Status(models.TextChoices):
-    ANNOUNCED = "announced", "Announced"
-    AGREEMENT = "agreement", "Agreement signed"
-    APPROVALS = "approvals", "Approvals"
-    CONSTRUCTION = "construction", "Under construction"
-    TRIAL = "trial", "Trial or partial operation"
-    OPERATING = "operating", "Operating"
-    ON_HOLD = "on_hold", "On hold"
-    CANCELLED = "cancelled", "Cancelled"
+    ANNOUNCED = "announced", _("Announced")
+    AGREEMENT = "agreement", _("Agreement signed")
+    APPROVALS = "approvals", _("Approvals")
+    CONSTRUCTION = "construction", _("Under construction")
+    TRIAL = "trial", _("Trial or partial operation")
+    OPERATING = "operating", _("Operating")
+    ON_HOLD = "on_hold", _("On hold")
+    CANCELLED = "cancelled", _("Cancelled")
 
 
 STATUS_DEFINITIONS = {

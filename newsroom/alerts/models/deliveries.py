@@ -10,6 +10,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.alerts.models.webhooks import Event, Webhook
 
@@ -26,10 +27,10 @@ class StoryEvent(models.Model):
         "projects.Project", null=True, blank=True, on_delete=models.CASCADE, related_name="+"
     )
     key = models.CharField(
-        max_length=100, blank=True, help_text="Tells repeated events apart (a correction's id)."
+        max_length=100, blank=True, help_text=_("Tells repeated events apart (a correction's id).")
     )
     created_at = models.DateTimeField(default=timezone.now)
-    due_at = models.DateTimeField(default=timezone.now, help_text="When it may go out.")
+    due_at = models.DateTimeField(default=timezone.now, help_text=_("When it may go out."))
     fanned_out_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
@@ -64,7 +65,7 @@ class StoryEvent(models.Model):
 
     def clean(self):
         if (self.article_id is None) == (self.project_id is None):
-            raise ValidationError("An event is about one article or one project.")
+            raise ValidationError(_("An event is about one article or one project."))
 
 
 class DeliveryQuerySet(models.QuerySet):
@@ -81,18 +82,18 @@ class DeliveryQuerySet(models.QuerySet):
 
 class Delivery(models.Model):
     class Channel(models.TextChoices):
-        EMAIL = "email", "Email"
-        WEBHOOK = "webhook", "Webhook"
+        EMAIL = "email", _("Email")
+        WEBHOOK = "webhook", _("Webhook")
 
     class Status(models.TextChoices):
-        PENDING = "pending", "Waiting"
-        SENDING = "sending", "Sending"
-        DELIVERED = "delivered", "Delivered"
-        FAILED = "failed", "Failed"
+        PENDING = "pending", _("Waiting")
+        SENDING = "sending", _("Sending")
+        DELIVERED = "delivered", _("Delivered")
+        FAILED = "failed", _("Failed")
 
     story_event = models.ForeignKey(StoryEvent, on_delete=models.CASCADE, related_name="deliveries")
     channel = models.CharField(max_length=10, choices=Channel)
-    recipient = models.CharField(max_length=500, help_text="The address or URL sent to.")
+    recipient = models.CharField(max_length=500, help_text=_("The address or URL sent to."))
     webhook = models.ForeignKey(Webhook, null=True, blank=True, on_delete=models.SET_NULL)
     status = models.CharField(max_length=10, choices=Status, default=Status.PENDING)
     attempts = models.PositiveSmallIntegerField(default=0)
@@ -101,14 +102,14 @@ class Delivery(models.Model):
     claimed_at = models.DateTimeField(null=True, blank=True)
     delivered_at = models.DateTimeField(null=True, blank=True)
     opened_at = models.DateTimeField(
-        null=True, blank=True, help_text="Empty: unknown (emails carry no tracking pixel)."
+        null=True, blank=True, help_text=_("Empty: unknown (emails carry no tracking pixel).")
     )
-    error = models.TextField(blank=True, help_text="Why the last attempt failed.")
+    error = models.TextField(blank=True, help_text=_("Why the last attempt failed."))
 
     objects = DeliveryQuerySet.as_manager()
 
     class Meta:
-        verbose_name_plural = "deliveries"
+        verbose_name_plural = _("deliveries")
         ordering = ["-created_at", "-pk"]
         constraints = [
             # Never twice: one row per event and recipient, claimed before sending.
@@ -130,7 +131,7 @@ class Delivery(models.Model):
 
     def clean(self):
         if self.status == self.Status.DELIVERED and self.delivered_at is None:
-            raise ValidationError("A delivered message needs the time it was delivered.")
+            raise ValidationError(_("A delivered message needs the time it was delivered."))
 
 
 class SweepSchedule(models.Model):

@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 # An address must be confirmed within this time, or the sweep deletes it.
 CONFIRMATION_HOURS = 48
@@ -33,10 +34,10 @@ class SubscriptionQuerySet(models.QuerySet):
 
 class Subscription(models.Model):
     class Scope(models.TextChoices):
-        ALL = "all", "All news"
-        CATEGORY = "category", "A category"
-        TAG = "tag", "A tag"
-        PROJECT = "project", "A project"
+        ALL = "all", _("All news")
+        CATEGORY = "category", _("A category")
+        TAG = "tag", _("A tag")
+        PROJECT = "project", _("A project")
 
     email = models.EmailField(max_length=254)
     scope = models.CharField(max_length=20, choices=Scope, default=Scope.ALL)

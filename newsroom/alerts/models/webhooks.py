@@ -6,16 +6,17 @@ import secrets
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.alerts.targets import refusal_for_target
 
 
 class Event(models.TextChoices):
-    PUBLISHED = "article.published", "Article published"
-    UPDATED = "article.updated", "Article corrected or updated"
-    WITHDRAWN = "article.withdrawn", "Article withdrawn"
-    TAKEN_DOWN = "article.taken_down", "Article taken down"
-    PROJECT_UPDATED = "project.updated", "Project updated"
+    PUBLISHED = "article.published", _("Article published")
+    UPDATED = "article.updated", _("Article corrected or updated")
+    WITHDRAWN = "article.withdrawn", _("Article withdrawn")
+    TAKEN_DOWN = "article.taken_down", _("Article taken down")
+    PROJECT_UPDATED = "project.updated", _("Project updated")
 
 
 # What a webhook may pick; a take-down goes to those who picked withdrawals.
@@ -43,14 +44,16 @@ class Webhook(models.Model):
     url = models.URLField(
         "URL",
         max_length=500,
-        help_text="Receives a signed POST for each chosen event. Addresses on private, "
-        "loopback or link-local networks are refused.",
+        help_text=_(
+            "Receives a signed POST for each chosen event. Addresses on private, "
+            "loopback or link-local networks are refused."
+        ),
     )
-    events = models.JSONField(default=list, help_text="The events this URL receives.")
+    events = models.JSONField(default=list, help_text=_("The events this URL receives."))
     secret = models.CharField(
         max_length=100,
         default=new_secret,
-        help_text="The receiver verifies each body's webhook-signature with it (whsec_…).",
+        help_text=_("The receiver verifies each body's webhook-signature with it (whsec_…)."),
     )
     is_active = models.BooleanField("active", default=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -75,7 +78,7 @@ class Webhook(models.Model):
 
     def clean(self):
         if not self.secret.startswith("whsec_"):
-            raise ValidationError({"secret": "A secret starts with “whsec_”."})
+            raise ValidationError({"secret": _("A secret starts with “whsec_”.")})
         unknown = set(self.events) - set(WEBHOOK_EVENTS)
         if unknown:
             raise ValidationError({"events": f"Unknown events: {', '.join(sorted(unknown))}."})

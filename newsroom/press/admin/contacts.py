@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.http import HttpResponse
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.accessibility import LabelledTabularInline
 from newsroom.core.publishing import PublishingAdminMixin
@@ -33,14 +34,14 @@ class ArticleContactInline(LabelledTabularInline):
     model = ArticleContact
     extra = 0
     autocomplete_fields = ["contact"]
-    verbose_name_plural = "press contacts (shown on the article's page)"
+    verbose_name_plural = _("press contacts (shown on the article's page)")
 
 
 class ProjectContactInline(LabelledTabularInline):
     model = ProjectContact
     extra = 0
     autocomplete_fields = ["contact"]
-    verbose_name_plural = "press contacts (shown on the project's page)"
+    verbose_name_plural = _("press contacts (shown on the project's page)")
 
 
 def attach(model, inline):
@@ -79,7 +80,7 @@ class CoverageAdmin(PublishingAdminMixin, admin.ModelAdmin):
     ]
     actions = ["export_csv"]
 
-    @admin.action(description="Export selected coverage as CSV", permissions=["view"])
+    @admin.action(description=_("Export selected coverage as CSV"), permissions=["view"])
     def export_csv(self, request, queryset):
         response = HttpResponse(coverage_csv(queryset), content_type="text/csv; charset=utf-8")
         response["Content-Disposition"] = 'attachment; filename="coverage.csv"'

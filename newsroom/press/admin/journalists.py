@@ -3,6 +3,7 @@ and preview-link openings, which nobody edits."""
 
 from django.contrib import admin, messages
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.press.models import EmbargoedRead, Journalist, JournalistInvite, PreviewOpening
 
@@ -20,7 +21,7 @@ class JournalistAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False  # accounts come from the request form or an invitation
 
-    @admin.display(description="email", ordering="user__email")
+    @admin.display(description=_("email"), ordering="user__email")
     def email(self, journalist):
         return journalist.user.email
 
@@ -34,11 +35,11 @@ class JournalistAdmin(admin.ModelAdmin):
             journalist.decide(status, request.user)
         self.message_user(request, f"{queryset.count()} journalist(s) updated.", messages.SUCCESS)
 
-    @admin.action(description="Approve: may read embargoed stories", permissions=["change"])
+    @admin.action(description=_("Approve: may read embargoed stories"), permissions=["change"])
     def approve(self, request, queryset):
         self._decide(request, queryset, Journalist.Status.APPROVED)
 
-    @admin.action(description="Refuse (or withdraw access)", permissions=["change"])
+    @admin.action(description=_("Refuse (or withdraw access)"), permissions=["change"])
     def refuse(self, request, queryset):
         self._decide(request, queryset, Journalist.Status.REFUSED)
 
@@ -55,13 +56,13 @@ class JournalistInviteAdmin(admin.ModelAdmin):
         fixed = ["email", "outlet", "beat"] if obj else []
         return [*fixed, *super().get_readonly_fields(request, obj)]
 
-    @admin.display(description="invitation link")
+    @admin.display(description=_("invitation link"))
     def link(self, invite):
         if not invite.pk:
             return "Shown after saving: send it to the journalist."
         return self.request.build_absolute_uri(invite.get_absolute_url())
 
-    @admin.display(description="state")
+    @admin.display(description=_("state"))
     def state(self, invite):
         if not invite.pk:
             return "-"

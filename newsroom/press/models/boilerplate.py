@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Subquery
+from django.utils.translation import gettext_lazy as _
 
 DEFAULT_LANGUAGE = "en"
 
@@ -11,20 +12,20 @@ class Boilerplate(models.Model):
     language = models.CharField(
         max_length=12,
         default=DEFAULT_LANGUAGE,
-        help_text="A language code (BCP 47), e.g. “en” or “zh-Hans”; one active text each.",
+        help_text=_("A language code (BCP 47), e.g. “en” or “zh-Hans”; one active text each."),
     )
     heading = models.CharField(max_length=200, default="About AUX Group")
-    text = models.TextField(help_text="Plain text; a blank line starts a new paragraph.")
+    text = models.TextField(help_text=_("Plain text; a blank line starts a new paragraph."))
     is_active = models.BooleanField(
-        "active", default=True, help_text="The active text is printed under every press release."
+        "active", default=True, help_text=_("The active text is printed under every press release.")
     )
     updated_at = models.DateTimeField(auto_now=True)
 
     public_flag = "is_active"  # on every article page while active (core/publishing.py)
 
     class Meta:
-        verbose_name = "boilerplate (“About” text)"
-        verbose_name_plural = "boilerplate (“About” texts)"
+        verbose_name = _("boilerplate (“About” text)")
+        verbose_name_plural = _("boilerplate (“About” texts)")
         ordering = ["language", "-is_active", "-updated_at"]
         constraints = [
             models.UniqueConstraint(

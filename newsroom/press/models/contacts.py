@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Article, Image
 from projects.models import Project
@@ -16,18 +17,18 @@ class PressContactQuerySet(models.QuerySet):
 
 
 class PressContact(models.Model):
-    name = models.CharField(max_length=200, help_text="As it should be printed, e.g. “王芳”.")
-    role = models.CharField(max_length=200, help_text="E.g. “Head of media relations”.")
+    name = models.CharField(max_length=200, help_text=_("As it should be printed, e.g. “王芳”."))
+    role = models.CharField(max_length=200, help_text=_("E.g. “Head of media relations”."))
     email = models.EmailField(blank=True)
     phone = models.CharField(
         max_length=40,
         blank=True,
-        help_text="In international form, e.g. “+86 21 5555 0100”.",
+        help_text=_("In international form, e.g. “+86 21 5555 0100”."),
     )
     languages = models.CharField(
         max_length=200,
         blank=True,
-        help_text="The languages they answer in, e.g. “Chinese, English”.",
+        help_text=_("The languages they answer in, e.g. “Chinese, English”."),
     )
     photo = models.ForeignKey(
         Image,
@@ -35,15 +36,15 @@ class PressContact(models.Model):
         blank=True,
         on_delete=models.PROTECT,
         related_name="press_contacts",
-        help_text="From the image library; shown only once it has alt text.",
+        help_text=_("From the image library; shown only once it has alt text."),
     )
     is_featured = models.BooleanField(
-        "featured", default=False, help_text="Featured contacts come first on the contacts page."
+        "featured", default=False, help_text=_("Featured contacts come first on the contacts page.")
     )
     is_active = models.BooleanField(
-        "active", default=True, help_text="Only active contacts are shown to the public."
+        "active", default=True, help_text=_("Only active contacts are shown to the public.")
     )
-    order = models.PositiveIntegerField(default=0, help_text="Smaller numbers come first.")
+    order = models.PositiveIntegerField(default=0, help_text=_("Smaller numbers come first."))
     articles = models.ManyToManyField(
         Article, through="ArticleContact", related_name="press_contacts", blank=True
     )
@@ -71,7 +72,9 @@ class PressContact(models.Model):
     def clean(self):
         # On a field, so that the form does not also report the constraint's own message.
         if not self.email and not self.phone:
-            raise ValidationError({"email": "Give an email address or a phone number (or both)."})
+            raise ValidationError(
+                {"email": _("Give an email address or a phone number (or both).")}
+            )
 
     def get_vcard_url(self):
         return reverse("press_vcard", kwargs={"pk": self.pk})
@@ -83,7 +86,8 @@ class ArticleContact(models.Model):
     public_through = "article"  # shown on its page (newsroom/core/publishing.py)
 
     class Meta:
-        verbose_name = "press contact"
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
         constraints = [
             models.UniqueConstraint(
                 fields=["article", "contact"],
@@ -102,7 +106,8 @@ class ProjectContact(models.Model):
     public_through = "project"
 
     class Meta:
-        verbose_name = "press contact"
+        verbose_name = _("press contact")
+        verbose_name_plural = _("press contacts")
         constraints = [
             models.UniqueConstraint(
                 fields=["project", "contact"],

@@ -3,6 +3,7 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.publishing import public_owner
 from newsroom.models import Article
@@ -17,21 +18,21 @@ class Coverage(models.Model):
     project = models.ForeignKey(
         Project, null=True, blank=True, on_delete=models.CASCADE, related_name="coverage"
     )
-    outlet = models.CharField(max_length=200, help_text="E.g. “Reuters”, “第一财经”.")
-    title = models.CharField(max_length=300, help_text="The headline as the outlet printed it.")
+    outlet = models.CharField(max_length=200, help_text=_("E.g. “Reuters”, “第一财经”."))
+    title = models.CharField(max_length=300, help_text=_("The headline as the outlet printed it."))
     url = WebAddressField("address", max_length=500)
     published_on = models.DateField("date")
     country = models.CharField(
-        max_length=2, blank=True, help_text="Two-letter country code (ISO 3166), e.g. “CN”."
+        max_length=2, blank=True, help_text=_("Two-letter country code (ISO 3166), e.g. “CN”.")
     )
-    language = models.CharField(max_length=12, blank=True, help_text="E.g. “en”, “zh”.")
+    language = models.CharField(max_length=12, blank=True, help_text=_("E.g. “en”, “zh”."))
     reach = models.PositiveBigIntegerField(
-        null=True, blank=True, help_text="Estimated audience, as the outlet or a service states."
+        null=True, blank=True, help_text=_("Estimated audience, as the outlet or a service states.")
     )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        verbose_name_plural = "coverage"
+        verbose_name_plural = _("coverage")
         ordering = ["-published_on", "-pk"]
         constraints = [
             models.CheckConstraint(
@@ -52,10 +53,12 @@ class Coverage(models.Model):
     def clean(self):
         # On a field, so that the form does not also report the constraint's own message.
         if bool(self.article_id) == bool(self.project_id):
-            raise ValidationError({"article": "Choose either a story or a project (one of them)."})
+            raise ValidationError(
+                {"article": _("Choose either a story or a project (one of them).")}
+            )
         self.country = self.country.upper()
         if self.country and not (len(self.country) == 2 and self.country.isalpha()):
-            raise ValidationError({"country": "The country is a two-letter code such as “CN”."})
+            raise ValidationError({"country": _("The country is a two-letter code such as “CN”.")})
 
     def public_owner(self):
         # Shown on the page of its story or project once that is public (core/publishing.py).

@@ -9,6 +9,7 @@ from django.db import models
 from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import Article
 
@@ -23,15 +24,15 @@ class JournalistQuerySet(models.QuerySet):
 
 class Journalist(models.Model):
     class Status(models.TextChoices):
-        REQUESTED = "requested", "Requested, awaiting an editor"
-        APPROVED = "approved", "Approved"
-        REFUSED = "refused", "Refused"
+        REQUESTED = "requested", _("Requested, awaiting an editor")
+        APPROVED = "approved", _("Approved")
+        REFUSED = "refused", _("Refused")
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="journalist"
     )
-    outlet = models.CharField(max_length=200, help_text="E.g. “Caixin”, “Reuters Shanghai”.")
-    beat = models.CharField(max_length=200, blank=True, help_text="E.g. “manufacturing”.")
+    outlet = models.CharField(max_length=200, help_text=_("E.g. “Caixin”, “Reuters Shanghai”."))
+    beat = models.CharField(max_length=200, blank=True, help_text=_("E.g. “manufacturing”."))
     status = models.CharField(max_length=20, choices=Status, default=Status.REQUESTED)
     requested_at = models.DateTimeField(auto_now_add=True)
     decided_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -95,7 +96,8 @@ class JournalistInvite(models.Model):
 
     class Meta:
         ordering = ["-created_at"]
-        verbose_name = "journalist invitation"
+        verbose_name = _("journalist invitation")
+        verbose_name_plural = _("journalist invitations")
 
     def __str__(self):
         return f"Invitation for {self.email} ({self.outlet})"
@@ -134,7 +136,8 @@ class EmbargoedRead(models.Model):
 
     class Meta:
         ordering = ["-read_at", "-pk"]
-        verbose_name = "embargoed read"
+        verbose_name = _("embargoed read")
+        verbose_name_plural = _("embargoed reads")
 
     def __str__(self):
         return f"{self.journalist} read “{self.article}”"

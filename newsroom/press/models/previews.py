@@ -3,6 +3,7 @@
 import re
 
 from django.db import models
+from django.utils.translation import gettext_lazy as _
 
 from newsroom.models import PreviewLink
 
@@ -50,7 +51,8 @@ class PreviewOpening(models.Model):
 
     class Meta:
         ordering = ["-opened_at", "-pk"]
-        verbose_name = "preview link opening"
+        verbose_name = _("preview link opening")
+        verbose_name_plural = _("preview link openings")
 
     def __str__(self):
         return f"{self.link} opened {self.opened_at:%Y-%m-%d %H:%M}"
