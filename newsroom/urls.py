@@ -48,6 +48,8 @@ urlpatterns = [
     path("", include("projects.urls")),
     path("press/", include("newsroom.press.urls")),
     path("", include("newsroom.alerts.urls")),
+    # The old WordPress addresses (/2019/03/04/slug/, /category/…, /tag/…): unprefixed.
+    path("", include("newsroom.importers.urls")),
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
