@@ -8,7 +8,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from newsroom.importers.models import ImportedItem
-from newsroom.models import Article, Category, Image
+from newsroom.models import Article, Category
 from tests import wxr_support as wxr
 
 pytestmark = pytest.mark.django_db

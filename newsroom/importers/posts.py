@@ -17,8 +17,8 @@ from django.utils.text import Truncator, slugify
 
 from newsroom.importers import body as bodies
 from newsroom.importers import report as outcomes
-from newsroom.importers.models import ImportedItem
 from newsroom.importers.legacy import legacy_path
+from newsroom.importers.models import ImportedItem
 from newsroom.models import Article, ArticleImage, ArticleRedirect
 from newsroom.models.images import needs_description
 
@@ -146,7 +146,7 @@ class PostImporter:
         notes = self.fill(article, item, prepared, entry)
         images = [self.library.image_for(a, entry) for a in self.attachments(item, prepared, entry)]
         images = [image for image in images if image is not None]
-        entry["images_imported"] = len(images)
+        entry["pictures_shown"] = len(images)
         lead = images[0] if images and item.thumbnail_id else None
         article.lead_image = lead
         undescribed = [image for image in images if not image.is_described]

@@ -28,7 +28,7 @@ class Report:
         self.outcomes[entry["outcome"]] += 1
         self.media["missing"] += len(entry.get("missing_media", ()))
         self.media["refused"] += len(entry.get("refused_media", ()))
-        self.media["imported"] += entry.pop("images_imported", 0)
+        self.media["shown"] += entry.pop("pictures_shown", 0)
         if len(self.notable) < SHOWN and any(entry.get(key) for key in NOTABLE):
             self.notable.append(entry)
         if self._file:
@@ -66,8 +66,8 @@ class Report:
         )
         if self.media:
             yield (
-                f"Pictures: {self.media['imported']} imported, {self.media['missing']} missing, "
-                f"{self.media['refused']} refused."
+                f"Pictures: {self.media['in the export']} in the export; {self.media['shown']} "
+                f"shown by the posts, {self.media['missing']} missing, {self.media['refused']} refused."
             )
         if self.not_imported:
             counted = ", ".join(f"{n} {what}" for what, n in sorted(self.not_imported.items()))

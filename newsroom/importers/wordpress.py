@@ -51,7 +51,7 @@ def run(path, *, media_dir=None, dry_run=False, report_path=None, say=None):
             if record.post_type == "post":
                 report.post(importer.run(record))
             elif record.post_type == "attachment":
-                report.count("attachments in the export")
+                report.media["in the export"] += 1
             else:
                 report.count(OTHER_TYPES.get(record.post_type, f"“{record.post_type}” items"))
     elapsed = time.monotonic() - started
