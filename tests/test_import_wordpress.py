@@ -178,7 +178,7 @@ def test_both_wxr_versions_are_read(tmp_path, version):
 
 def test_an_unknown_wxr_version_is_refused_clearly(tmp_path):
     path = wxr.write(tmp_path, wxr.export(wxr.post(1, "Old"), version="1.0"))
-    with pytest.raises(CommandError, match="WXR 1.0 export; WXR 1.1 and 1.2 are read"):
+    with pytest.raises(CommandError, match=r"WXR 1\.0 export; WXR 1\.1 and 1\.2 are read"):
         run(path)
 
 

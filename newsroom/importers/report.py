@@ -64,7 +64,7 @@ class Report:
             f"{verb} {o[IMPORTED]}, updated {o[UPDATED]}, unchanged {o[UNCHANGED]}, "
             f"skipped {o[SKIPPED]}."
         )
-        if self.media:
+        if any(self.media.values()):
             yield (
                 f"Pictures: {self.media['in the export']} in the export; {self.media['shown']} "
                 f"shown by the posts, {self.media['missing']} missing, {self.media['refused']} refused."
