@@ -83,22 +83,18 @@ class Report:
 
 
 class Progress:
-    """A line every few seconds on a large file: how far through it, and how fast."""
+    """A line every `every` items on a large file: how far through it, and how fast."""
 
-    def __init__(self, write, total_bytes, every_seconds=2.0):
-        self.write, self.total, self.every = write, total_bytes, every_seconds
-        self.started = self.last = time.monotonic()
+    def __init__(self, write, total_bytes, every=5_000):
+        self.write, self.total, self.every = write, total_bytes, every
+        self.started = time.monotonic()
         self.posts = 0
 
     def tick(self, position):
         self.posts += 1
-        now = time.monotonic()
-        if now - self.last < self.every:
+        if self.posts % self.every:
             return
-        self.last = now
-        share = f"{100 * position / self.total:.0f}%" if self.total else ""
+        now = time.monotonic()
+        share = f"{100 * position / self.total:.0f}% of the file, " if self.total else ""
         rate = self.posts / max(now - self.started, 1e-6)
-        self.write(f"… {share} of the file, {self.posts:,} items, {rate:,.0f} items/s")
-
-    def rate(self):
-        return self.posts / max(time.monotonic() - self.started, 1e-6)
+        self.write(f"… {share}{self.posts:,} items, {rate:,.0f} items/s")

@@ -13,6 +13,7 @@ from newsroom.importers.report import Progress, Report
 from newsroom.importers.terms import Terms
 
 # Post types that are not news: counted in the report, never imported.
+BATCH = 200  # posts looked up together; each is still written in its own transaction
 OTHER_TYPES = {"page": "pages", "nav_menu_item": "menu items", "revision": "revisions"}
 
 
@@ -43,17 +44,28 @@ def run(path, *, media_dir=None, dry_run=False, report_path=None, say=None):
         report.count("comments", counts["comments"])
     importer = PostImporter(site, authors, terms, library, dry_run)
     progress = Progress(say or (lambda line: None), Path(path).stat().st_size)
+    batch = []
+
+    def flush():
+        importer.look_up(batch)
+        for post in batch:
+            report.post(importer.run(post))
+        batch.clear()
+
     with open(path, "rb") as file:
         for record in wxr.read(file):
             if not isinstance(record, wxr.Item):
                 continue
             progress.tick(file.tell())
             if record.post_type == "post":
-                report.post(importer.run(record))
+                batch.append(record)
+                if len(batch) == BATCH:
+                    flush()
             elif record.post_type == "attachment":
                 report.media["in the export"] += 1
             else:
                 report.count(OTHER_TYPES.get(record.post_type, f"“{record.post_type}” items"))
+    flush()
     elapsed = time.monotonic() - started
     posts = sum(report.outcomes.values())
     numbers = {
