@@ -119,3 +119,21 @@ def test_a_feed_on_a_private_address_is_fetched_when_the_setting_allows(feed_ser
     settings.FEED_IMPORT_ALLOW_PRIVATE_URLS = True
     run(feed_server)
     assert Article.objects.get().title == "Atom story"
+
+
+def test_items_go_in_the_category_named_and_an_unknown_one_is_refused(tmp_path):
+    from tests import factories
+
+    news = factories.category(slug="news")
+    run(write(tmp_path, ATOM), "--category", "news")
+    assert Article.objects.get().category == news
+    for args in (["--category", "nope"], ["--category", "nope", "--dry-run"]):
+        with pytest.raises(CommandError, match="No category with the slug “nope”"):
+            run(write(tmp_path, RSS, "b.xml"), *args)
+
+
+def test_a_missing_file_or_an_ftp_address_is_refused_clearly(tmp_path):
+    with pytest.raises(CommandError, match="No file"):
+        run(tmp_path / "none.xml")
+    with pytest.raises(CommandError, match="No file"):
+        run("ftp://example.com/feed.xml")

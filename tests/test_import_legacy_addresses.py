@@ -71,3 +71,11 @@ def test_tag_addresses_redirect_to_the_tag_page(client, imported):
     assert response.status_code == 301
     assert response["Location"] == Tag.objects.get(name="Energy").get_absolute_url()
     assert client.get("/tag/unknown/").status_code == 404
+
+
+def test_each_old_address_costs_one_query(client, imported, django_assert_num_queries):
+    # The imported item joined to its published article (or the term to its target).
+    old = ("/2019/03/04/new-plant/", "/category/news/plants/", "/tag/energy/")
+    for url in (f"{reverse('home')}?p=7", *old):
+        with django_assert_num_queries(1):
+            assert client.get(url).status_code == 301, url

@@ -202,3 +202,40 @@ def test_a_file_that_is_not_an_export_is_refused(tmp_path):
         run(wxr.write(tmp_path, "<rss><channel><item><title>x</title></item></channel></rss>"))
     with pytest.raises(CommandError, match="No file"):
         run(tmp_path / "missing.xml")
+
+
+def test_a_post_refused_on_update_is_skipped_with_its_reason_and_the_others_still_change(
+    tmp_path,
+):
+    run(wxr.write(tmp_path, wxr.export(wxr.post(1, "One"), wxr.post(2, "Two")), "a.xml"))
+    one = Article.objects.get(title="One")
+    one.unpublish_at = one.publish_at + datetime.timedelta(days=1)  # an editor's expiry
+    one.save()
+    later = "2020-06-01 00:00:00"  # the export moves it past its expiry: refused
+    changed = wxr.export(wxr.post(1, "One, later", date_gmt=later), wxr.post(2, "Two, again"))
+    out = run(wxr.write(tmp_path, changed, "b.xml"))
+    assert "The unpublish time must come after the publish time." in out
+    assert sorted(Article.objects.values_list("title", flat=True)) == ["One", "Two, again"]
+
+
+def test_two_categories_of_one_name_keep_their_parents_name(tmp_path):
+    export = wxr.export(
+        wxr.category("plants", "Plants"),
+        wxr.category("asia", "Asia", parent="plants"),
+        wxr.category("sales", "Sales"),
+        wxr.category("asia-sales", "Asia", parent="sales"),
+        wxr.post(1, "A", categories=(("asia", "Asia"),)),
+        wxr.post(2, "B", categories=(("asia-sales", "Asia"),)),
+    )
+    run(wxr.write(tmp_path, export))
+    names = dict(Article.objects.values_list("title", "category__name"))
+    assert names == {"A": "Plants › Asia", "B": "Sales › Asia"}
+
+
+def test_a_slug_taken_here_gets_a_suffix_and_a_note(tmp_path):
+    from tests import factories
+
+    factories.article(slug="taken")
+    run(wxr.write(tmp_path, wxr.export(wxr.post(1, "Mine", slug="taken"))))
+    assert Article.objects.get(title="Mine").slug == "taken-2"
+    assert "“taken” was taken" in ImportedItem.objects.get().note

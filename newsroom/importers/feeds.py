@@ -87,6 +87,8 @@ def run(target, *, category=None, dry_run=False, report_path=None, say=None):
     parsed = parse(data)
     source = parsed.feed.get("link") or origin
     report, progress = Report(report_path, dry_run), Progress(say or (lambda line: None), 0)
+    if dry_run and category and not Category.objects.filter(slug=category).exists():
+        raise FeedError(f"No category with the slug “{category}”.")
     home = None
     for entry in parsed.entries:
         progress.tick(0)
