@@ -137,3 +137,12 @@ def test_a_missing_file_or_an_ftp_address_is_refused_clearly(tmp_path):
         run(tmp_path / "none.xml")
     with pytest.raises(CommandError, match="No file"):
         run("ftp://example.com/feed.xml")
+
+
+def test_private_loopback_and_link_local_addresses_are_never_fetched():
+    from newsroom.core.outbound import refusal_for_url
+
+    for url in ("http://10.1.2.3/feed", "http://[::1]/feed", "http://169.254.169.254/latest"):
+        assert "private, loopback or link-local" in refusal_for_url(url), url
+    assert refusal_for_url("http://10.1.2.3/feed", allow_private=True) is None
+    assert "http:// or https://" in refusal_for_url("file:///etc/passwd")

@@ -239,3 +239,13 @@ def test_a_slug_taken_here_gets_a_suffix_and_a_note(tmp_path):
     run(wxr.write(tmp_path, wxr.export(wxr.post(1, "Mine", slug="taken"))))
     assert Article.objects.get(title="Mine").slug == "taken-2"
     assert "“taken” was taken" in ImportedItem.objects.get().note
+
+
+def test_a_draft_without_a_gmt_date_is_dated_at_the_old_sites_offset(tmp_path):
+    new_york = wxr.post(1, "Dated", date="2019-03-04 05:00:00", date_gmt="2019-03-04 10:00:00")
+    draft = wxr.post(
+        2, "Undated", status="draft", date="2019-03-05 09:00:00", date_gmt="0000-00-00 00:00:00"
+    )
+    run(wxr.write(tmp_path, wxr.export(new_york, draft)))
+    moment = Article.objects.get(title="Undated").publish_at
+    assert moment == datetime.datetime(2019, 3, 5, 14, 0, tzinfo=datetime.UTC)

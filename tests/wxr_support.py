@@ -41,6 +41,7 @@ def post(
     slug=None,
     status="publish",
     date_gmt="2019-03-04 02:00:00",
+    date="2019-03-04 10:00:00",
     excerpt="",
     creator="jane",
     categories=(("news", "News"),),
@@ -83,7 +84,7 @@ def post(
   <content:encoded>{cdata(content)}</content:encoded>
   <excerpt:encoded>{cdata(excerpt)}</excerpt:encoded>
   <wp:post_id>{post_id}</wp:post_id>
-  <wp:post_date>{cdata("2019-03-04 10:00:00")}</wp:post_date>
+  <wp:post_date>{cdata(date)}</wp:post_date>
   <wp:post_date_gmt>{cdata(date_gmt)}</wp:post_date_gmt>
   <wp:post_name>{cdata(slug)}</wp:post_name>
   <wp:status>{cdata(status)}</wp:status>

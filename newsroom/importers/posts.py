@@ -19,6 +19,7 @@ from newsroom.importers import body as bodies
 from newsroom.importers import report as outcomes
 from newsroom.importers.legacy import legacy_path
 from newsroom.importers.models import ImportedItem
+from newsroom.importers.wxr import NO_DATE
 from newsroom.models import Article, ArticleImage, ArticleRedirect
 from newsroom.models.images import needs_description
 
@@ -41,19 +42,30 @@ def checksum(item):
     return hashlib.sha256(repr((RULES, item)).encode()).hexdigest()
 
 
-def publish_time(item):
-    """The post's moment: its GMT date, else its RFC 822 date, else its local date in our
-    time zone (WordPress leaves drafts without a GMT date)."""
-    if item.date_gmt and item.date_gmt != "0000-00-00 00:00:00":
+def site_offset(item):
+    """The old site's UTC offset as a post with both dates shows it, or None."""
+    if NO_DATE in (item.date, item.date_gmt) or not (item.date and item.date_gmt):
+        return None
+    local = datetime.datetime.fromisoformat(item.date)
+    return local - datetime.datetime.fromisoformat(item.date_gmt)
+
+
+def publish_time(item, offset=None):
+    """The post's moment: its GMT date; else (WordPress leaves drafts without one, and their
+    pubDate is a placeholder) its local date at the old site's offset, or in our time zone
+    when no post showed one; else its RFC 822 date; else now."""
+    if item.date_gmt and item.date_gmt != NO_DATE:
         return datetime.datetime.fromisoformat(item.date_gmt).replace(tzinfo=datetime.UTC)
+    if item.date and item.date != NO_DATE:
+        local = datetime.datetime.fromisoformat(item.date)
+        if offset is not None:
+            return (local - offset).replace(tzinfo=datetime.UTC)
+        return local.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
     if item.pub_date:
         try:
             return email.utils.parsedate_to_datetime(item.pub_date)
         except (TypeError, ValueError):
             pass
-    if item.date and item.date != "0000-00-00 00:00:00":
-        local = datetime.datetime.fromisoformat(item.date)
-        return local.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))
     return timezone.now()
 
 
@@ -76,6 +88,7 @@ class PostImporter:
         self.authors, self.terms, self.library = authors, terms, library
         self.dry_run = dry_run
         self.known = {}
+        self.offset = None  # the old site's UTC offset, for posts with a local date only
 
     def look_up(self, items):
         """What a batch of posts was imported as, in one query (one per post would be most
@@ -208,7 +221,7 @@ class PostImporter:
         article.summary = Truncator(summary).chars(300)
         article.body = prepared.html
         article.byline = self.authors.get(item.creator, item.creator)[:200]
-        article.publish_at = publish_time(item)
+        article.publish_at = publish_time(item, self.offset)
         article.status = STATUSES.get(item.status, Article.Status.DRAFT)
         if item.status not in STATUSES:
             notes.append(f"WordPress status “{item.status}”: imported as a draft.")

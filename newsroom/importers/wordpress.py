@@ -8,7 +8,7 @@ from pathlib import Path
 
 from newsroom.importers import wxr
 from newsroom.importers.media import Library, attachment_from
-from newsroom.importers.posts import PostImporter
+from newsroom.importers.posts import PostImporter, site_offset
 from newsroom.importers.report import Progress, Report
 from newsroom.importers.terms import Terms
 
@@ -19,7 +19,7 @@ OTHER_TYPES = {"page": "pages", "nav_menu_item": "menu items", "revision": "revi
 
 def catalogue(path, media_dir, dry_run):
     site, authors, counts = None, {}, Counter()
-    terms = library = None
+    terms = library = offset = None
     with open(path, "rb") as file:
         for record in wxr.read(file):
             if isinstance(record, wxr.Site):
@@ -32,17 +32,20 @@ def catalogue(path, media_dir, dry_run):
             elif record.post_type == "attachment" and record.post_id:
                 library.add(attachment_from(record))
             counts["comments"] += getattr(record, "comments", 0)
-    return site, authors, terms, library, counts
+            if offset is None and isinstance(record, wxr.Item):
+                offset = site_offset(record)
+    return site, authors, terms, library, counts, offset
 
 
 def run(path, *, media_dir=None, dry_run=False, report_path=None, say=None):
     """Import the export at `path`; returns the totals (also written to `report_path`)."""
     started = time.monotonic()
-    site, authors, terms, library, counts = catalogue(path, media_dir, dry_run)
+    site, authors, terms, library, counts, offset = catalogue(path, media_dir, dry_run)
     report = Report(report_path, dry_run)
     if counts["comments"]:
         report.count("comments", counts["comments"])
     importer = PostImporter(site, authors, terms, library, dry_run)
+    importer.offset = offset
     progress = Progress(say or (lambda line: None), Path(path).stat().st_size)
     batch = []
 
