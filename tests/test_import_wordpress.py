@@ -249,3 +249,11 @@ def test_a_draft_without_a_gmt_date_is_dated_at_the_old_sites_offset(tmp_path):
     run(wxr.write(tmp_path, wxr.export(new_york, draft)))
     moment = Article.objects.get(title="Undated").publish_at
     assert moment == datetime.datetime(2019, 3, 5, 14, 0, tzinfo=datetime.UTC)
+
+
+def test_two_wordpress_com_blogs_are_told_apart_by_their_blog_address(tmp_path):
+    for blog in ("https://aux-news.wordpress.com", "https://aux-plants.wordpress.com"):
+        export = wxr.export(wxr.post(1, blog), site="http://wordpress.com", blog=blog)
+        run(wxr.write(tmp_path, export))
+    assert Article.objects.count() == 2
+    assert ImportedItem.objects.filter(source="https://aux-plants.wordpress.com").exists()

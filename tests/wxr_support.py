@@ -114,7 +114,7 @@ def attachment(post_id, path, *, alt="", caption="", title="", parent=0):
     )
 
 
-def export(*parts, version="1.2", site=SITE):
+def export(*parts, version="1.2", site=SITE, blog=None):
     """A whole export: `parts` are the strings from author(), category(), tag() and post()."""
     return f"""<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0"
@@ -129,7 +129,7 @@ def export(*parts, version="1.2", site=SITE):
   <language>en-US</language>
   <wp:wxr_version>{version}</wp:wxr_version>
   <wp:base_site_url>{site}</wp:base_site_url>
-  <wp:base_blog_url>{site}</wp:base_blog_url>
+  <wp:base_blog_url>{blog or site}</wp:base_blog_url>
   {"".join(parts)}
 </channel>
 </rss>

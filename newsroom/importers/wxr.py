@@ -178,10 +178,18 @@ def _site_field(site, kind, name, element):
                 "Export again from a current WordPress (Tools › Export)."
             )
         site["version"] = version
-    elif kind == "wp" and name == "base_site_url":
-        site["url"] = _text(element).rstrip("/")
+    elif kind == "wp" and name in ("base_site_url", "base_blog_url"):
+        # WordPress.com names itself as the site of every blog: the blog's own address is
+        # the one that tells two exports apart (the key of what was imported).
+        site[name] = _text(element).rstrip("/")
     elif not kind and name in ("title", "link"):
         site.setdefault(name, _text(element))
+
+
+def _address(site):
+    return (
+        site.get("base_blog_url") or site.get("base_site_url") or site.get("link", "").rstrip("/")
+    )
 
 
 def read(file):
@@ -207,9 +215,7 @@ def read(file):
                         "post). Export it from WordPress with Tools › Export."
                     )
                 site_sent = True
-                yield Site(
-                    site.get("title", ""), site.get("url") or site.get("link", ""), site["version"]
-                )
+                yield Site(site.get("title", ""), _address(site), site["version"])
             if name == "item" and not kind:
                 yield _item(element)
             elif kind == "wp" and name == "author":
@@ -236,4 +242,4 @@ def read(file):
     if not site_sent:
         if "version" not in site:
             raise ExportError("This is not a WordPress export: it has no wp:wxr_version.")
-        yield Site(site.get("title", ""), site.get("url") or site.get("link", ""), site["version"])
+        yield Site(site.get("title", ""), _address(site), site["version"])
