@@ -257,3 +257,12 @@ def test_two_wordpress_com_blogs_are_told_apart_by_their_blog_address(tmp_path):
         run(wxr.write(tmp_path, export))
     assert Article.objects.count() == 2
     assert ImportedItem.objects.filter(source="https://aux-plants.wordpress.com").exists()
+
+
+def test_an_article_deleted_here_is_not_brought_back_by_a_later_run(tmp_path):
+    run(wxr.write(tmp_path, wxr.export(wxr.post(1, "Kept"), wxr.post(2, "Unwanted")), "a.xml"))
+    Article.objects.filter(title="Unwanted").delete()
+    changed = wxr.export(wxr.post(1, "Kept"), wxr.post(2, "Unwanted, edited"))
+    out = run(wxr.write(tmp_path, changed, "b.xml"))
+    assert list(Article.objects.values_list("title", flat=True)) == ["Kept"]
+    assert "deleted here since it was imported" in out

@@ -123,6 +123,8 @@ def import_entry(entry, source, category, dry_run):
     )
     if known and known.checksum == digest:
         return {**result, "outcome": outcomes.UNCHANGED, "article": known.article_id}
+    if known and known.article is None:
+        return {**result, "outcome": outcomes.SKIPPED, "reason": "deleted here: not brought back"}
     if known and known.article.status not in EDITABLE:
         return {
             **result,

@@ -89,6 +89,8 @@ class Library:
             source=self.source, kind=ImportedItem.Kind.ATTACHMENT, post_id=attachment.post_id
         ).select_related("image")
         if (found := known.first()) is not None:
+            if found.image is None:  # deleted from the library on purpose: not brought back
+                entry.setdefault("missing_media", []).append(f"{attachment.url} (deleted here)")
             return found.image
         path = self.local_file(attachment)
         if path is None:

@@ -25,11 +25,13 @@ class ImportedItem(models.Model):
     post_id = models.PositiveBigIntegerField(
         "post ID", null=True, blank=True, help_text="WordPress's number (“/?p=ID”); none in feeds."
     )
+    # Kept when the article or picture is deleted here, so a later run does not bring back
+    # what an editor removed on purpose.
     article = models.ForeignKey(
-        Article, null=True, blank=True, on_delete=models.CASCADE, related_name="imported_from"
+        Article, null=True, blank=True, on_delete=models.SET_NULL, related_name="imported_from"
     )
     image = models.ForeignKey(
-        Image, null=True, blank=True, on_delete=models.CASCADE, related_name="imported_from"
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="imported_from"
     )
     legacy_path = models.CharField(
         "old address",

@@ -113,6 +113,9 @@ class PostImporter:
         digest = checksum(item)
         if known and known.checksum == digest:
             return {**entry, "outcome": outcomes.UNCHANGED, "article": known.article_id}
+        if known and known.article_id is None:
+            reason = "deleted here since it was imported: not brought back"
+            return {**entry, "outcome": outcomes.SKIPPED, "reason": reason}
         entry["outcome"] = outcomes.UPDATED if known else outcomes.IMPORTED
         if self.dry_run:
             self.plan(item, entry)
