@@ -8,12 +8,16 @@ from django.utils.cache import add_never_cache_headers
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from newsroom.core.locale import negotiated_language, vary_on_choice
+from newsroom.importers.legacy import legacy_redirect_for
 
 LANGUAGE_CODES = {code for code, _ in settings.LANGUAGES}
 
 
 def root(request):
-    """`/`: the home page in the saved or preferred language; never cached as a page."""
+    """`/`: the home page in the saved or preferred language; never cached as a page.
+    An imported WordPress site's plain links (`/?p=123`) go straight to their story."""
+    if legacy := legacy_redirect_for(request):
+        return legacy
     with translation.override(negotiated_language(request)):
         location = reverse("home")
     if query := request.META.get("QUERY_STRING"):

@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "projects",
     "newsroom.press",
     "newsroom.alerts",
+    "newsroom.importers",
     "django_tasks_db",
 ]
 # Django 6 has the Tasks API built in; on 5.2 the django-tasks backport provides it.
@@ -349,3 +350,6 @@ WEBHOOK_MAX_ATTEMPTS = env_int("WEBHOOK_MAX_ATTEMPTS", 6, minimum=1)
 WEBHOOK_TIMEOUT_SECONDS = env_int("WEBHOOK_TIMEOUT_SECONDS", 10, minimum=1)
 # Only for tests: let webhooks reach loopback and private addresses.
 WEBHOOKS_ALLOW_PRIVATE_TARGETS = env_bool("WEBHOOKS_ALLOW_PRIVATE_TARGETS", default=False)
+# import_feed: let a feed URL be on a loopback or private address (an intranet feed, tests).
+FEED_IMPORT_ALLOW_PRIVATE_URLS = env_bool("FEED_IMPORT_ALLOW_PRIVATE_URLS", default=False)
+FEED_IMPORT_MAX_MB = env_int("FEED_IMPORT_MAX_MB", 20, minimum=1)

@@ -57,6 +57,8 @@ urlpatterns += [
     path("language/<str:code>/", languages.switch, name="switch_language"),
     # A preview link is mailed to a reviewer; it shows the draft in its own language.
     path("preview/<str:token>/", views.preview, name="preview"),
+    # The old WordPress addresses (/2019/03/04/slug/, /category/…, /tag/…): unprefixed.
+    path("", include("newsroom.importers.urls")),
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),

@@ -16,6 +16,7 @@ from newsroom.core import media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
+from newsroom.importers.legacy import legacy_redirect_for
 from newsroom.models import (
     Article,
     ArticleImage,
@@ -33,6 +34,10 @@ from projects.models.people import with_events
 
 class HomeView(TemplateView):
     template_name = "newsroom/home.html"
+
+    def get(self, request, *args, **kwargs):
+        # WordPress's plain links (/?p=123) of an imported site land here.
+        return legacy_redirect_for(request) or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
         published = (
