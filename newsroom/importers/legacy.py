@@ -20,7 +20,7 @@ def legacy_path(link):
 
 def _to_article(items):
     found = items.filter(article__in=Article.objects.published()).select_related("article")
-    item = found.order_by("-updated_at").only("article__slug").first()
+    item = found.order_by("-updated_at").only("article__slug", "article__language").first()
     return HttpResponsePermanentRedirect(item.article.get_absolute_url()) if item else None
 
 
