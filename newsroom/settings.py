@@ -186,6 +186,7 @@ USE_I18N = True
 LANGUAGES = [("en", "English"), ("zh-hans", "简体中文")]
 LOCALE_PATHS = [BASE_DIR / "newsroom" / "locale"]
 USE_TZ = True  # stored in UTC, shown in TIME_ZONE
+FORMAT_MODULE_PATH = ["newsroom.formats"]  # dates as each language writes them
 # Translated fields (newsroom/translation.py, projects/translation.py): English is the
 # original column and every other language falls back to it; slugs come from English.
 MODELTRANSLATION_DEFAULT_LANGUAGE = "en"

@@ -106,7 +106,7 @@ def capacity(qualifier, low, high, *, unit, product, period, period_words, lang=
     """ "30 million compressors per year" / "年产3000万台"; period_words: English by period."""
     if language(lang) == "en":
         words = (unit, product, period_words.get(period, ""))
-        return qualified(qualifier, low, high, suffix=" ".join(w for w in words if w))
+        return qualified(qualifier, low, high, suffix=" ".join(str(w) for w in words if w))
     number = _number_range(low, high if qualifier == "range" else None, "zh")
     # The product name is English unless an editor wrote it in Chinese; 台 then says enough.
     thing = product if _has_chinese(product) else ""
