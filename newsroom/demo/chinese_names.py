@@ -3,6 +3,7 @@
 These are our translations of the English record, which follows the article; the
 project's Chinese name is the one the company uses (its local name)."""
 
+from newsroom.models import Category, Tag
 from projects.models import Milestone, Person
 
 PROJECT = {
@@ -23,8 +24,21 @@ TITLES = {
     "Li Jian": "奥克斯集团首席执行官",
 }
 
+CATEGORY = {"enterprise-news": {"name_zh_hans": "企业新闻"}}
+TAGS = {
+    "AUX": "奥克斯",
+    "Anhui": "安徽",
+    "Wuhu": "芜湖",
+    "compressors": "压缩机",
+    "major projects": "重大项目",
+}
+
 
 def load_chinese_names(upsert, project, aux):
+    for slug, names in CATEGORY.items():
+        upsert(Category, {"slug": slug}, names)
+    for name, chinese in TAGS.items():
+        upsert(Tag, {"name": name}, {"name_zh_hans": chinese})
     upsert(type(project), {"pk": project.pk}, PROJECT)
     upsert(type(aux), {"pk": aux.pk}, AUX)
     for kind, title in MILESTONES.items():

@@ -5,6 +5,7 @@ line here, e.g. "search": "/en/search/?q=AUX" once the search page lands.
 """
 
 from newsroom.demo.loader import ARTICLE_SLUG, PROGRAMME_SLUG, PROJECT_SLUG
+from newsroom.demo.translation import SLUG as CHINESE_ARTICLE_SLUG
 from newsroom.models import PreviewLink
 
 PUBLIC_PAGES = {
@@ -36,6 +37,13 @@ PUBLIC_PAGES = {
     "stories by an author": "/en/news/by/Newsroom staff/",
     "withdrawn article (410)": "/en/news/withdrawn-capacity-report/",
     "taken-down article (410)": "/en/news/removed-story/",
+    "home in Chinese": "/zh-hans/",
+    "news list in Chinese": "/zh-hans/news/",
+    "article in Chinese": f"/zh-hans/news/{CHINESE_ARTICLE_SLUG}/",
+    "project directory in Chinese": "/zh-hans/projects/",
+    "project in Chinese": f"/zh-hans/projects/{PROJECT_SLUG}/",
+    "search in Chinese, Chinese interface": "/zh-hans/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",
+    "press contacts in Chinese": "/zh-hans/press/contacts/",
 }
 
 
