@@ -194,7 +194,8 @@ class ArticleDetailView(WorkflowDetailView):
             for code, _name in settings.LANGUAGES
             if code in versions
         }
-        return super().get_context_data(alternates=alternates, **kwargs)
+        # Without a version in a language, the switcher lands on that language's news.
+        return super().get_context_data(alternates=alternates, language_fallback="news", **kwargs)
 
     def render_to_response(self, context, **kwargs):
         # Found by its slug under another language's prefix: send the reader to its own.

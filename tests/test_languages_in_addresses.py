@@ -130,3 +130,10 @@ def test_each_language_has_its_own_cached_page(client, settings):
     assert client.get("/zh-hans/news/")["X-Cache"] == "miss"
     chinese = client.get("/zh-hans/news/")
     assert chinese["X-Cache"] == "hit" and '<html lang="zh-Hans">' in chinese.content.decode()
+
+
+def test_an_article_without_a_translation_switches_to_the_other_language_s_news(client):
+    story = factories.article(slug="english-only")
+    html = client.get(story.get_absolute_url()).content.decode()
+    assert 'href="/language/zh-hans/?next=%2Fzh-hans%2Fnews%2F"' in html
+    assert "zh-Hans" not in hreflangs(html) and "en" in hreflangs(html)
