@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core.query_syntax import parse
@@ -34,8 +35,17 @@ def interpret(text):
     """(`text` parsed, what is searched for it: on PostgreSQL with the likely corrections of
     misspelt words as alternatives, the "did you mean" query or None)."""
     query = parse(text)
-    fixes = corrections(query)
+    fixes = {word: fix for word, fix in corrections(query).items() if findable(fix)}
     return query, tolerant(query, fixes), suggestion(query, fixes)
+
+
+def findable(word):
+    """Whether a published story or project holds `word`: the vocabulary also has words of
+    drafts and embargoed stories, which a suggestion must never reveal."""
+    return (
+        search_articles(Article.objects.published(), word).exists()
+        or search_projects(Project.objects.published(), word).exists()
+    )
 
 
 class SearchForm(forms.Form):
@@ -112,7 +122,7 @@ def search(request):
                 else found.count()
             )
     if text and kind != "projects":
-        articles = Article.objects.published()
+        articles = Article.objects.published().for_language(get_language())
         if params.get("category"):
             articles = articles.filter(category=params["category"])
         if params.get("tag"):

@@ -198,10 +198,13 @@ class ArticleDetailView(WorkflowDetailView):
         return super().get_context_data(alternates=alternates, language_fallback="news", **kwargs)
 
     def render_to_response(self, context, **kwargs):
-        # Found by its slug under another language's prefix: send the reader to its own.
-        own = self.object.get_absolute_url()
-        if self.object.language != get_language() and own != self.request.path:
-            return HttpResponseRedirect(own)
+        # Found by its slug under another language's prefix: send the reader to its version
+        # in that language if it has a published one, else to its own address.
+        if self.object.language != get_language():
+            versions = {a.language: a for a in self.object.translations}
+            target = versions.get(get_language(), self.object).get_absolute_url()
+            if target != self.request.path:
+                return HttpResponseRedirect(target)
         return super().render_to_response(context, **kwargs)
 
     def get(self, request, *args, **kwargs):

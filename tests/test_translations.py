@@ -4,18 +4,14 @@ that show a reader their language first, readable slugs for Chinese titles."""
 import datetime
 
 import pytest
-from django.conf.urls.i18n import i18n_patterns
-from django.contrib import admin
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
-from django.test import modify_settings, override_settings
-from django.urls import path, reverse
+from django.urls import reverse
 from django.utils import timezone, translation
 
 from newsroom.demo import translation as demo_translation
 from newsroom.models import Article
 from newsroom.models.translations import readable_slug
-from newsroom.views import ArticleDetailView
 from tests import factories
 
 LATER = timezone.now() + datetime.timedelta(days=1)
@@ -146,18 +142,8 @@ def test_the_demo_has_the_chinese_translation_of_the_aux_story_marked_as_such(de
     assert readable_slug(chinese.title) == demo_translation.SLUG
 
 
-# The article's address under i18n_patterns, as the site has it once every page carries its
-# language prefix; this test's own URLconf, so it holds with or without that change.
-urlpatterns = [
-    path("admin/", admin.site.urls),  # the security middleware asks where the admin is
-    *i18n_patterns(path("news/<str:slug>/", ArticleDetailView.as_view(), name="article")),
-]
-
-
-@override_settings(ROOT_URLCONF=__name__)
-@modify_settings(MIDDLEWARE={"append": "django.middleware.locale.LocaleMiddleware"})
-def test_an_article_asked_for_under_another_language_redirects_to_its_own(client, story):
-    chinese = factories.translation(story, slug="gong-chang")
+def test_an_article_asked_for_under_another_language_redirects_to_its_own(client, db):
+    chinese = factories.article(title="工厂", slug="gong-chang", language="zh-hans")
     response = client.get("/en/news/gong-chang/")
     assert response.status_code == 302
     assert response["Location"] == "/zh-hans/news/gong-chang/"
@@ -173,3 +159,18 @@ def test_a_project_page_lists_the_story_in_the_reader_language(client, story):
         with translation.override(language):
             html = client.get(project.get_absolute_url()).content.decode()
         assert shown.get_absolute_url() in html and hidden.get_absolute_url() not in html
+
+
+def test_an_english_slug_under_the_chinese_prefix_goes_to_the_chinese_version(client, story):
+    chinese = factories.translation(story, title="工厂开业")
+    with translation.override("zh-hans"):
+        wrong = reverse("article", kwargs={"slug": story.slug})
+    response = client.get(wrong)
+    assert response.status_code == 302 and response["Location"] == chinese.get_absolute_url()
+
+
+def test_translating_twice_into_a_taken_slug_numbers_the_new_one(db):
+    first = factories.article(slug="plant-opens")
+    factories.article(slug="plant-opens-zh-hans", language="zh-hans")
+    draft = first.start_translation("zh-hans")
+    assert draft.slug == "plant-opens-zh-hans-2"

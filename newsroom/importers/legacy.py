@@ -27,7 +27,7 @@ def _to_article(items):
 def legacy_redirect_for(request):
     """For the home page: WordPress's /?p=ID as a 301 to the article, or None."""
     post_id = request.GET.get("p", "")
-    if not post_id.isdigit() or len(post_id) > 18:
+    if not (post_id.isascii() and post_id.isdigit()) or len(post_id) > 18:
         return None
     return _to_article(ImportedItem.objects.filter(kind="post", post_id=int(post_id)))
 

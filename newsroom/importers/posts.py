@@ -42,22 +42,30 @@ def checksum(item):
     return hashlib.sha256(repr((RULES, item)).encode()).hexdigest()
 
 
+def moment(text):
+    """A WXR date ("2019-03-04 10:00:00"), or None for the empty, placeholder or impossible
+    ones (2019-02-30, "yesterday"): the next source of the post's date is used instead."""
+    if not text or text == NO_DATE:
+        return None
+    try:
+        return datetime.datetime.fromisoformat(text)
+    except ValueError:
+        return None
+
+
 def site_offset(item):
     """The old site's UTC offset as a post with both dates shows it, or None."""
-    if NO_DATE in (item.date, item.date_gmt) or not (item.date and item.date_gmt):
-        return None
-    local = datetime.datetime.fromisoformat(item.date)
-    return local - datetime.datetime.fromisoformat(item.date_gmt)
+    local, gmt = moment(item.date), moment(item.date_gmt)
+    return local - gmt if local and gmt else None
 
 
 def publish_time(item, offset=None):
     """The post's moment: its GMT date; else (WordPress leaves drafts without one, and their
     pubDate is a placeholder) its local date at the old site's offset, or in our time zone
     when no post showed one; else its RFC 822 date; else now."""
-    if item.date_gmt and item.date_gmt != NO_DATE:
-        return datetime.datetime.fromisoformat(item.date_gmt).replace(tzinfo=datetime.UTC)
-    if item.date and item.date != NO_DATE:
-        local = datetime.datetime.fromisoformat(item.date)
+    if gmt := moment(item.date_gmt):
+        return gmt.replace(tzinfo=datetime.UTC)
+    if local := moment(item.date):
         if offset is not None:
             return (local - offset).replace(tzinfo=datetime.UTC)
         return local.replace(tzinfo=zoneinfo.ZoneInfo(settings.TIME_ZONE))

@@ -67,7 +67,7 @@ class Item:
     @property
     def thumbnail_id(self):
         value = self.meta.get("_thumbnail_id", "")
-        return int(value) if value.isdigit() else None
+        return _number(value)
 
 
 def _split(tag):
@@ -98,7 +98,8 @@ def _children(element):
 
 
 def _number(text):
-    return int(text) if text.isdigit() else None
+    # ASCII digits only ("²" is a digit to str.isdigit), and within a 64-bit id.
+    return int(text) if text.isascii() and text.isdigit() and len(text) <= 18 else None
 
 
 def _item(element):

@@ -27,7 +27,8 @@ def search_document_for(article):
     ]
     keywords += every_language(article.category, "name") if article.category_id else []
     for project in projects.all() if projects is not None else ():
-        keywords += [*every_language(project, "name"), project.local_name]
+        if project.is_published:  # an unpublished project's name must not find the story
+            keywords += [*every_language(project, "name"), project.local_name]
     text = [article.subtitle, article.summary, *paragraphs(article.body or "")]
     return {
         "title": article.title,

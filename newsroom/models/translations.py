@@ -83,15 +83,17 @@ class Translatable(models.Model):
     def fill_slug(self):
         """A blank slug (the admin prefills it only with JavaScript) is made from the title,
         numbered if another article has it."""
-        if self.slug:
-            return
-        stem = readable_slug(self.title)
+        if not self.slug:
+            self.slug = self.free_slug(readable_slug(self.title))
+
+    def free_slug(self, stem):
+        """`stem`, or stem-2, stem-3…: the first no other article has."""
         taken = set(type(self).objects.filter(slug__startswith=stem).values_list("slug", flat=True))
         slug, n = stem, 1
         while slug in taken:
             n += 1
             slug = f"{stem}-{n}"
-        self.slug = slug
+        return slug
 
     # Copied into a new translation: what the story is about and shows, not its words'
     # state. The title and text are copied too, as the translator's starting point.
@@ -106,7 +108,7 @@ class Translatable(models.Model):
         draft = type(self)(language=language, translation_group=self.translation_group)
         for name in self.COPIED_FIELDS:
             setattr(draft, name, getattr(self, name))
-        draft.slug = f"{self.slug[:180]}-{language}"
+        draft.slug = draft.free_slug(f"{self.slug[:180]}-{language}")
         draft.created_by = user
         errors = draft.translation_errors()
         if errors:
