@@ -42,7 +42,7 @@ PUBLIC_PAGES = {
     "article in Chinese": f"/zh-hans/news/{CHINESE_ARTICLE_SLUG}/",
     "project directory in Chinese": "/zh-hans/projects/",
     "project in Chinese": f"/zh-hans/projects/{PROJECT_SLUG}/",
-    "search in Chinese, Chinese interface": "/zh-hans/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",
+    "search, Chinese interface": "/zh-hans/search/?q=%E5%8E%8B%E7%BC%A9%E6%9C%BA",
     "press contacts in Chinese": "/zh-hans/press/contacts/",
 }
 
