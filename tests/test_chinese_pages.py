@@ -59,3 +59,19 @@ def test_the_chinese_interface_is_translated(client, demo):
     html = chinese(client, "news")
     assert "新闻" in html
     assert "Skip to content" not in html
+
+
+def test_the_chinese_story_carries_the_chinese_about_text(client, demo):
+    html = chinese(client, "article", slug=demo_translation.SLUG)
+    assert (
+        '<section class="boilerplate" aria-labelledby="boilerplate-heading" lang="zh-Hans">' in html
+    )
+    assert "关于奥克斯集团" in html and "About AUX Group" not in html
+
+
+def test_a_language_without_its_own_about_text_falls_back_to_english(client, demo):
+    from newsroom.press.models import Boilerplate
+
+    Boilerplate.objects.filter(language="zh-Hans").update(is_active=False)
+    html = chinese(client, "article", slug=demo_translation.SLUG)
+    assert 'lang="en">' in html and "About AUX Group" in html

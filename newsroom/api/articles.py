@@ -125,7 +125,8 @@ class ArticleDetail(ArticleItem):
     def resolve_about(obj):
         if not obj.about:
             return None
-        return {"heading": obj.about_heading, "text": obj.about, "language": DEFAULT_LANGUAGE}
+        language = getattr(obj, "about_language", None) or DEFAULT_LANGUAGE
+        return {"heading": obj.about_heading, "text": obj.about, "language": language}
 
     @staticmethod
     def resolve_corrections(obj):

@@ -2,7 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Q, Subquery
+from django.db.models import OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_LANGUAGE = "en"
@@ -52,8 +53,13 @@ class Boilerplate(models.Model):
             )
 
 
-def about_text(field="text", language=DEFAULT_LANGUAGE):
+def about_text(field="text", language=None):
     """The active boilerplate's `field` as a subquery, so an article query carries it in its
-    own row (no extra query on the page, the feed or the API)."""
-    active = Boilerplate.objects.filter(is_active=True, language=language)
-    return Subquery(active.order_by().values(field)[:1])
+    own row (no extra query on the page, the feed or the API). Without `language`: the text
+    in the article's own language ("zh-hans" matches "zh-Hans"), else the default one."""
+    active = Boilerplate.objects.filter(is_active=True).order_by()
+    default = Subquery(active.filter(language=DEFAULT_LANGUAGE).values(field)[:1])
+    if language:
+        return Subquery(active.filter(language__iexact=language).values(field)[:1])
+    own = Subquery(active.filter(language__iexact=OuterRef("language")).values(field)[:1])
+    return Coalesce(own, default)

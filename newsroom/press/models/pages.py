@@ -17,5 +17,10 @@ def with_press_office(queryset, about=False):
 
 
 def with_about(articles):
-    """Articles carrying the active boilerplate (`about`, `about_heading`) in their own row."""
-    return articles.annotate(about=about_text(), about_heading=about_text("heading"))
+    """Articles carrying the active boilerplate (`about`, `about_heading`, `about_language`)
+    in their own row, in the article's language where there is one."""
+    return articles.annotate(
+        about=about_text(),
+        about_heading=about_text("heading"),
+        about_language=about_text("language"),
+    )
