@@ -10,6 +10,7 @@ import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 WIDTH = 720
 LABELS = 230  # the left column holding each milestone's title
@@ -63,7 +64,11 @@ def _bar(date, x, label):
     if date is None:
         return None
     start, end = x(date.start), x(date.end + datetime.timedelta(days=1))
-    return Bar(start, max(round(end - start, 1), 3.0), f"{label}: {date}")
+    return Bar(
+        start,
+        max(round(end - start, 1), 3.0),
+        _("%(label)s: %(date)s") % {"label": label, "date": date},
+    )
 
 
 def chart(milestones, today=None):
@@ -82,20 +87,28 @@ def chart(milestones, today=None):
             Row(
                 y=TOP + n * ROW,
                 title=milestone.title,
-                first_plan=_bar(milestone.original_plan, x, "First planned") if moved else None,
-                planned=_bar(milestone.planned, x, "Planned"),
-                actual=_bar(milestone.actual, x, "Derived" if milestone.is_derived else "Happened"),
+                first_plan=_bar(milestone.original_plan, x, _("First planned")) if moved else None,
+                planned=_bar(milestone.planned, x, _("Planned")),
+                actual=_bar(
+                    milestone.actual, x, _("Derived") if milestone.is_derived else _("Happened")
+                ),
                 overdue=milestone.is_overdue,
             )
         )
     ticks = [(x(datetime.date(year, 1, 1)), year) for year in range(first.year, last.year)]
     happened = sum(1 for m in milestones if m.actual)
-    description = (
-        f"{len(milestones)} milestones from {first.year} to {last.year - 1}: {happened} "
-        f"happened, {len(milestones) - happened} planned. Each row shows the planned period "
-        "as an outlined bar, the actual date as a filled bar and a moved plan as a dashed "
-        "bar; the vertical line is today. The list below gives the same facts in words."
-    )
+    description = _(
+        "%(count)d milestones from %(first)d to %(last)d: %(happened)d happened, %(planned)d "
+        "planned. Each row shows the planned period as an outlined bar, the actual date as a "
+        "filled bar and a moved plan as a dashed bar; the vertical line is today. The list "
+        "below gives the same facts in words."
+    ) % {
+        "count": len(milestones),
+        "first": first.year,
+        "last": last.year - 1,
+        "happened": happened,
+        "planned": len(milestones) - happened,
+    }
     return Chart(
         height=TOP + len(rows) * ROW + 6,
         rows=rows,

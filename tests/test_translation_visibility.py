@@ -144,6 +144,11 @@ def test_the_api_lists_one_language_when_asked(client, story, chinese):
     assert [item["language"] for item in ninjs] == ["zh-hans"]
 
 
+def test_the_api_takes_a_language_tag_in_any_case(client, story, chinese):
+    listed = get(client, reverse("api-v1:articles"), {"lang": "zh-Hans"})["results"]
+    assert [item["slug"] for item in listed] == [chinese.slug]
+
+
 def test_an_unknown_language_is_a_clear_400(client, story):
     data = get(client, reverse("api-v1:articles"), {"lang": "klingon"}, status=400)
     assert "lang" in data["errors"]

@@ -1,7 +1,7 @@
 """News in the API: articles, categories and tags, all from `Article.objects.published()`."""
 
 import datetime
-from typing import Literal
+from typing import Annotated, Literal
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -11,6 +11,7 @@ from django.http import Http404, HttpResponse
 from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from ninja import Field, Query, Router, Schema, Status
+from pydantic import BeforeValidator
 
 from newsroom.api.http import error_response
 from newsroom.api.images import Images, images
@@ -55,8 +56,12 @@ class ProjectLink(links_to("project", "project")):
     link_label: str = Field(alias="get_link_display")
 
 
-# The site's languages (settings.LANGUAGES); any other ?lang= is a 400.
-LanguageCode = Literal[tuple(code for code, _name in settings.LANGUAGES)]
+# The site's languages (settings.LANGUAGES), in any case ("zh-Hans" is "zh-hans" in BCP 47);
+# any other ?lang= is a 400.
+LanguageCode = Annotated[
+    Literal[tuple(code for code, _name in settings.LANGUAGES)],
+    BeforeValidator(lambda value: value.lower() if isinstance(value, str) else value),
+]
 
 
 class Translation(Schema):

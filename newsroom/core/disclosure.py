@@ -13,7 +13,7 @@ from django.utils.formats import date_format
 
 
 def local(moment):
-    return date_format(timezone.localtime(moment), "j F Y, H:i")
+    return date_format(timezone.localtime(moment), "SHORT_DATETIME_FORMAT")
 
 
 def quiet_window_at(moment, windows=None):

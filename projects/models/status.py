@@ -21,17 +21,22 @@ class Status(models.TextChoices):
 
 
 STATUS_DEFINITIONS = {
-    Status.ANNOUNCED: "The company has publicly stated its intention to build the project.",
-    Status.AGREEMENT: "An investment or framework agreement has been signed, usually with a "
-    "local government.",
-    Status.APPROVALS: "Land, environmental or planning approvals are being sought or granted; "
-    "construction has not started.",
-    Status.CONSTRUCTION: "Construction has started (groundbreaking or mobilisation) and the "
-    "project is not yet producing.",
-    Status.TRIAL: "Part of the capacity is producing, or trial production has begun.",
-    Status.OPERATING: "The project is complete and in regular operation.",
-    Status.ON_HOLD: "Work has been suspended; the company has not cancelled it.",
-    Status.CANCELLED: "The company has abandoned the project.",
+    Status.ANNOUNCED: _("The company has publicly stated its intention to build the project."),
+    Status.AGREEMENT: _(
+        "An investment or framework agreement has been signed, usually with a local government."
+    ),
+    Status.APPROVALS: _(
+        "Land, environmental or planning approvals are being sought or granted; "
+        "construction has not started."
+    ),
+    Status.CONSTRUCTION: _(
+        "Construction has started (groundbreaking or mobilisation) and the "
+        "project is not yet producing."
+    ),
+    Status.TRIAL: _("Part of the capacity is producing, or trial production has begun."),
+    Status.OPERATING: _("The project is complete and in regular operation."),
+    Status.ON_HOLD: _("Work has been suspended; the company has not cancelled it."),
+    Status.CANCELLED: _("The company has abandoned the project."),
 }
 
 # A cancelled project's record needs no news to stay true.
