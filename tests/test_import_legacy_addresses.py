@@ -86,3 +86,8 @@ def test_a_plain_wordpress_link_on_the_bare_root_goes_straight_to_its_story(clie
     assert response.status_code == 301
     assert response["Location"].startswith("/en/news/")
     assert client.get("/?p=99999").status_code == 302  # unknown: the home page as usual
+
+
+def test_a_post_number_in_other_digits_is_no_error(client, imported):
+    assert client.get("/?p=%C2%B2").status_code == 302
+    assert client.get("/en/?p=%C2%B2").status_code == 200

@@ -266,3 +266,39 @@ def test_an_article_deleted_here_is_not_brought_back_by_a_later_run(tmp_path):
     out = run(wxr.write(tmp_path, changed, "b.xml"))
     assert list(Article.objects.values_list("title", flat=True)) == ["Kept"]
     assert "deleted here since it was imported" in out
+
+
+@pytest.mark.django_db
+def test_a_chinese_blog_s_posts_are_chinese_articles(tmp_path):
+    path = wxr.write(tmp_path, wxr.export(wxr.post(1, "芜湖工厂开工", "正文。"), language="zh-CN"))
+    run(path)
+    article = Article.objects.get()
+    assert article.language == "zh-hans"
+    assert article.get_absolute_url().startswith("/zh-hans/news/")
+
+
+@pytest.mark.parametrize(
+    ("tag", "language"),
+    [
+        ("en-US", "en"),
+        ("zh-CN", "zh-hans"),
+        ("zh_Hans", "zh-hans"),
+        ("zh-TW", "en"),
+        ("", "en"),
+        ("fr", "en"),
+    ],
+)
+def test_an_export_s_language_tag_maps_to_one_of_the_site_s(tag, language):
+    from newsroom.importers.posts import site_language
+
+    assert site_language(tag) == language
+
+
+def test_an_impossible_date_falls_back_to_the_next_one_the_post_has(tmp_path):
+    post = wxr.post(1, "Leap", date_gmt="2019-02-30 10:00:00", date="yesterday")
+    huge = wxr.post(2, "Huge id").replace(
+        "<wp:post_id>2</wp:post_id>", "<wp:post_id>99999999999999999999999</wp:post_id>"
+    )
+    run(wxr.write(tmp_path, wxr.export(post, huge)))
+    assert Article.objects.filter(title="Leap").exists()
+    assert Article.objects.filter(title="Huge id").exists()

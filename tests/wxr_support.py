@@ -114,7 +114,7 @@ def attachment(post_id, path, *, alt="", caption="", title="", parent=0):
     )
 
 
-def export(*parts, version="1.2", site=SITE, blog=None):
+def export(*parts, version="1.2", site=SITE, blog=None, language="en-US"):
     """A whole export: `parts` are the strings from author(), category(), tag() and post()."""
     return f"""<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0"
@@ -126,7 +126,7 @@ def export(*parts, version="1.2", site=SITE, blog=None):
 <channel>
   <title>Old newsroom</title>
   <link>{site}</link>
-  <language>en-US</language>
+  <language>{language}</language>
   <wp:wxr_version>{version}</wp:wxr_version>
   <wp:base_site_url>{site}</wp:base_site_url>
   <wp:base_blog_url>{blog or site}</wp:base_blog_url>

@@ -90,9 +90,23 @@ def free_slug(wanted, article_pk):
     return candidate
 
 
+def site_language(tag):
+    """The site's language for an export's <language> ("zh-CN" → "zh-hans", "en-US" → "en"),
+    or the default when it names none of the site's languages."""
+    tag = (tag or "").strip().lower().replace("_", "-")
+    codes = [code for code, _name in settings.LANGUAGES]
+    if tag in codes:
+        return tag
+    if tag.startswith("zh") and not tag.startswith(("zh-tw", "zh-hk", "zh-mo", "zh-hant")):
+        return "zh-hans" if "zh-hans" in codes else settings.LANGUAGE_CODE
+    primary = tag.split("-")[0]
+    return primary if primary in codes else settings.LANGUAGE_CODE
+
+
 class PostImporter:
     def __init__(self, site, authors, terms, library, dry_run=False):
         self.source, self.site = site.url, site
+        self.language = site_language(getattr(site, "language", ""))
         self.authors, self.terms, self.library = authors, terms, library
         self.dry_run = dry_run
         self.known = {}
@@ -224,6 +238,7 @@ class PostImporter:
         if len(title) > 200:
             notes.append("Title shortened to 200 characters.")
         article.title = Truncator(title).chars(200)
+        article.language = self.language
         wanted = slugify(item.slug or title, allow_unicode=True)
         article.slug = free_slug(wanted, article.pk)
         if article.slug != wanted:

@@ -26,6 +26,7 @@ class Site:
     title: str
     url: str
     version: str
+    language: str = ""  # the channel's <language>, e.g. "zh-CN" or "en-US"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -183,7 +184,7 @@ def _site_field(site, kind, name, element):
         # WordPress.com names itself as the site of every blog: the blog's own address is
         # the one that tells two exports apart (the key of what was imported).
         site[name] = _text(element).rstrip("/")
-    elif not kind and name in ("title", "link"):
+    elif not kind and name in ("title", "link", "language"):
         site.setdefault(name, _text(element))
 
 
@@ -216,7 +217,9 @@ def read(file):
                         "post). Export it from WordPress with Tools › Export."
                     )
                 site_sent = True
-                yield Site(site.get("title", ""), _address(site), site["version"])
+                yield Site(
+                    site.get("title", ""), _address(site), site["version"], site.get("language", "")
+                )
             if name == "item" and not kind:
                 yield _item(element)
             elif kind == "wp" and name == "author":
@@ -243,4 +246,4 @@ def read(file):
     if not site_sent:
         if "version" not in site:
             raise ExportError("This is not a WordPress export: it has no wp:wxr_version.")
-        yield Site(site.get("title", ""), _address(site), site["version"])
+        yield Site(site.get("title", ""), _address(site), site["version"], site.get("language", ""))
