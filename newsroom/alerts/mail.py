@@ -4,6 +4,7 @@ with RFC 8058 one-click unsubscribe headers."""
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django.utils import translation
 
 from newsroom.alerts.tokens import confirmation_url, unsubscribe_url
 
@@ -30,6 +31,12 @@ def _message(subject, template, context, to, message_id):
 
 
 def confirmation(subscription):
+    """In the language of the page the reader signed up on."""
+    with translation.override(subscription.language):
+        return _confirmation(subscription)
+
+
+def _confirmation(subscription):
     domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]
     return _message(
         f"Confirm your {settings.SITE_NAME} alerts",
@@ -49,6 +56,12 @@ SUBJECTS = {
 
 
 def alert(delivery):
+    """In the story's language (a reader gets the version in theirs, when it has one)."""
+    with translation.override(delivery.story_event.article.language):
+        return _alert(delivery)
+
+
+def _alert(delivery):
     story_event = delivery.story_event
     article = story_event.article
     domain = settings.SITE_URL.split("//")[-1].split("/")[0].split(":")[0]

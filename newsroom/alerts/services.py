@@ -75,7 +75,7 @@ def ensure_sweep(now=None):
     return True
 
 
-def request_subscription(email, scope, subject, ip):
+def request_subscription(email, scope, subject, ip, language=None):
     """Record a sign-up and mail its confirmation link, unless the address has had one
     within the window (a flood of sign-ups for one address sends one mail). Returns the
     subscription and whether a mail went out."""
@@ -88,7 +88,9 @@ def request_subscription(email, scope, subject, ip):
     if subscription is None:
         try:
             with transaction.atomic():
-                subscription = Subscription.objects.create(**fields, signup_ip=ip or None)
+                subscription = Subscription.objects.create(
+                    **fields, signup_ip=ip or None, language=language or settings.LANGUAGE_CODE
+                )
         except IntegrityError:  # the same sign-up arrived twice at once
             subscription = Subscription.objects.get(**fields)
     if subscription.is_confirmed:

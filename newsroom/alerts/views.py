@@ -3,6 +3,7 @@ its CSRF token, a signed address), so none is ever page-cached."""
 
 from django.core import signing
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
 from django.views.decorators.csrf import csrf_exempt
 
@@ -18,7 +19,9 @@ def subscribe(request):
     form = SubscribeForm(request.POST or None, ip=ip)
     if request.method == "POST" and form.is_valid():
         scope, subject = form.cleaned_data["follow"]
-        services.request_subscription(form.cleaned_data["email"], scope, subject, ip)
+        services.request_subscription(
+            form.cleaned_data["email"], scope, subject, ip, language=get_language()
+        )
         # The same answer whether a mail went out or not: it tells nobody who subscribes.
         return redirect("alerts:check_inbox")
     return render(

@@ -2,11 +2,14 @@
 
 import datetime
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.models import Article
 
 # An address must be confirmed within this time, or the sweep deletes it.
 CONFIRMATION_HOURS = 48
@@ -23,12 +26,23 @@ class SubscriptionQuerySet(models.QuerySet):
 
     def for_article(self, article):
         """Confirmed subscriptions an article matches: all news, its category, one of its
-        tags or one of its projects."""
-        return self.confirmed().filter(
-            Q(scope=Subscription.Scope.ALL)
-            | Q(scope=Subscription.Scope.CATEGORY, category_id=article.category_id)
-            | Q(scope=Subscription.Scope.TAG, tag__in=article.tags.all())
-            | Q(scope=Subscription.Scope.PROJECT, project__article_links__article=article)
+        tags or one of its projects; a reader whose language the story has a published
+        version in gets that version, not this one (one alert per story, in their language)."""
+        theirs = (
+            Article.objects.published()
+            .filter(translation_group=article.translation_group)
+            .exclude(pk=article.pk)
+            .values("language")
+        )
+        return (
+            self.confirmed()
+            .filter(
+                Q(scope=Subscription.Scope.ALL)
+                | Q(scope=Subscription.Scope.CATEGORY, category_id=article.category_id)
+                | Q(scope=Subscription.Scope.TAG, tag__in=article.tags.all())
+                | Q(scope=Subscription.Scope.PROJECT, project__article_links__article=article)
+            )
+            .exclude(language__in=theirs)
         )
 
 
@@ -40,6 +54,13 @@ class Subscription(models.Model):
         PROJECT = "project", _("A project")
 
     email = models.EmailField(max_length=254)
+    language = models.CharField(
+        _("language"),
+        max_length=12,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+        help_text=_("The language of the page the reader signed up on: their alerts' language."),
+    )
     scope = models.CharField(max_length=20, choices=Scope, default=Scope.ALL)
     category = models.ForeignKey(
         "newsroom.Category", null=True, blank=True, on_delete=models.CASCADE
