@@ -37,7 +37,7 @@ class ArticleSitemap(LargeSitemap):
             return urls
         groups = {url["item"].translation_group for url in urls}
         siblings = defaultdict(list)
-        versions = Article.objects.published().filter(translation_group__in=groups)
+        versions = Article.objects.published().filter(translation_group__in=groups, noindex=False)
         for version in versions.only("slug", "language", "translation_group"):
             siblings[version.translation_group].append(version)
         root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
