@@ -292,7 +292,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
 
     @property
     def status_definition(self):
-        return STATUS_DEFINITIONS[self.status]
+        return str(STATUS_DEFINITIONS[self.status])  # in the reader's language, as text
 
     @property
     def confirmed_on(self):
