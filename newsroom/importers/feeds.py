@@ -23,7 +23,6 @@ from newsroom.importers import body as bodies
 from newsroom.importers import report as outcomes
 from newsroom.importers.legacy import legacy_path
 from newsroom.importers.models import ImportedItem
-from newsroom.importers.posts import free_slug
 from newsroom.importers.report import Progress, Report
 from newsroom.models import Article, Category, Tag
 
@@ -149,7 +148,7 @@ def import_entry(entry, source, category, dry_run):
                 known.article if known else Article(status=Article.Status.DRAFT, category=category)
             )
             article.title = Truncator(title).chars(200)
-            article.slug = free_slug(slugify(title, allow_unicode=True), article.pk)
+            article.slug = article.free_slug(slugify(title, allow_unicode=True)[:190] or "post")
             article.summary = Truncator(strip_tags(entry.get("summary", "")).strip()).chars(300)
             article.body = prepared.html
             article.byline = entry.get("author", "")[:200]

@@ -20,7 +20,7 @@ from newsroom.importers import report as outcomes
 from newsroom.importers.legacy import legacy_path
 from newsroom.importers.models import ImportedItem
 from newsroom.importers.wxr import NO_DATE
-from newsroom.models import Article, ArticleImage, ArticleRedirect
+from newsroom.models import Article, ArticleImage
 from newsroom.models.images import needs_description
 
 RULES = "wxr-1"  # part of each checksum: a change of these rules re-imports everything
@@ -75,19 +75,6 @@ def publish_time(item, offset=None):
         except (TypeError, ValueError):
             pass
     return timezone.now()
-
-
-def free_slug(wanted, article_pk):
-    """`wanted`, or wanted-2, -3…: taken by no other article and no other article's old address."""
-    base = wanted[:190] or "post"
-    candidate, n = base, 1
-    while (
-        Article.objects.filter(slug=candidate).exclude(pk=article_pk).exists()
-        or ArticleRedirect.objects.filter(old_slug=candidate).exclude(article=article_pk).exists()
-    ):
-        n += 1
-        candidate = f"{base}-{n}"
-    return candidate
 
 
 def site_language(tag):
@@ -240,7 +227,7 @@ class PostImporter:
         article.title = Truncator(title).chars(200)
         article.language = self.language
         wanted = slugify(item.slug or title, allow_unicode=True)
-        article.slug = free_slug(wanted, article.pk)
+        article.slug = article.free_slug(wanted[:190] or "post")
         if article.slug != wanted:
             notes.append(f"The address “{wanted}” was taken: the article is at “{article.slug}”.")
         summary = strip_tags(item.excerpt).strip()

@@ -87,8 +87,17 @@ class Translatable(models.Model):
             self.slug = self.free_slug(readable_slug(self.title))
 
     def free_slug(self, stem):
-        """`stem`, or stem-2, stem-3…: the first no other article has."""
-        taken = set(type(self).objects.filter(slug__startswith=stem).values_list("slug", flat=True))
+        """`stem`, or stem-2, stem-3…: the first that no other article has, now or as an
+        old address (which redirects to it). The admin's translations and the importers
+        both take their addresses here."""
+        redirects = self._meta.get_field("redirects").related_model
+        others = type(self).objects.exclude(pk=self.pk)
+        taken = set(others.filter(slug__startswith=stem).values_list("slug", flat=True))
+        taken |= set(
+            redirects.objects.filter(old_slug__startswith=stem)
+            .exclude(article=self.pk)
+            .values_list("old_slug", flat=True)
+        )
         slug, n = stem, 1
         while slug in taken:
             n += 1
