@@ -22,7 +22,7 @@ SITEMAPS = {
 # Pages for readers, under /en/… and /zh-hans/… (newsroom/core/locale.py).
 urlpatterns = i18n_patterns(
     path("", views.HomeView.as_view(), name="home"),
-    path("news/", views.ArticleListView.as_view(), name="news"),
+    path("news/", views.NewsView.as_view(), name="news"),
     path("news/<int:year>/", views.YearArchive.as_view(), name="archive_year"),
     path("news/<int:year>/<int:month>/", views.MonthArchive.as_view(), name="archive_month"),
     path("news/category/<uslug:slug>/", views.CategoryView.as_view(), name="category"),

@@ -79,6 +79,14 @@ class ArticleListView(ListView):
         )
 
 
+class NewsView(ArticleListView):
+    """The news list, with the archive's years beside it."""
+
+    def get_context_data(self, **kwargs):
+        archive = Article.objects.published().for_language(get_language()).archive()
+        return super().get_context_data(archive=archive, **kwargs)
+
+
 class CategoryView(ArticleListView):
     feed = "category"
 
@@ -102,9 +110,13 @@ class TagView(ArticleListView):
             return HttpResponsePermanentRedirect(tag.get_absolute_url())
 
     def get_queryset(self):
-        tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
-        self.heading = f"Tagged “{tag.name}”"
-        return super().get_queryset().filter(tags=tag)
+        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
+        self.heading = f"Tagged “{self.tag.name}”"
+        return super().get_queryset().filter(tags=self.tag)
+
+    def get_context_data(self, **kwargs):
+        # Its cards leave out the tag being viewed: every card here has it.
+        return super().get_context_data(current_tag=self.tag, **kwargs)
 
 
 class TopicView(ArticleListView):
@@ -130,20 +142,63 @@ class AuthorView(ArticleListView):
 
 
 class ArchiveMixin:
+    """Year and month pages. The archive's one aggregate query (newsroom/models/archives.py)
+    answers their navigation, whether the period has stories and its neighbours, in place
+    of Django's own queries for each. One address per period: /news/2024/01/; other
+    spellings of it (/news/2024/1/) redirect there, a month or year that cannot be 404s."""
+
     date_field = "publish_at"
-    allow_empty = False
+    allow_empty = True  # emptiness comes from the archive (get_dated_items)
     make_object_list = True
     paginate_by = settings.NEWS_PAGE_SIZE
     paginator_class = KeysFirstPaginator
     context_object_name = "articles"
     template_name = "newsroom/article_archive.html"
 
+    def get(self, request, *args, **kwargs):
+        year, month = kwargs["year"], kwargs.get("month")
+        if not 1 <= year <= 9998 or (month is not None and not 1 <= month <= 12):
+            raise Http404("There is no such month or year.")
+        canonical = (
+            reverse("archive_year", args=[year])
+            if month is None
+            else reverse("archive_month", args=[year, f"{month:02d}"])
+        )
+        if canonical != request.path:
+            query = request.META.get("QUERY_STRING")
+            return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
+        self.archive = self.get_queryset().archive()
+        if not self.archive.has(year, month):
+            raise Http404("No stories were published then.")
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        # Also asked for the neighbouring periods' first article, which needs only its date.
         return Article.objects.published().for_language(get_language())
 
     def get_dated_queryset(self, **lookup):
         return super().get_dated_queryset(**lookup).for_listing()
+
+    def get_date_list(self, queryset, date_type=None, ordering="ASC"):
+        # The months of the year being viewed (the navigation), from the archive.
+        return [month for month, _n in self.archive.year(int(self.get_year())).months]
+
+    def get_next_year(self, date):
+        return self.archive.neighbour(date, "year", after=True)
+
+    def get_previous_year(self, date):
+        return self.archive.neighbour(date, "year", after=False)
+
+    def get_next_month(self, date):
+        return self.archive.neighbour(date, "month", after=True)
+
+    def get_previous_month(self, date):
+        return self.archive.neighbour(date, "month", after=False)
+
+    def get_context_data(self, **kwargs):
+        year, month = self.kwargs["year"], self.kwargs.get("month")
+        return super().get_context_data(
+            archive=self.archive, current_year=year, current_month=month, **kwargs
+        )
 
 
 class YearArchive(ArchiveMixin, YearArchiveView):
@@ -152,6 +207,9 @@ class YearArchive(ArchiveMixin, YearArchiveView):
 
 class MonthArchive(ArchiveMixin, MonthArchiveView):
     month_format = "%m"
+
+    def get_month(self):
+        return f"{self.kwargs['month']:02d}"
 
 
 def article_page(queryset):
@@ -166,11 +224,12 @@ def article_page(queryset):
         Prefetch(
             "projects", queryset=with_events(Project.objects.published().with_facts().with_roles())
         ),
-        Prefetch(
-            "related_articles",
-            queryset=Article.objects.published().select_related("category", "lead_image"),
-        ),
     )
+
+
+def related_stories(article):
+    """The related stories its page shows: pins first, then computed (newsroom/models/related.py)."""
+    return list(Article.objects.published().for_language(get_language()).related_to(article))
 
 
 class ArticleDetailView(WorkflowDetailView):
@@ -195,7 +254,13 @@ class ArticleDetailView(WorkflowDetailView):
             if code in versions
         }
         # Without a version in a language, the switcher lands on that language's news.
-        return super().get_context_data(alternates=alternates, language_fallback="news", **kwargs)
+        return super().get_context_data(
+            alternates=alternates,
+            language_fallback="news",
+            related=related_stories(article),
+            permalink=absolute(article.get_absolute_url()),
+            **kwargs,
+        )
 
     def render_to_response(self, context, **kwargs):
         # Found by its slug under another language's prefix: send the reader to its version
@@ -244,6 +309,8 @@ def preview(request, token):
     PreviewOpening.record(link, request.headers.get("User-Agent", ""))
     context = {"article": article, "preview_link": link, "staff_preview": True}
     with translation.override(article.language):  # the reviewer reads the page as readers will
+        context["related"] = related_stories(article)
+        context["permalink"] = request.build_absolute_uri(article.get_absolute_url())
         return private(render(request, "newsroom/article_detail.html", context))
 
 

@@ -33,14 +33,15 @@ def queries(client, url):
 PAGES = {
     # featured, latest, projects, their figures, categories
     "/en/": 5,
-    # count, page, tags
-    "/en/news/": 3,
+    # count, page, tags; the archive's years (one aggregate)
+    "/en/news/": 4,
     # category, count, page, tags
     "/en/news/category/enterprise-news/": 4,
     # tag, count, page, tags
     "/en/news/tag/filler/": 4,
     # article (with its lead image), tags, subjects, corrections, gallery, projects, their
-    # figures and owners, their events and the people at them, related articles; press
+    # figures and owners, their events and the people at them, related stories (pins and
+    # computed ones in one query, newsroom/models/related.py); press
     # contacts (their photos joined) and coverage, one each (the boilerplate rides in the
     # article's row); its published translations (hreflang, JSON-LD)
     "/en/news/aux-compressor-project-listed-as-major-construction-project-in-anhui-province/": 14,
@@ -55,10 +56,10 @@ PAGES = {
     "/en/projects/aux-compressor-wuhu/": 13,
     # organisation, projects, their figures, news, its published programmes
     "/en/organizations/aux-group/": 5,
-    # Django's date views: emptiness, months, neighbouring periods (1-2, one row each, no
-    # tags); count, page, tags
-    "/en/news/2024/": 7,
-    "/en/news/2024/01/": 7,
+    # the archive (one aggregate: the navigation, emptiness and neighbouring periods, in
+    # place of Django's 3-4 date queries); count, page, tags
+    "/en/news/2024/": 4,
+    "/en/news/2024/01/": 4,
 }
 
 

@@ -73,3 +73,12 @@ def test_a_tag_address_typed_in_another_case_redirects_to_the_tag(client, db):
 def test_a_draft_only_tag_in_another_case_does_not_redirect(client, db):
     factories.draft(tags=["Secret plan"])
     assert client.get("/en/news/tag/Secret-Plan/").status_code == 404
+
+
+def test_cards_on_a_tag_page_do_not_repeat_the_tag_being_viewed(client, db):
+    factories.article(title="Plant", tags=["Compressors", "Wuhu"])
+    tag = Tag.objects.get(name="Compressors")
+    page = client.get(tag.get_absolute_url()).content.decode()
+    cards = page[page.index("<h1>") :]
+    assert 'href="/en/news/tag/wuhu/"' in cards
+    assert 'href="/en/news/tag/compressors/"' not in cards

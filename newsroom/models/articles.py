@@ -13,9 +13,11 @@ from taggit.managers import TaggableManager
 
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.sanitize import sanitize_html
+from newsroom.models.archives import ArchiveQuerySet
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image, needs_description
 from newsroom.models.notices import NOTICE_CONSTRAINTS, EditorialNotices, NoticeQuerySet
+from newsroom.models.related import RelatedQuerySet
 from newsroom.models.search_documents import SearchableArticle
 from newsroom.models.taxonomy import Category, TaggedArticle
 from newsroom.models.topics import MediaTopic
@@ -47,7 +49,7 @@ EDITOR_EXTENSIONS = {
 }
 
 
-class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet):
+class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet, RelatedQuerySet, ArchiveQuerySet):
     def published(self):
         """The one rule for what the public may see, decided at query time (no cron job):
         published, its publish time has come, no embargo holds it and it has not expired.
