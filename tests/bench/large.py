@@ -61,6 +61,7 @@ def configure(args):
             "SECRET_KEY": "benchmark-only-secret-" + "b" * 40,
             "ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
             "SECURE_SSL_REDIRECT": "false",
+            "ADMIN_HTTPS_ONLY": "false",  # the test client speaks plain HTTP
             "LOG_LEVEL": "WARNING",
             "DJANGO_SETTINGS_MODULE": "newsroom.settings",
         }
