@@ -2,6 +2,8 @@
 (newsroom/core/query_syntax.py), ranked by each database's own full-text engine
 (newsroom/models/search_index.py), typos forgiven on PostgreSQL (search_spelling.py)."""
 
+import functools
+
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import InvalidPage, Paginator
@@ -19,16 +21,21 @@ from projects.models import Project
 from projects.search import search_projects
 
 PAGE_SIZE = 10
+# Matches ranked for one search, the newest (README, "Search"): thirty pages. A word in
+# more articles than that is a word to add another to; the page says "more than".
+CANDIDATES = 300
 PROJECTS_BESIDE_NEWS = 5  # the rest are a link away (type=projects), paged like news
 
 
 def search_articles(articles, query):
     """`articles` (already published()) matching `query` (text, or parsed), most relevant
-    first."""
+    first: on PostgreSQL, the most relevant of the newest CANDIDATES + 1 matches (the one
+    more tells the page that there are more than it shows; see CappedPaginator)."""
     query = parse(query) if isinstance(query, str) else query
     if not query:
         return articles.none()
-    return ranked(articles, query).order_by("-rank", "-publish_at")
+    newest = (CANDIDATES + 1, ("-publish_at", "-pk"))
+    return ranked(articles, query, among=newest).order_by("-rank", "-publish_at", "-pk")
 
 
 def interpret(text):
@@ -86,9 +93,30 @@ class SearchForm(forms.Form):
         return query
 
 
-def page_of(request, rows):
+class CappedPaginator(Paginator):
+    """Pages of at most `cap` rows (a queryset); `more` says whether it went on past it."""
+
+    def __init__(self, rows, per_page, cap):
+        super().__init__(rows, per_page)
+        self.cap = cap
+
+    @functools.cached_property
+    def total(self):
+        return self.object_list.count()
+
+    @property
+    def count(self):
+        return min(self.total, self.cap)
+
+    @property
+    def more(self):
+        return self.total > self.cap
+
+
+def page_of(request, rows, cap=None):
+    paginator = CappedPaginator(rows, PAGE_SIZE, cap) if cap else Paginator(rows, PAGE_SIZE)
     try:
-        return Paginator(rows, PAGE_SIZE).page(request.GET.get("page") or 1)
+        return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
         raise Http404("No such page of results.") from None
 
@@ -130,7 +158,7 @@ def search(request):
         if params.get("year"):
             articles = articles.filter(publish_at__year=params["year"])
         found = search_articles(articles.select_related("category"), wanted)
-        context["page_obj"] = page = page_of(request, found)
+        context["page_obj"] = page = page_of(request, found, cap=CANDIDATES)
         for article in page.object_list:
             article.snippet = snippet(article.body or article.summary, wanted.words)
     return render(request, "newsroom/search.html", context)

@@ -2,6 +2,7 @@
 
 import datetime
 from collections import defaultdict
+from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -10,19 +11,30 @@ from django.http import HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
 
 from newsroom.core.sitemaps import PAGE, EveryLanguage, LargeSitemap
 from newsroom.models import Article, Category, MediaTopic, Tag
 
+SLUG_MARK = "slug-mark"
+URL_SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted (RFC 3986 sub-delims and /~:@)
+
 
 class ArticleSitemap(LargeSitemap):
+    """Up to 5,000 articles a page, built as rows rather than model instances, their XML
+    written here (templates/sitemap_section.xml passes it through): Django's sitemap, which
+    makes an instance, reverses a URL in its language and renders a template block per item,
+    spends most of a page's time on that. Their alternates are each article's published
+    translations (itself included, as Google asks), found in one query for the page."""
+
     lastmod_fields = ["content_changed_at", "publish_at"]
 
     def items(self):
         return (
             Article.objects.published()
             .filter(noindex=False)
-            .only("slug", "language", "translation_group", "content_changed_at", "publish_at")
+            .only(*ROW)
             .order_by("-publish_at", "-pk")
         )
 
@@ -30,29 +42,79 @@ class ArticleSitemap(LargeSitemap):
         return article.modified_at
 
     def get_urls(self, page=1, site=None, protocol=None):
-        """Each article lists its published translations as xhtml:link alternates (itself
-        included, as Google asks), found in one query for the whole page."""
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        if not urls:
-            return urls
-        groups = {url["item"].translation_group for url in urls}
-        siblings = defaultdict(list)
-        versions = Article.objects.published().filter(translation_group__in=groups, noindex=False)
-        for version in versions.only("slug", "language", "translation_group"):
-            siblings[version.translation_group].append(version)
+        number = self.paginator.validate_number(page)  # a 404 for a page that is not there
+        # The article_sitemap index holds the page's columns: the rows before it are
+        # skipped in the index, and the page read from it too.
+        rows = self.items()[(number - 1) * self.limit : number * self.limit]
+        translations = Article.objects.published().filter(
+            noindex=False, translation_group__in=rows.values("translation_group")
+        )
+        siblings = defaultdict(dict)
+        for language, slug, group in translations.values_list(
+            "language", "slug", "translation_group"
+        ):
+            siblings[group][language] = slug
         root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        for url in urls:
-            versions = siblings[url["item"].translation_group]
-            if len(versions) > 1:
-                url["alternates"] = alternates(versions, root)
+        path, urls = ArticlePaths(), []
+        for slug, language, group, changed, published in rows.values_list(*ROW):
+            modified = max(published, changed or published)
+            location = f"{root}{path(language, slug)}"
+            versions = siblings[group]
+            links = alternates(versions, root, path) if len(versions) > 1 else []
+            urls.append({"location": location, "lastmod": modified, "alternates": links,
+                         "xml": url_xml(location, modified, links)})  # fmt: skip
+        if urls:
+            self.latest_lastmod = max(url["lastmod"] for url in urls)
         return urls
 
 
-def alternates(versions, root):
-    found = {v.language: f"{root}{v.get_absolute_url()}" for v in versions}
-    links = [{"lang_code": code, "location": found[code]} for code in sorted(found)]
+ROW = ("slug", "language", "translation_group", "content_changed_at", "publish_at")
+
+
+def url_xml(location, modified, links):
+    """One <url> of the sitemap, as Django's sitemap.xml template would write it."""
+    day = timezone.localtime(modified).date().isoformat()
+    parts = [f"<url><loc>{escape(location)}</loc><lastmod>{day}</lastmod>"]
+    parts += [
+        f'<xhtml:link rel="alternate" hreflang="{link["lang_code"]}" '
+        f'href="{escape(link["location"])}"/>'
+        for link in links
+    ]
+    return mark_safe("".join(parts) + "</url>")  # every value above went through escape()
+
+
+def article_address(language):
+    """An article's address in `language` as (before, after) its slug."""
+    with translation.override(language):
+        path = reverse("article", kwargs={"slug": SLUG_MARK})
+    before, _mark, after = path.partition(SLUG_MARK)
+    return before, after
+
+
+class ArticlePaths:
+    """What Article.get_absolute_url() gives, with reverse()'s own quoting of the slug, but
+    reversed once per language: a sitemap page would otherwise reverse 5,000 times or more,
+    each in its article's language."""
+
+    def __init__(self):
+        self.addresses = {}
+
+    def __call__(self, language, slug):
+        if language not in self.addresses:
+            self.addresses[language] = article_address(language)
+        before, after = self.addresses[language]
+        return f"{before}{quote(slug, safe=URL_SAFE)}{after}"
+
+
+def alternates(found, root, path):
+    """{language: slug} of one story's versions as xhtml:link alternates, x-default last."""
+    links = [
+        {"lang_code": code, "location": f"{root}{path(code, found[code])}"}
+        for code in sorted(found)
+    ]
     if settings.LANGUAGE_CODE in found:
-        links.append({"lang_code": "x-default", "location": found[settings.LANGUAGE_CODE]})
+        default = f"{root}{path(settings.LANGUAGE_CODE, found[settings.LANGUAGE_CODE])}"
+        links.append({"lang_code": "x-default", "location": default})
     return links
 
 

@@ -74,7 +74,8 @@ urlpatterns += [
     path(
         "sitemap-<section>.xml",
         sitemap_views.sitemap,
-        {"sitemaps": SITEMAPS},
+        # Django's template, passing through the XML a sitemap wrote itself (newsroom/sitemaps.py).
+        {"sitemaps": SITEMAPS, "template_name": "sitemap_section.xml"},
         name="sitemap_section",
     ),
 ]

@@ -11,6 +11,7 @@ same keys as the figure columns. Decimals are strings, so no precision is lost.
 """
 
 import csv
+import functools
 
 from django.db.models import OuterRef, Subquery
 
@@ -38,8 +39,9 @@ def csv_value(column, record, request):
     return cell((column.csv or column.value)(record, request))
 
 
+@functools.cache
 def figure_columns(kind):
-    return [column for column in FIGURE_COLUMNS if kind in column.kinds]
+    return tuple(column for column in FIGURE_COLUMNS if kind in column.kinds)
 
 
 def for_export(projects):

@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from newsroom.admin.notices import NoticeActionsMixin
 from newsroom.admin.previews import PreviewLinkInline
+from newsroom.admin.search import IndexedSearchAdmin
 from newsroom.admin.translations import MissingTranslationFilter, TranslationAdminMixin
 from newsroom.alerts import services as alerts
 from newsroom.core.accessibility import LabelledTabularInline
@@ -90,6 +91,7 @@ class ArticleForm(VersionedForm):
 
 @admin.register(Article)
 class ArticleAdmin(
+    IndexedSearchAdmin,
     TranslationAdminMixin,
     NoticeActionsMixin,
     LargeTableAdmin,

@@ -11,7 +11,9 @@ exactly what the public site shows: drafts, scheduled and embargoed articles and
 unpublished projects are absent (404), and appear at their time by themselves.
 
 - **Lists** are paginated: `page` (from 1) and `page_size` (1 to 100, default 20).
-  A page past the last is a 404; an empty list has an empty page 1.
+  A page past the last is a 404; an empty list has an empty page 1. Any page, however
+  deep (page 4,000 of 100,000 articles), answers as fast as the first ones: follow
+  `next`, or jump to any `page`.
 - **Article filters** (`category`, `tag`, `project`: slugs; `year`) that match nothing
   give an empty list (200), so the API never tells a tag or project that is not public
   from one that does not exist. **Project filters** are the directory's: `status` and

@@ -40,7 +40,7 @@ def to_fts5(query):
     return f"({wanted}) NOT ({' OR '.join(map(_fts5_term, query.excluded))})"
 
 
-def _ts_term(term):
+def ts_term(term):
     latin = " ".join(w for w in term.words if not is_cjk(w))
     kind = "phrase" if term.is_phrase else "plain"
     parts = [SearchQuery(latin, search_type=kind, config="english")] if latin else []
@@ -51,8 +51,8 @@ def _ts_term(term):
 
 def to_tsquery(query):
     """The SearchQuery (a tsquery) for `query` (which must have at least one clause)."""
-    clauses = [functools.reduce(operator.or_, map(_ts_term, c)) for c in query.clauses]
+    clauses = [functools.reduce(operator.or_, map(ts_term, c)) for c in query.clauses]
     wanted = functools.reduce(operator.and_, clauses)
     for term in query.excluded:
-        wanted &= ~_ts_term(term)
+        wanted &= ~ts_term(term)
     return wanted

@@ -129,8 +129,11 @@ def generate(*, articles, projects, seed, anchor, report=print):
     report("  their figures, milestones, sources and designations")
     # bulk_create skipped save(), so the search documents are written here, in chunks.
     write_search_documents(
-        (kind, rows.filter(slug__regex=marker(seed)), builder)
-        for kind, rows, builder in search_sources(Article, Project)
+        (
+            (kind, rows.filter(slug__regex=marker(seed)), builder)
+            for kind, rows, builder in search_sources(Article, Project)
+        ),
+        fresh=True,  # new rows: no document to replace
     )
     report("  their search documents")
     if connection.vendor == "postgresql":

@@ -230,6 +230,14 @@ class Article(
                 condition=Q(status="published"),
                 name="article_published_category",
             ),
+            # The article sitemap's filter (published, not noindex): its count, its latest
+            # change and its pages from the index alone (README, "Deployment at scale").
+            models.Index(
+                fields=["-publish_at", "-id", "embargo_until", "unpublish_at"],
+                include=["content_changed_at", "slug", "language", "translation_group"],
+                condition=Q(status="published", noindex=False),
+                name="article_sitemap",
+            ),
         ]
         constraints = [
             models.CheckConstraint(

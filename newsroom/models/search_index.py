@@ -67,12 +67,14 @@ def vector():
     )
 
 
-def store_documents(kind, documents, Document=SearchDocument, Word=SearchWord):
-    """Replace the documents of (object id, {"title", "keywords", "body"}) pairs.
+def store_documents(kind, documents, Document=SearchDocument, Word=SearchWord, fresh=False):
+    """Replace the documents of (object id, {"title", "keywords", "body"}) pairs (`fresh`:
+    write them, the caller knowing that none of them has one yet).
 
     `Document` and `Word` may be a migration's historical models."""
     documents = list(documents)
-    remove_documents(kind, [pk for pk, _ in documents], Document)
+    if not fresh:
+        remove_documents(kind, [pk for pk, _ in documents], Document)
     rows = [
         Document(
             kind=kind,
@@ -83,10 +85,10 @@ def store_documents(kind, documents, Document=SearchDocument, Word=SearchWord):
         )
         for pk, parts in documents
     ]
-    made = Document.objects.bulk_create(rows, batch_size=BATCH)
     if connection.vendor == "postgresql":
-        Document.objects.filter(pk__in=[row.pk for row in made]).update(vector=vector())
-    elif connection.vendor == "sqlite":
+        insert_with_vectors(Document, rows)
+    else:
+        made = Document.objects.bulk_create(rows, batch_size=BATCH)
         with connection.cursor() as cursor:
             cursor.executemany(
                 f"INSERT INTO {FTS_TABLE} (rowid, {', '.join(FTS_COLUMNS)}) "
@@ -97,6 +99,36 @@ def store_documents(kind, documents, Document=SearchDocument, Word=SearchWord):
     Word.objects.bulk_create(
         (Word(word=w) for w in sorted(words)), batch_size=BATCH, ignore_conflicts=True
     )
+
+
+ROW_COLUMNS = ("kind", "object_id", *FTS_COLUMNS)
+# vector()'s parts, in its order (a tsvector's positions follow it), for the INSERT below.
+VECTOR_PARTS = (
+    ("title", "english", "A"),
+    ("keywords", "english", "B"),
+    ("body", "english", "C"),
+    ("cjk_head", "simple", "A"),
+    ("cjk_body", "simple", "C"),
+)
+
+
+def insert_with_vectors(Document, rows):
+    """PostgreSQL: the rows in one INSERT per batch, each with its tsvector computed there,
+    as vector() would: a bulk_create and then an UPDATE would write every row twice."""
+    weighted = " || ".join(
+        f"setweight(to_tsvector('{config}'::regconfig, COALESCE(v.{column}, '')), '{weight}')"
+        for column, config, weight in VECTOR_PARTS
+    )
+    types = ["text[]", "bigint[]", *["text[]"] * len(FTS_COLUMNS)]
+    sql = (
+        f'INSERT INTO "{Document._meta.db_table}" ({", ".join(ROW_COLUMNS)}, vector) '
+        f"SELECT {', '.join(f'v.{c}' for c in ROW_COLUMNS)}, {weighted} "
+        f"FROM unnest({', '.join(f'%s::{t}' for t in types)}) AS v({', '.join(ROW_COLUMNS)})"
+    )
+    with connection.cursor() as cursor:
+        for start in range(0, len(rows), BATCH):
+            batch = rows[start : start + BATCH]
+            cursor.execute(sql, [[getattr(r, c) for r in batch] for c in ROW_COLUMNS])
 
 
 def remove_documents(kind, object_ids, Document=SearchDocument):
@@ -121,19 +153,20 @@ def rebuild(sources, Document=SearchDocument, Word=SearchWord):
     if connection.vendor == "sqlite":
         with connection.cursor() as cursor:
             cursor.execute(f"DELETE FROM {FTS_TABLE}")
-    write(sources, Document, Word)
+    write(sources, Document, Word, fresh=True)
 
 
-def write(sources, Document=SearchDocument, Word=SearchWord):
-    """(Re)write the documents of the rows of (kind, queryset, builder) triples, in chunks."""
+def write(sources, Document=SearchDocument, Word=SearchWord, fresh=False):
+    """(Re)write the documents of the rows of (kind, queryset, builder) triples, in chunks
+    (`fresh`: rows that have none yet)."""
     for kind, queryset, builder in sources:
         chunk = []
         for obj in queryset.order_by("pk").iterator(chunk_size=BATCH):
             chunk.append((obj.pk, builder(obj)))
             if len(chunk) == BATCH:
-                store_documents(kind, chunk, Document, Word)
+                store_documents(kind, chunk, Document, Word, fresh)
                 chunk = []
-        store_documents(kind, chunk, Document, Word)
+        store_documents(kind, chunk, Document, Word, fresh)
 
 
 def index(objects):
@@ -177,17 +210,28 @@ class Indexed:
             index(group)
 
 
-def ranked(queryset, query):
+def ranked(queryset, query, among=None):
     """The rows of `queryset` (of an Indexed model) whose document matches `query` (parsed,
-    with at least one clause), annotated with `rank`: higher is more relevant."""
+    with at least one clause), annotated with `rank`: higher is more relevant.
+
+    `among` = (n, order) ranks only the first n matches in that order, on PostgreSQL: a
+    word in most of 100,000 documents would otherwise have every one of them ranked (each
+    tsvector read and scored) to show ten, and the planner, rightly, scans the whole
+    table to do it. The first n in an indexed order are found without ranking anything."""
     kind = queryset.model.search_kind
     if connection.vendor == "postgresql":
         wanted = to_tsquery(query)
         matched = SearchDocument.objects.filter(kind=kind, vector=wanted)
         rank = matched.filter(object_id=OuterRef("pk")).annotate(r=SearchRank(F("vector"), wanted))
-        return queryset.filter(pk__in=matched.values("object_id")).annotate(
-            rank=Subquery(rank.values("r")[:1])
-        )
+        found = queryset.filter(pk__in=matched.values("object_id"))
+        if among:
+            limit, order = among
+            # Newest first, each article's document tested in turn: for a common word this
+            # stops after a few hundred (the GIN index would hand over all its matches
+            # first); for a rare one the planner asks the GIN index.
+            newest = found.order_by(*order).values("pk")[:limit]
+            found = queryset.filter(pk__in=newest)
+        return found.annotate(rank=Subquery(rank.values("r")[:1]))
     # SQLite: the FTS5 table joined once (MATCH runs once; bm25 is lower for better
     # matches). extra() because the ORM cannot join a virtual table; every value is a
     # parameter, the names are our own constants.

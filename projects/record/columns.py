@@ -12,7 +12,9 @@ from projects.record.values import (
     designations,
     events,
     events_text,
+    label,
     organizations,
+    organizations_text,
     planned_operation,
     precise,
     programme,
@@ -56,7 +58,7 @@ PROJECT_COLUMNS = [
     Column(
         "status_label",
         "The status in words, as the site shows it.",
-        lambda p, request: p.get_status_display(),
+        lambda p, request: label(Status, p.status),
     ),
     Column(
         "status_as_of",
@@ -80,9 +82,7 @@ PROJECT_COLUMNS = [
         "separated by “; ”. JSON: a list of objects with name, slug, role (owner, partner, "
         "authority or contractor), role_label and url.",
         organizations,
-        csv=lambda p, request: "; ".join(
-            f"{o['name']} ({o['role_label']})" for o in organizations(p, request)
-        ),
+        csv=organizations_text,
     ),
     Column(
         "designations",

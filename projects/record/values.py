@@ -1,7 +1,10 @@
 """How each column's value is read from a project or a figure."""
 
 import datetime
+import functools
 from decimal import Decimal
+
+from django.utils.translation import get_language
 
 from projects.dates import PreciseDate
 
@@ -13,6 +16,17 @@ def plain(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
+
+
+@functools.lru_cache(maxsize=32)
+def labels(choices, language):
+    return {value: str(label) for value, label in choices.choices}
+
+
+def label(choices, value):
+    """A code's label in the active language, as get_FOO_display() gives it; that method
+    rebuilds the field's whole dict of choices at every call, a cost per cell in an export."""
+    return labels(choices, get_language()).get(value, value)
 
 
 def attribute(name):
@@ -43,11 +57,19 @@ def organizations(project, request):
             "name": role.organization.name,
             "slug": role.organization.slug,
             "role": role.role,
-            "role_label": role.get_role_display(),
+            "role_label": label(type(role).Role, role.role),
             "url": absolute(request, role.organization.get_absolute_url()),
         }
         for role in project.roles.all()
     ]
+
+
+def organizations_text(project, request):
+    """“AUX Group (Owner or sponsor)”, “; ” between: without the addresses it has no use for."""
+    return "; ".join(
+        f"{role.organization.name} ({label(type(role).Role, role.role)})"
+        for role in project.roles.all()
+    )
 
 
 def designations(project, request):
