@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static messages messages-check font test-tools clean bench bench-images score-extraction
+.PHONY: install run test lint format migrations-check demo static messages messages-check font test-tools clean bench bench-memory bench-images score-extraction
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -92,6 +92,10 @@ bench: install static
 	@command -v wrk >/dev/null || { apt-get install -y -qq wrk || { apt-get update -qq && apt-get install -y -qq wrk; }; } >/dev/null 2>&1 \
 		|| echo "wrk could not be installed: using the slower Python load generator"
 	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench
+
+# A worker's memory over 20,000 requests of the page mix, and cold start (README, "Benchmark").
+bench-memory: install static
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench.memory
 
 # Encode time of one image's renditions per format (README, "Press photos ...").
 bench-images: install
