@@ -12,7 +12,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.core import media
+from newsroom.core import fragments, media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
@@ -40,6 +40,10 @@ class HomeView(TemplateView):
         # WordPress's plain links (/?p=123) of an imported site land here.
         return legacy_redirect_for(request) or super().get(request, *args, **kwargs)
 
+    @staticmethod
+    def recent_projects():
+        return list(Project.objects.published().with_facts().order_by("-updated_at")[:6])
+
     def get_context_data(self, **kwargs):
         published = (
             Article.objects.published()
@@ -51,8 +55,10 @@ class HomeView(TemplateView):
         return super().get_context_data(
             featured=featured,
             latest=latest,
-            projects=Project.objects.published().with_facts().order_by("-updated_at")[:6],
-            categories=Category.objects.all(),
+            # Neither changes by the clock (articles do: a scheduled story appears on its
+            # own), so both are read once per content generation.
+            projects=fragments.remembered(("home-projects",), self.recent_projects),
+            categories=fragments.remembered(("categories",), lambda: list(Category.objects.all())),
             **kwargs,
         )
 

@@ -152,3 +152,16 @@ def test_memory_is_bounded_and_drops_the_least_recently_used():
     memory.get("a")
     memory.set("c", 3)
     assert (memory.get("a"), memory.get("b"), memory.get("c")) == (1, None, 3)
+
+
+def test_the_home_page_reads_its_projects_and_categories_once_per_generation(client, plant):
+    factories.article(title="A story")
+    uncached(client, "home")
+    with CaptureQueriesContext(connection) as again:
+        page = uncached(client, "home")
+    assert "Wuhu plant" in page and "A story" in page
+    # featured, latest (they change by the clock too: read every time)
+    assert len(again) == 2
+    plant.name = "Hefei plant"
+    plant.save()
+    assert "Hefei plant" in uncached(client, "home")

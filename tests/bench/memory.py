@@ -69,7 +69,7 @@ def cold_start(env, workers):
     latency in seconds), and the running server."""
     started = time.perf_counter()
     server = Server(env, workers=workers)
-    deadline = started + 60
+    deadline = started + 180
     while time.perf_counter() < deadline:
         if server.process.poll() is not None:
             raise SystemExit(f"gunicorn stopped:\n{server.output()}")
@@ -81,7 +81,7 @@ def cold_start(env, workers):
         except OSError:
             time.sleep(0.02)  # not listening yet
     server.stop()
-    raise SystemExit("gunicorn did not answer within 60 seconds")
+    raise SystemExit("gunicorn did not answer within 180 seconds")
 
 
 def load(port, paths, total, readings):

@@ -58,9 +58,11 @@ def about_row():
     else the default one, as one subquery: {"text", "heading", "language"} (Article.about,
     about_heading and about_language read it)."""
     own = Q(language__iexact=OuterRef("language"))
+    # Of the own and the default text, the own first: whichever is not the default (the
+    # order names no outer column, which SQLite would refuse).
     choice = (
         Boilerplate.objects.filter(Q(is_active=True) & (own | Q(language=DEFAULT_LANGUAGE)))
-        .annotate(rank=Case(When(own, then=Value(0)), default=Value(1)))
+        .annotate(rank=Case(When(language=DEFAULT_LANGUAGE, then=Value(1)), default=Value(0)))
         .order_by("rank")
         .values(row=JSONObject(text="text", heading="heading", language="language"))
     )
