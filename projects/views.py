@@ -1,4 +1,5 @@
 from django.http import JsonResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
 from newsroom.core import fragments, media
@@ -46,7 +47,8 @@ class ProjectListView(ListView):
         return self.filterset.qs.with_facts()
 
     def remembered_as(self, what):
-        return ("directory", what, self.filterset.query_string)
+        # With the day: "not updated recently" moves by the calendar, not only with content.
+        return ("directory", what, self.filterset.query_string, timezone.localdate().isoformat())
 
     def paginate_queryset(self, queryset, page_size):
         """A page number that is no page shows the nearest page instead of an error."""
