@@ -10,7 +10,7 @@ BROWSER_TOOLS := tests/browser/node_modules/.installed
 CHROMIUM := /usr/bin/chromium
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
-.PHONY: install run test lint format migrations-check demo static messages messages-check font test-tools clean bench bench-large bench-images score-extraction
+.PHONY: install run test lint format migrations-check demo static messages messages-check font test-tools clean bench bench-large bench-memory bench-images score-extraction
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' \
@@ -98,6 +98,9 @@ bench: install static
 BENCH_LARGE_DATABASE_URL ?= postgres://postgres@127.0.0.1:5432/newsroom_big
 bench-large: install static
 	BENCH_LARGE_DATABASE_URL=$(BENCH_LARGE_DATABASE_URL) $(BIN)/python -m tests.bench.large
+# A worker's memory over 20,000 requests of the page mix, and cold start (README, "Benchmark").
+bench-memory: install static
+	BENCH_DATABASE_URL=$(BENCH_DATABASE_URL) $(BIN)/python -m tests.bench.memory
 
 # Encode time of one image's renditions per format (README, "Press photos ...").
 bench-images: install

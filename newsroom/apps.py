@@ -10,6 +10,7 @@ class NewsroomConfig(AppConfig):
 
     def ready(self):
         from newsroom.cache import content_changed
+        from newsroom.core import fragments
         from newsroom.core.converters import UnicodeSlugConverter
 
         # Once per process, before any URLconf (the site's and each app's) is read.
@@ -24,3 +25,4 @@ class NewsroomConfig(AppConfig):
                 post_save.connect(content_changed, sender=model, dispatch_uid=f"page-{model}")
                 post_delete.connect(content_changed, sender=model, dispatch_uid=f"del-{model}")
         m2m_changed.connect(content_changed, dispatch_uid="page-m2m")
+        fragments.connect()  # cards kept per generation read at each request's start

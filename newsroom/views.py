@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 from django.http import Http404, HttpResponsePermanentRedirect, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
@@ -12,10 +12,11 @@ from django.views.generic import (
     YearArchiveView,
 )
 
-from newsroom.core import media
+from newsroom.core import fragments, media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
+from newsroom.core.prefetch import prefetch_present, with_presence
 from newsroom.importers.legacy import legacy_redirect_for
 from newsroom.models import (
     Article,
@@ -27,7 +28,7 @@ from newsroom.models import (
     Tag,
 )
 from newsroom.models.notices import NOTICE_FIELDS
-from newsroom.press.models import PreviewOpening, with_press_office
+from newsroom.press.models import PreviewOpening, press_office, with_about
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -38,6 +39,10 @@ class HomeView(TemplateView):
     def get(self, request, *args, **kwargs):
         # WordPress's plain links (/?p=123) of an imported site land here.
         return legacy_redirect_for(request) or super().get(request, *args, **kwargs)
+
+    @staticmethod
+    def recent_projects():
+        return list(Project.objects.published().with_facts().order_by("-updated_at")[:6])
 
     def get_context_data(self, **kwargs):
         published = (
@@ -50,8 +55,10 @@ class HomeView(TemplateView):
         return super().get_context_data(
             featured=featured,
             latest=latest,
-            projects=Project.objects.published().with_facts().order_by("-updated_at")[:6],
-            categories=Category.objects.all(),
+            # Neither changes by the clock (articles do: a scheduled story appears on its
+            # own), so both are read once per content generation.
+            projects=fragments.remembered(("home-projects",), self.recent_projects),
+            categories=fragments.remembered(("categories",), lambda: list(Category.objects.all())),
             **kwargs,
         )
 
@@ -212,11 +219,10 @@ class MonthArchive(ArchiveMixin, MonthArchiveView):
         return f"{self.kwargs['month']:02d}"
 
 
-def article_page(queryset):
-    """An article with everything its page shows, in a constant number of queries; its
-    press contacts and coverage (newsroom/press), the boilerplate in the article's own row."""
-    queryset = with_press_office(queryset, about=True)
-    return queryset.select_related("category", "lead_image").prefetch_related(
+def article_relations():
+    """What an article's page shows besides its own row, as prefetch lookups; its press
+    contacts and coverage (newsroom/press)."""
+    return [
         "tags",
         "subjects",
         "corrections",
@@ -224,7 +230,23 @@ def article_page(queryset):
         Prefetch(
             "projects", queryset=with_events(Project.objects.published().with_facts().with_roles())
         ),
-    )
+        *press_office(),
+    ]
+
+
+# Often empty: the page asks the article's row whether each has any, and skips the query.
+OFTEN_EMPTY = ("subjects", "corrections", "gallery", "projects")
+OFTEN_EMPTY += ("press_contacts", "coverage")
+
+
+def article_row(queryset):
+    """The article's own row: its category, lead image and the boilerplate joined."""
+    return with_about(queryset).select_related("category", "lead_image")
+
+
+def article_page(queryset):
+    """An article with everything its page shows, in a constant number of queries."""
+    return article_row(queryset).prefetch_related(*article_relations())
 
 
 def related_stories(article):
@@ -240,12 +262,18 @@ class ArticleDetailView(WorkflowDetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        return article_page(super().get_queryset())
+        siblings = Article.objects.filter(translation_group=OuterRef("translation_group"))
+        return with_presence(article_row(super().get_queryset()), OFTEN_EMPTY).annotate(
+            has_translations=Exists(siblings.exclude(pk=OuterRef("pk")))
+        )
+
+    def get_object(self, queryset=None):
+        return prefetch_present(super().get_object(queryset), article_relations())
 
     def get_context_data(self, **kwargs):
         # Read by the JSON-LD (workTranslation) as well as by the hreflang links.
         article = self.object
-        article.translations = article.visible_translations()
+        article.translations = article.visible_translations() if article.has_translations else []
         absolute = self.request.build_absolute_uri
         versions = {a.language: a for a in (article, *article.translations)}
         alternates = {

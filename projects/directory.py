@@ -15,6 +15,7 @@ from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core import fragments
 from projects.dates import PreciseDate
 from projects.models import (
     Designation,
@@ -135,7 +136,11 @@ UNKNOWN = {"invalid_choice": _("Choose one of the listed options; this one is no
 
 def choice(label, empty_label, **kwargs):
     return django_filters.ChoiceFilter(
-        label=label, empty_label=empty_label, error_messages=UNKNOWN, widget=QuickSelect, **kwargs
+        label=label,
+        empty_label=empty_label,
+        error_messages=UNKNOWN,
+        widget=QuickSelect(remember="directory"),
+        **kwargs,
     )
 
 
@@ -202,6 +207,10 @@ class ProjectFilter(django_filters.FilterSet):
         return form
 
     def choices_for(self, name):
+        # The same for every visitor until content changes: read once per generation.
+        return fragments.remembered(("directory-choices", name), partial(self.read_choices, name))
+
+    def read_choices(self, name):
         if name in ("organization", "designation", "unit"):
             return getattr(self, f"{name}_choices")
         return self.project_choices[name]

@@ -1,10 +1,12 @@
 from django.http import JsonResponse, StreamingHttpResponse
+from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
-from newsroom.core import media
+from newsroom.core import fragments, media
 from newsroom.core.detail import WorkflowDetailView
 from newsroom.core.feeds import feed_links
 from newsroom.core.pagination import KeysFirstPaginator
+from newsroom.core.prefetch import prefetch_present, with_presence
 from newsroom.models import Article
 from newsroom.press.models import with_press_office
 from projects import embed, export, record
@@ -44,9 +46,15 @@ class ProjectListView(ListView):
         self.filterset = directory_filter(self.request)
         return self.filterset.qs.with_facts()
 
+    def remembered_as(self, what):
+        # With the day: "not updated recently" moves by the calendar, not only with content.
+        return ("directory", what, self.filterset.query_string, timezone.localdate().isoformat())
+
     def paginate_queryset(self, queryset, page_size):
         """A page number that is no page shows the nearest page instead of an error."""
         paginator = self.get_paginator(queryset, page_size)
+        # The count and totals of one set of filters change only with content.
+        paginator.count = fragments.remembered(self.remembered_as("count"), queryset.count)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         return paginator, page, page.object_list, page.has_other_pages()
 
@@ -58,7 +66,9 @@ class ProjectListView(ListView):
         return {
             **context,
             "filter": self.filterset,
-            "totals": directory_totals(self.filterset.qs),
+            "totals": fragments.remembered(
+                self.remembered_as("totals"), lambda: directory_totals(self.filterset.qs)
+            ),
             "query_string": self.filterset.query_string,
             "sort_label": SORTS[sort][0],
         }
@@ -121,6 +131,10 @@ class DataDictionaryView(TemplateView):
         )
 
 
+OFTEN_EMPTY = ("figures", "gallery", "milestones", "stated_durations", "designations", "roles")
+OFTEN_EMPTY += ("events", "article_links", "press_contacts", "coverage")
+
+
 class ProjectDetailView(WorkflowDetailView):
     model = Project
     redirects = "redirects"
@@ -131,9 +145,18 @@ class ProjectDetailView(WorkflowDetailView):
         # Its press contacts and coverage (newsroom/press): one query each.
         return with_press_office(super().get_queryset().with_record().with_pictures())
 
+    def get_object(self, queryset=None):
+        # Each relation is read only if the project's row says it has any (most have no
+        # gallery, coverage or stated durations).
+        queryset = self.get_queryset() if queryset is None else queryset
+        relations = queryset._prefetch_related_lookups
+        found = with_presence(queryset.prefetch_related(None), OFTEN_EMPTY)
+        return prefetch_present(super().get_object(found), relations)
+
     def get_context_data(self, **kwargs):
         feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")
-        rates = ExchangeRate.objects.latest_by_currency()
+        # The same for every project until content changes.
+        rates = fragments.remembered(("rates",), ExchangeRate.objects.latest_by_currency)
         oembed = embed.discovery_url(self.request, self.object) if self.object.is_published else ""
         return super().get_context_data(rates=rates, feeds=feeds, oembed=oembed, **kwargs)
 

@@ -254,6 +254,20 @@ class Article(
             *TRANSLATION_CONSTRAINTS,
         ]
 
+    # The boilerplate printed under a press release, from the one `about_row` the press
+    # office's with_about() puts in the article's row (None without it).
+    @property
+    def about(self):
+        return (getattr(self, "about_row", None) or {}).get("text")
+
+    @property
+    def about_heading(self):
+        return (getattr(self, "about_row", None) or {}).get("heading")
+
+    @property
+    def about_language(self):
+        return (getattr(self, "about_row", None) or {}).get("language")
+
     def __str__(self):
         return self.title
 

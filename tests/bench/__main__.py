@@ -358,8 +358,10 @@ def main():
     with contextlib.ExitStack() as stack:
         for server in (site, floor):
             stack.callback(server.stop)
-        site.wait()
-        floor.wait(path="/template/")
+        # A loaded machine may take a while to start the workers (BENCH_START_SECONDS).
+        started = int(os.environ.get("BENCH_START_SECONDS", 120))
+        site.wait(timeout=started)
+        floor.wait(path="/template/", timeout=started)
         print(f"Measuring {len(measured)} pages, cold and warm, {args.seconds:g} s each")
         rows = measure(args, site, floor, measured)
     environment = {

@@ -1,8 +1,8 @@
-from newsroom.press.models.boilerplate import Boilerplate, about_text
+from newsroom.press.models.boilerplate import Boilerplate, about_row
 from newsroom.press.models.contacts import ArticleContact, PressContact, ProjectContact
 from newsroom.press.models.coverage import Coverage
 from newsroom.press.models.journalists import EmbargoedRead, Journalist, JournalistInvite
-from newsroom.press.models.pages import with_about, with_press_office
+from newsroom.press.models.pages import press_office, with_about, with_press_office
 from newsroom.press.models.previews import PreviewOpening, describe_client
 
 __all__ = [
@@ -15,8 +15,9 @@ __all__ = [
     "PressContact",
     "PreviewOpening",
     "ProjectContact",
-    "about_text",
+    "about_row",
     "describe_client",
+    "press_office",
     "with_about",
     "with_press_office",
 ]

@@ -2,8 +2,8 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import OuterRef, Q, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Case, OuterRef, Q, Subquery, Value, When
+from django.db.models.functions import JSONObject
 from django.utils.translation import gettext_lazy as _
 
 DEFAULT_LANGUAGE = "en"
@@ -53,13 +53,17 @@ class Boilerplate(models.Model):
             )
 
 
-def about_text(field="text", language=None):
-    """The active boilerplate's `field` as a subquery, so an article query carries it in its
-    own row (no extra query on the page, the feed or the API). Without `language`: the text
-    in the article's own language ("zh-hans" matches "zh-Hans"), else the default one."""
-    active = Boilerplate.objects.filter(is_active=True).order_by()
-    default = Subquery(active.filter(language=DEFAULT_LANGUAGE).values(field)[:1])
-    if language:
-        return Subquery(active.filter(language__iexact=language).values(field)[:1])
-    own = Subquery(active.filter(language__iexact=OuterRef("language")).values(field)[:1])
-    return Coalesce(own, default)
+def about_row():
+    """The active boilerplate in the article's own language ("zh-hans" matches "zh-Hans"),
+    else the default one, as one subquery: {"text", "heading", "language"} (Article.about,
+    about_heading and about_language read it)."""
+    own = Q(language__iexact=OuterRef("language"))
+    # Of the own and the default text, the own first: whichever is not the default (the
+    # order names no outer column, which SQLite would refuse).
+    choice = (
+        Boilerplate.objects.filter(Q(is_active=True) & (own | Q(language=DEFAULT_LANGUAGE)))
+        .annotate(rank=Case(When(language=DEFAULT_LANGUAGE, then=Value(1)), default=Value(0)))
+        .order_by("rank")
+        .values(row=JSONObject(text="text", heading="heading", language="language"))
+    )
+    return Subquery(choice[:1], output_field=models.JSONField())

@@ -1,0 +1,114 @@
+"""Parts of a page rendered once per record, language and content generation, and kept in
+this process's memory: a project or article card, the directory's filter choices.
+
+The rule is the page cache's (newsroom/cache.py): the generation number that every content
+change bumps, when it is saved and again when it commits, is part of every key. It is read
+when the request starts, before the page reads anything, and a part is stored only if the
+generation has not moved by the time it is rendered (and, with a read replica, only if the
+replica had replayed the last bump). So no part is ever older than the last commit, and one
+save makes every part fresh on every server at once, with no key to hunt.
+
+Off without the page cache: then there is no cache all processes share, and so no
+generation that a save in another process would bump. Off outside requests too.
+"""
+
+import logging
+import threading
+from collections import OrderedDict
+
+from asgiref.local import Local
+from django.conf import settings
+from django.core.cache import cache
+from django.core.signals import request_finished, request_started
+from django.utils.translation import get_language
+
+from newsroom.core import replicas
+
+log = logging.getLogger(__name__)
+GENERATION = "newsroom:generation"  # the keys newsroom/cache.py bumps and records
+POSITION = "newsroom:bump-position"
+# About 2 KB each: a few megabytes a process at most, the oldest dropped first.
+ENTRIES = 4000
+
+_request = Local()
+
+
+class Memory:
+    """A bounded map, least recently used first out (gunicorn's sync workers use one
+    thread; the lock is for the development server's threads)."""
+
+    def __init__(self, size):
+        self.size = size
+        self.entries = OrderedDict()
+        self.lock = threading.Lock()
+
+    def get(self, key):
+        with self.lock:
+            value = self.entries.get(key)
+            if value is not None:
+                self.entries.move_to_end(key)
+            return value
+
+    def set(self, key, value):
+        with self.lock:
+            self.entries[key] = value
+            self.entries.move_to_end(key)
+            while len(self.entries) > self.size:
+                self.entries.popitem(last=False)
+
+    def clear(self):
+        with self.lock:
+            self.entries.clear()
+
+
+memory = Memory(ENTRIES)
+
+
+def replica_is_current():
+    if replicas.REPLICA not in settings.DATABASES:
+        return True
+    position = cache.get(POSITION)
+    return position is None or replicas.replica_has_replayed(position)
+
+
+def request_began(**kwargs):
+    _request.generation = None
+    if not settings.PAGE_CACHE_SECONDS:
+        return
+    try:
+        generation = cache.get(GENERATION)
+        if generation is not None and replica_is_current():
+            _request.generation = generation
+    except Exception:
+        log.exception("Cache unavailable; page parts are rendered afresh.")
+
+
+def request_ended(**kwargs):
+    _request.generation = None
+
+
+def connect():
+    request_started.connect(request_began, dispatch_uid="fragments-generation")
+    request_finished.connect(request_ended, dispatch_uid="fragments-generation")
+
+
+def unmoved(generation):
+    try:
+        return cache.get(GENERATION) == generation
+    except Exception:
+        log.exception("Cache unavailable; a page part is not kept.")
+        return False
+
+
+def remembered(parts, make):
+    """`make()`, or what it returned for the same `parts` in this language and generation."""
+    generation = getattr(_request, "generation", None)
+    if generation is None:
+        return make()
+    key = (generation, get_language(), *parts)
+    value = memory.get(key)
+    if value is None:
+        value = make()
+        if value is not None and unmoved(generation):
+            memory.set(key, value)
+    return value
