@@ -27,7 +27,12 @@ from newsroom.models import (
     Tag,
 )
 from newsroom.models.notices import NOTICE_FIELDS
-from newsroom.press.models import PreviewOpening, with_press_office
+from newsroom.press.models import (
+    Boilerplate,
+    PressContact,
+    PreviewOpening,
+    with_press_office,
+)
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -40,18 +45,21 @@ class HomeView(TemplateView):
         return legacy_redirect_for(request) or super().get(request, *args, **kwargs)
 
     def get_context_data(self, **kwargs):
+        language = get_language()
         published = (
             Article.objects.published()
-            .for_language(get_language())
+            .for_language(language)
             .select_related("category", "lead_image")
         )
         featured = list(published.filter(is_featured=True)[:3])
-        latest = published.exclude(pk__in=[a.pk for a in featured])[:8]
+        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:6])
         return super().get_context_data(
             featured=featured,
-            latest=latest,
+            # The first featured story leads; the others join the latest in the grid.
+            more_news=featured[1:] + latest,
             projects=Project.objects.published().with_facts().order_by("-updated_at")[:6],
-            categories=Category.objects.all(),
+            contacts=PressContact.objects.active()[:3],
+            about=Boilerplate.for_language(language),
             **kwargs,
         )
 
