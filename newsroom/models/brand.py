@@ -91,8 +91,7 @@ class Brand(models.Model):
         _("accent colour in dark mode"),
         max_length=7,
         validators=[RegexValidator(HEX, _("A colour in the form #1a2b3c."))],
-        help_text=_("The same on the dark page (background %(bg)s), e.g. #7db4ff.")
-        % {"bg": DARK_BG},
+        help_text=_("The same on the dark page (background #14171c), e.g. #7db4ff."),
     )
     typeface = models.CharField(
         max_length=20,
@@ -137,22 +136,23 @@ class Brand(models.Model):
 
     def clean(self):
         errors = {}
-        for field, page, label in (
-            ("accent", LIGHT_BG, _("white")),
-            ("accent_dark", DARK_BG, _("the dark background")),
+        too_dark = _(
+            "This colour on white has a contrast of %(ratio).1f:1; text needs 4.5:1 to be "
+            "readable. Choose a darker shade."
+        )
+        too_light = _(
+            "This colour on the dark background has a contrast of %(ratio).1f:1; text needs "
+            "4.5:1 to be readable. Choose a lighter shade."
+        )
+        for field, page, message in (
+            ("accent", LIGHT_BG, too_dark),
+            ("accent_dark", DARK_BG, too_light),
         ):
             colour = getattr(self, field) or ""
             if not re.match(HEX, colour):
                 errors[field] = _("Write the colour as #1a2b3c.")
             elif (ratio := contrast(colour, page)) < AA:
-                errors[field] = _(
-                    "This colour on %(page)s has a contrast of %(ratio).1f:1; it needs 4.5:1 "
-                    "for text to be readable. Choose a %(way)s shade."
-                ) % {
-                    "page": label,
-                    "ratio": ratio,
-                    "way": _("darker") if page == LIGHT_BG else _("lighter"),
-                }
+                errors[field] = message % {"ratio": ratio}
         if self.logo and not self.logo._committed:
             size = self.logo_size()
             if size is None:
