@@ -1,10 +1,18 @@
 from django.conf import settings
 from django.urls import translate_url
+from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language_from_path
 
 
 def site(request):
     return {"site_name": settings.SITE_NAME}
+
+
+def chrome(request):
+    """The header's and footer's data (newsroom/chrome.py), read only by a page that shows it."""
+    from newsroom import chrome
+
+    return {"chrome": SimpleLazyObject(chrome.load)}
 
 
 def alternates(request):

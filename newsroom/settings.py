@@ -1,6 +1,7 @@
 """Newsroom settings: one module, read from the environment (see README, "Configuration")."""
 
 import datetime
+import re
 from importlib.util import find_spec
 from pathlib import Path
 
@@ -29,6 +30,19 @@ SECRET_KEY = env_secret(
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", ["localhost", "127.0.0.1", "[::1]"] if DEBUG else [])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 SITE_NAME = env_str("SITE_NAME", "AUX Group Newsroom")
+# The brand's defaults while no brand is saved in the admin (newsroom/models/brand.py).
+BRAND_NAME = env_str("BRAND_NAME", "AUX Group")
+BRAND_ACCENT = env_str("BRAND_ACCENT", "#0057b8").lower()
+BRAND_ACCENT_DARK = env_str("BRAND_ACCENT_DARK", "#7db4ff").lower()
+BRAND_TYPEFACE = env_str("BRAND_TYPEFACE", "system")
+for _name in ("BRAND_ACCENT", "BRAND_ACCENT_DARK"):
+    if not re.fullmatch(r"#[0-9a-f]{6}", globals()[_name]):
+        raise ImproperlyConfigured(f"{_name} must be a colour written #1a2b3c.")
+if BRAND_TYPEFACE not in ("system", "humanist", "serif"):
+    raise ImproperlyConfigured("BRAND_TYPEFACE must be system, humanist or serif.")
+# The footer's legal links; a link whose address is empty is not shown.
+PRIVACY_URL = env_str("PRIVACY_URL")
+TERMS_URL = env_str("TERMS_URL")
 # The publisher's own profiles elsewhere (schema.org `sameAs` on the home page).
 PUBLISHER_SAME_AS = env_list("PUBLISHER_SAME_AS")
 # Price-sensitive stories never go live inside these windows (newsroom/core/disclosure.py).
@@ -105,6 +119,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "newsroom.context_processors.site",
+                "newsroom.context_processors.chrome",
                 "newsroom.context_processors.alternates",
             ],
         },

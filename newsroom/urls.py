@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
-from newsroom import feeds, languages, search, sitemaps, views
+from newsroom import design, feeds, languages, search, sitemaps, views
 from newsroom.core import media
 from newsroom.core.feeds import atom
 from newsroom.core.health import health
@@ -36,6 +36,7 @@ urlpatterns = i18n_patterns(
     path("news/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("news/<uslug:slug>/pictures.zip", views.article_media_kit, name="article_media_kit"),
     path("search/", search.search, name="search"),
+    path("styleguide/", design.styleguide, name="styleguide"),
     path("news/feed.rss", feeds.NewsFeed(), name="feed_rss"),
     path("news/feed.atom", atom(feeds.NewsFeed)(), name="feed_atom"),
     path("news/category/<uslug:slug>/feed.rss", feeds.CategoryFeed(), name="category_rss"),
@@ -61,6 +62,7 @@ urlpatterns += [
     path("", include("newsroom.importers.urls")),
     path("api/v1/", include("newsroom.api.urls")),
     path("admin/", admin.site.urls),
+    path("brand.css", design.brand_css, name="brand_css"),
     path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
     path("health/", health, name="health"),
     path("favicon.ico", favicon, name="favicon"),

@@ -28,7 +28,13 @@ from newsroom.models import (
     Tag,
 )
 from newsroom.models.notices import NOTICE_FIELDS
-from newsroom.press.models import PreviewOpening, press_office, with_about
+from newsroom.press.models import (
+    Boilerplate,
+    PressContact,
+    PreviewOpening,
+    press_office,
+    with_about,
+)
 from projects.models import Project
 from projects.models.people import with_events
 
@@ -45,20 +51,28 @@ class HomeView(TemplateView):
         return list(Project.objects.published().with_facts().order_by("-updated_at")[:6])
 
     def get_context_data(self, **kwargs):
+        language = get_language()
         published = (
             Article.objects.published()
-            .for_language(get_language())
+            .for_language(language)
             .select_related("category", "lead_image")
         )
         featured = list(published.filter(is_featured=True)[:3])
-        latest = published.exclude(pk__in=[a.pk for a in featured])[:8]
+        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:6])
         return super().get_context_data(
             featured=featured,
-            latest=latest,
-            # Neither changes by the clock (articles do: a scheduled story appears on its
-            # own), so both are read once per content generation.
+            # The first featured story leads; the others join the latest in the grid.
+            more_news=featured[1:] + latest,
+            # None of these changes by the clock (articles do: a scheduled story appears
+            # on its own), so they are read once per content generation.
             projects=fragments.remembered(("home-projects",), self.recent_projects),
-            categories=fragments.remembered(("categories",), lambda: list(Category.objects.all())),
+            contacts=fragments.remembered(
+                ("home-contacts",), lambda: list(PressContact.objects.active()[:3])
+            ),
+            # In a list, so that a site with no boilerplate is remembered too.
+            about=fragments.remembered(
+                ("home-about",), lambda: [Boilerplate.for_language(language)]
+            )[0],
             **kwargs,
         )
 

@@ -64,6 +64,8 @@ EXEMPT = {
     "sitemap_index": "lists the sitemap sections, not articles",
     "robots_txt": "names the sitemaps only",
     "health": "says which stores answer, no content",
+    "brand_css": "the brand's colours as a stylesheet, no content",
+    "styleguide": "staff only (404 for others), example content only: tests/test_design.py",
     "favicon": "a redirect to the icon",
     # The API's lists of things other than articles; tests/test_api_visibility.py checks
     # their counts, tags, citations and projects against the same schedules.

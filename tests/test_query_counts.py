@@ -3,7 +3,10 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import translation
+from django.utils.translation import get_language_from_path
 
+from newsroom import chrome
 from newsroom.models import Article, Category
 from projects.models import ArticleProject, Project
 from tests import factories
@@ -25,14 +28,18 @@ def fill(count):
 
 
 def queries(client, url):
+    """The page's own queries: the header's and footer's data (newsroom/chrome.py) is read
+    once per cache generation and language, and is pinned on its own below."""
+    with translation.override(get_language_from_path(url)):
+        chrome.load()
     with CaptureQueriesContext(connection) as captured:
         assert client.get(url).status_code == 200
     return len(captured)
 
 
 PAGES = {
-    # featured, latest, projects, their figures, categories
-    "/en/": 5,
+    # featured, latest, projects, their figures, press contacts, boilerplate
+    "/en/": 6,
     # count, page, tags; the archive's years (one aggregate)
     "/en/news/": 4,
     # category, count, page, tags
@@ -72,3 +79,14 @@ def test_page_queries_are_pinned_and_do_not_grow_with_content(client, demo, url,
     assert queries(client, url) == expected
     fill(190)
     assert queries(client, url) == expected
+
+
+def test_the_header_and_footer_cost_three_queries_once_per_generation(client, demo):
+    fill(10)
+    with translation.override("en"):
+        # the brand, the sections, the archive's years
+        with CaptureQueriesContext(connection) as first:
+            chrome.load()
+        with CaptureQueriesContext(connection) as again:
+            chrome.load()
+    assert (len(first), len(again)) == (3, 0)

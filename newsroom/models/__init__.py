@@ -1,4 +1,5 @@
 from newsroom.models.articles import Article
+from newsroom.models.brand import Brand
 from newsroom.models.gallery import ArticleImage
 from newsroom.models.images import Image
 from newsroom.models.search_index import SearchDocument, SearchWord
@@ -11,6 +12,7 @@ __all__ = [
     "Article",
     "ArticleImage",
     "ArticleRedirect",
+    "Brand",
     "Category",
     "Correction",
     "Image",

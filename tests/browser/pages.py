@@ -46,6 +46,12 @@ PUBLIC_PAGES = {
     "press contacts in Chinese": "/zh-hans/press/contacts/",
 }
 
+# Pages for staff only, checked signed in (the styleguide documents the design system).
+STAFF_PAGES = {
+    "styleguide": "/en/styleguide/",
+    "styleguide in Chinese": "/zh-hans/styleguide/",
+}
+
 
 def public_pages():
     """PUBLIC_PAGES and the pages whose address is made when the content is: the embargoed

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 from newsroom.models import Article
 from projects.models import Project
 from tests.browser.conftest import log_in
-from tests.browser.pages import PUBLIC_PAGES, expected_status, public_pages
+from tests.browser.pages import PUBLIC_PAGES, STAFF_PAGES, expected_status, public_pages
 
 AXE = Path(__file__).resolve().parent / "node_modules" / "axe-core" / "axe.min.js"
 
@@ -59,6 +59,20 @@ def test_every_public_page_type_has_no_axe_violations_at_phone_width(new_page, s
     from tests.browser.conftest import PHONE
 
     check(new_page(viewport=PHONE), public_pages())
+
+
+def test_staff_pages_have_no_axe_violations_in_light_and_dark_mode(new_page, site, editor):
+    for scheme in ("light", "dark"):
+        page = new_page()
+        page.emulate_media(color_scheme=scheme)
+        log_in(page, editor.username)
+        check(page, STAFF_PAGES)
+
+
+def test_every_public_page_type_has_no_axe_violations_in_dark_mode(new_page, site):
+    page = new_page()
+    page.emulate_media(color_scheme="dark")
+    check(page, public_pages())
 
 
 def test_admin_screens_we_customise_have_no_axe_violations(page, site, editor):

@@ -11,7 +11,7 @@ import pytest
 from django.template import loader
 from django.test import RequestFactory
 
-from tests.browser.pages import expected_status, public_pages
+from tests.browser.pages import STAFF_PAGES, expected_status, public_pages
 
 TOOLS = Path(__file__).resolve().parent / "node_modules"
 VNU = TOOLS / "vnu-jar" / "build" / "dist" / "vnu.jar"
@@ -19,7 +19,7 @@ STYLESHEET = Path(__file__).resolve().parents[2] / "static" / "css" / "site.css"
 
 
 @pytest.fixture
-def pages(client, site):
+def pages(client, site, django_user_model):
     """{page type: HTML}: the public pages, and the error pages rendered without a request
     (as Django and our outage handler render them)."""
     html = {}
@@ -27,6 +27,12 @@ def pages(client, site):
         response = client.get(address)
         assert response.status_code == expected_status(name), (name, response.status_code)
         html[name] = response.content.decode()
+    client.force_login(django_user_model.objects.create_superuser("nu", "nu@example.com", "pw"))
+    for name, address in STAFF_PAGES.items():
+        response = client.get(address)
+        assert response.status_code == 200, (name, response.status_code)
+        html[name] = response.content.decode()
+    client.logout()
     html["server error (500)"] = loader.render_to_string("500.html")
     html["database unavailable (503)"] = loader.render_to_string("503.html")
     html["login locked out (429)"] = loader.render_to_string(

@@ -42,6 +42,14 @@ class Boilerplate(models.Model):
         state = "active" if self.is_active else "inactive"
         return f"{self.heading} ({self.language}, {state})"
 
+    @classmethod
+    def for_language(cls, language):
+        """The active text in `language`, else in the default language (one query)."""
+        texts = cls.objects.filter(is_active=True).filter(
+            Q(language__iexact=language) | Q(language=DEFAULT_LANGUAGE)
+        )
+        return min(texts, key=lambda text: text.language.lower() != language.lower(), default=None)
+
     def clean(self):
         others = Boilerplate.objects.filter(language=self.language, is_active=True)
         if self.is_active and others.exclude(pk=self.pk).exists():

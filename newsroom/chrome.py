@@ -1,0 +1,45 @@
+"""What every page's header and footer show: the brand, the sections, the archive's years
+and the legal links. Read once per cache generation and language (three small queries),
+so pages pay nothing for them: any content change, the brand's included, bumps the
+generation (newsroom/cache.py)."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.urls import reverse
+from django.utils.translation import get_language
+
+from newsroom.cache import generation
+from newsroom.models import Article, Brand, Category
+
+# Without a shared cache each process keeps its own copy: a short life bounds staleness.
+SECONDS = settings.PAGE_CACHE_SECONDS or 60
+
+
+def load():
+    language = get_language()
+    key = f"newsroom:chrome:{generation()}:{language}"
+    chrome = cache.get(key)
+    if chrome is None:
+        chrome = build(language)
+        cache.set(key, chrome, SECONDS)
+    return chrome
+
+
+def build(language):
+    brand = Brand.current()
+    years = (
+        Article.objects.published()
+        .for_language(language)
+        .datetimes("publish_at", "year", order="DESC")
+    )
+    return {
+        "brand": brand,
+        "brand_css": f"{reverse('brand_css')}?v={brand.version}",
+        "sections": [(c.name, c.get_absolute_url()) for c in Category.objects.all()],
+        "years": [(y.year, reverse("archive_year", args=[y.year])) for y in years[:6]],
+        "legal": [
+            (label, url)
+            for label, url in (("privacy", settings.PRIVACY_URL), ("terms", settings.TERMS_URL))
+            if url
+        ],
+    }
