@@ -11,16 +11,15 @@ from urllib.parse import urlencode
 import django_filters
 from babel import Locale
 from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
-from django.db.models.functions import Coalesce
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import fragments
 from projects.dates import PreciseDate
+from projects.directory_sorts import SORTS, capacities, current_figures, milestones
 from projects.models import (
     Designation,
     Figure,
-    JobType,
     Kind,
     Milestone,
     Organization,
@@ -31,34 +30,16 @@ from projects.models import (
 from projects.widgets import QuickSelect
 
 
-def current_figures(kind):
-    """The current figures of `kind` of the project in the outer query."""
-    return Figure.objects.current().filter(project=OuterRef("pk"), kind=kind)
-
-
-def milestones(kind):
-    """The outer project's milestones of `kind`, earliest first by actual, else planned, date."""
-    return (
-        Milestone.objects.filter(project=OuterRef("pk"), kind=kind)
-        .annotate(
-            on=Coalesce("actual_date", "planned_date"),
-            precision=Case(
-                When(actual_date__isnull=False, then=F("actual_precision")),
-                default=F("planned_precision"),
-            ),
-        )
-        .order_by("on", "pk")
-    )
-
-
 def directory_projects():
     """Published projects, annotated with what the directory filters and sorts on.
 
     The construction start is the groundbreaking milestone's actual date, else
-    its planned date (the earliest, if a project has several). The investment is
+    its planned date (the earliest, if a project has several); the operation start
+    likewise. The investment is
     the one project cards show: the first current investment figure.
     """
     start = milestones(Milestone.Kind.GROUNDBREAKING)
+    operation = milestones(Milestone.Kind.OPERATION)
     investment = current_figures(Kind.INVESTMENT).order_by("phase", "pk")
     return (
         Project.objects.published()
@@ -66,6 +47,9 @@ def directory_projects():
             construction_start=Subquery(start.values("on")[:1]),
             construction_start_precision=Subquery(start.values("precision")[:1]),
             construction_started_on=Subquery(start.values("actual_date")[:1]),
+            operation_start=Subquery(operation.values("on")[:1]),
+            operation_start_precision=Subquery(operation.values("precision")[:1]),
+            operation_started_on=Subquery(operation.values("actual_date")[:1]),
             investment_currency=Subquery(investment.values("currency")[:1]),
             investment_value=Subquery(investment.values("value")[:1]),
         )
@@ -78,58 +62,10 @@ def construction_start(project):
     return PreciseDate.of(project.construction_start, project.construction_start_precision)
 
 
-def capacities(measure=None):
-    """The outer project's current capacities, each with its measure: its unit (GWh, tonnes),
-    or what it counts when the value counts the product itself (compressors)."""
-    figures = current_figures(Kind.CAPACITY).annotate(
-        measure=Case(When(unit="", then=F("product")), default=F("unit"))
-    )
-    return figures if measure is None else figures.filter(measure=measure)
+def operation_start(project):
+    """The operation start (actual, else planned) of a project from `directory_projects()`."""
+    return PreciseDate.of(project.operation_start, project.operation_start_precision)
 
-
-def largest_jobs(job_type):
-    jobs = current_figures(Kind.JOBS).filter(job_type=job_type)
-    return Subquery(jobs.order_by("-value").values("value")[:1])
-
-
-def by_value(field):
-    return (F(field).desc(nulls_last=True), "name", "pk")
-
-
-# Only like is compared with like: investment within a currency, capacity within a unit,
-# jobs of one type. (label, the annotations the order needs, the order)
-SORTS = {
-    "name": (_("Name (A–Z)"), {}, ("name", "pk")),
-    "investment": (
-        _("Investment, largest first, by currency"),
-        {},
-        (F("investment_currency").asc(nulls_last=True), *by_value("investment_value")),
-    ),
-    "jobs": (
-        _("Direct jobs, most first"),
-        {"job_count": largest_jobs(JobType.DIRECT)},
-        by_value("job_count"),
-    ),
-    "construction_jobs": (
-        _("Construction jobs, most first"),
-        {"job_count": largest_jobs(JobType.CONSTRUCTION)},
-        by_value("job_count"),
-    ),
-    "total_jobs": (
-        _("Jobs in total, most first"),
-        {"job_count": largest_jobs(JobType.TOTAL)},
-        by_value("job_count"),
-    ),
-    "capacity": (
-        _("Capacity, largest first, by unit"),
-        {
-            "capacity_measure": Subquery(capacities().order_by("-value").values("measure")[:1]),
-            "capacity_value": Subquery(capacities().order_by("-value").values("value")[:1]),
-        },
-        (F("capacity_measure").asc(nulls_last=True), *by_value("capacity_value")),
-    ),
-    "start": (_("Construction start, newest first"), {}, by_value("construction_start")),
-}
 
 UNKNOWN = {"invalid_choice": _("Choose one of the listed options; this one is not among them.")}
 

@@ -9,13 +9,14 @@ from newsroom.core.pagination import KeysFirstPaginator
 from newsroom.core.prefetch import prefetch_present, with_presence
 from newsroom.models import Article
 from newsroom.press.models import with_press_office
-from projects import embed, export, record
+from projects import directory_page, embed, export, record, world_map
 from projects.dates import Precision
 from projects.directory import (
     SORTS,
     ProjectFilter,
     construction_start,
     directory_projects,
+    operation_start,
 )
 from projects.models import (
     ExchangeRate,
@@ -62,15 +63,38 @@ class ProjectListView(ListView):
         context = super().get_context_data(**kwargs)
         for project in context["projects"]:
             project.start = construction_start(project)
+            project.operation = operation_start(project)
         sort = self.filterset.form.cleaned_data.get("sort") or "name"
+        view = directory_page.chosen_view(self.request)
+        # The map marks this page's projects: the rows the list already read.
+        on_map, not_on_map = world_map.markers(context["projects"])
+        query_string = self.filterset.query_string
+        first_row, more_filters, more_in_use = directory_page.filter_rows(self.filterset)
         return {
             **context,
             "filter": self.filterset,
             "totals": fragments.remembered(
                 self.remembered_as("totals"), lambda: directory_totals(self.filterset.qs)
             ),
-            "query_string": self.filterset.query_string,
+            "query_string": query_string,
+            "page_query": "&".join(filter(None, [query_string, view == "table" and "view=table"])),
             "sort_label": SORTS[sort][0],
+            "view": view,
+            "views": {
+                name: directory_page.query(
+                    directory_page.valid_params(self.filterset),
+                    view=None if name == "cards" else name,
+                )
+                for name in directory_page.VIEWS
+            },
+            "columns": directory_page.columns(self.filterset, view),
+            "chips": directory_page.chips(self.filterset, view),
+            "first_row": first_row,
+            "more_filters": more_filters,
+            "more_filters_open": more_in_use,
+            "markers": on_map,
+            "not_on_map": not_on_map,
+            "map_viewbox": world_map.VIEWBOX,
         }
 
 

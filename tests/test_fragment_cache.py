@@ -155,7 +155,9 @@ def test_memory_is_bounded_and_drops_the_least_recently_used():
     assert (memory.get("a"), memory.get("b"), memory.get("c")) == (1, None, 3)
 
 
-def test_the_home_page_reads_its_projects_contacts_and_about_text_once_per_generation(client, plant):
+def test_the_home_page_reads_its_projects_contacts_and_about_text_once_per_generation(
+    client, plant
+):
     factories.article(title="A story")
     uncached(client, "home")
     with CaptureQueriesContext(connection) as again:
