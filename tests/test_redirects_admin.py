@@ -66,7 +66,7 @@ def test_an_old_address_taken_twice_is_refused_with_a_message(editor_client, sto
 
 
 def test_a_bad_address_gets_a_message_not_a_500(editor_client, story):
-    response = editor_client.post(ARTICLES + "add/", {"old_slug": "a/b c", "article": "x"})
+    response = editor_client.post(ARTICLES + "add/", {"old_slug": "a/b c", "article": story.pk})
     assert response.status_code == 200 and "errorlist" in response.content.decode()
 
 
