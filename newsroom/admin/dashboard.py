@@ -97,7 +97,7 @@ def projects_to_update():
 
     def note(project):
         if project.overdue:
-            return _("overdue milestone")
+            return _("overdue milestone; record last confirmed")
         return _("not updated since")
 
     return {
