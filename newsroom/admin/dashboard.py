@@ -35,7 +35,7 @@ def list_url(model, query=""):
 def item(obj, when=None, note="", label=None):
     row = {"label": label or str(obj), "url": change_url(obj), "note": note, "when": None}
     if isinstance(when, datetime.datetime):
-        when = timezone.localtime(when)
+        when = timezone.localtime(when).replace(microsecond=0)  # HTML allows 3 digits at most
         row.update(when=when.isoformat(), when_text=date_format(when, "DATETIME_FORMAT"))
     elif when is not None:
         row.update(when=when.isoformat(), when_text=date_format(when, "DATE_FORMAT"))
