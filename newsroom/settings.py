@@ -52,7 +52,7 @@ WITHDRAWAL_NOTICE_DAYS = env_int("WITHDRAWAL_NOTICE_DAYS", 30, minimum=1)
 
 INSTALLED_APPS = [
     "modeltranslation",  # per-field translations; before the admin, as its docs require
-    "django.contrib.admin",
+    "newsroom.admin_site.NewsroomAdminConfig",  # django.contrib.admin, grouped for editors
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",

@@ -35,6 +35,8 @@ def test_change_page_opens_for_every_demo_record(staff_client, demo, model):
     story = Article.objects.get(language="en")
     PreviewLink.objects.create(article=story, recipient="Reuters")
     Correction.objects.create(article=story, note="Fixed the mayor's name.")
+    story.redirects.create(old_slug="an-old-address")
+    Project.objects.first().redirects.create(old_slug="an-old-project-address")
     obj = model.objects.first()
     assert obj is not None, f"the demo has no {model.__name__}"
     assert staff_client.get(admin_url(model, "change", obj.pk)).status_code == 200

@@ -1,6 +1,6 @@
 """The news app in the admin: articles with their tags, categories and links, the image library,
-IPTC Media Topics and the staff accounts."""
+IPTC Media Topics, old addresses and the staff accounts."""
 
-from newsroom.admin import articles, brand, images, taxonomy, topics, users
+from newsroom.admin import articles, brand, images, redirects, taxonomy, topics, users
 
-__all__ = ["articles", "brand", "images", "taxonomy", "topics", "users"]
+__all__ = ["articles", "brand", "images", "redirects", "taxonomy", "topics", "users"]

@@ -8,6 +8,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.admin.filters import PendingFilter
 from newsroom.admin.notices import NoticeActionsMixin
 from newsroom.admin.previews import PreviewLinkInline
 from newsroom.admin.search import IndexedSearchAdmin
@@ -24,6 +25,7 @@ from newsroom.core.publishing import (
 )
 from newsroom.core.revisions import RevisionAdmin
 from newsroom.core.security import NoncedMediaAdminMixin
+from newsroom.core.seo_admin import SEO_FIELDSET
 from newsroom.models import (
     Article,
     ArticleImage,
@@ -117,12 +119,12 @@ class ArticleAdmin(
     ]
     list_display_links = ["title"]
     list_filter = ["status", "is_featured", "category", "publish_at", "language"]
-    list_filter += [MissingTranslationFilter]
+    list_filter += [MissingTranslationFilter, PendingFilter]
     list_select_related = ["category", "lead_image"]
     search_fields = ["title", "subtitle", "summary", "slug"]
     date_hierarchy = "publish_at"
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["category", "subjects", "related_articles", "lead_image"]
+    autocomplete_fields = ["category", "subjects", "related_articles", "lead_image", "social_image"]
     readonly_fields = [
         *("created_at", "updated_at", "content_changed_at", "created_by", "lead_image_preview"),
         *("distribution_log", "retracted_at", "retraction_reason"),
@@ -152,6 +154,7 @@ class ArticleAdmin(
         ),
         (_("Withdrawn or taken down"), {"fields": ["retracted_at", "retraction_reason"]}),
         (_("Related"), {"classes": ["collapse"], "fields": ["related_articles"]}),
+        SEO_FIELDSET,
         (
             "Record",
             {

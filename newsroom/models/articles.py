@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import F, Min, Q
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_prose_editor.fields import ProseEditorField
@@ -14,7 +15,7 @@ from taggit.managers import TaggableManager
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.sanitize import sanitize_html
 from newsroom.models.archives import ArchiveQuerySet
-from newsroom.models.gallery import ArticleImage
+from newsroom.models.gallery import ArticleImage, social_image_field
 from newsroom.models.images import Image, needs_description
 from newsroom.models.notices import NOTICE_CONSTRAINTS, EditorialNotices, NoticeQuerySet
 from newsroom.models.related import RelatedQuerySet
@@ -70,6 +71,24 @@ class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet, RelatedQuerySet, Arch
             Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=F("embargo_until")),
             status=Article.Status.PUBLISHED,
             embargo_until__gt=now,
+        )
+
+    def in_review(self):
+        """Submitted by a writer and waiting for an editor, the longest waiting first."""
+        return self.filter(status=Article.Status.REVIEW).order_by("updated_at", "pk")
+
+    def pending(self):
+        """Published but not yet public: scheduled or under embargo, in the order they go
+        out (`goes_live_at`, the later of the two times)."""
+        now = timezone.now()
+        goes_live = Greatest("publish_at", Coalesce("embargo_until", "publish_at"))
+        return (
+            self.filter(Q(unpublish_at__isnull=True) | Q(unpublish_at__gt=now))
+            .filter(
+                Q(publish_at__gt=now) | Q(embargo_until__gt=now), status=Article.Status.PUBLISHED
+            )
+            .annotate(goes_live_at=goes_live)
+            .order_by("goes_live_at", "pk")
         )
 
     def next_visibility_change(self, after=None):
@@ -207,6 +226,7 @@ class Article(
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, editable=False
     )
+    social_image = social_image_field()
 
     objects = ArticleQuerySet.as_manager()
 
@@ -281,6 +301,8 @@ class Article(
         published = self.status == self.Status.PUBLISHED
         if published and self.lead_image_id and not self.lead_image.is_described:
             errors["lead_image"] = needs_description(self.lead_image)
+        if published and self.social_image_id and not self.social_image.is_described:
+            errors["social_image"] = needs_description(self.social_image)
         if self.unpublish_at and self.publish_at and self.unpublish_at <= self.publish_at:
             errors["unpublish_at"] = "The unpublish time must come after the publish time."
         errors.update(self.notice_errors())

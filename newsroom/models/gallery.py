@@ -7,6 +7,23 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.models.images import Image, needs_description
 
 
+def social_image_field():
+    """The picture that stands for an article or a project when it is shared (og:image),
+    chosen instead of its lead or first picture."""
+    return models.ForeignKey(
+        Image,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("social image"),
+        help_text=_(
+            "Optional: the picture shown when the page is shared, instead of its lead picture. "
+            "It needs alt text (or to be marked decorative) to be used."
+        ),
+    )
+
+
 class GalleryPicture(models.Model):
     """A picture in a gallery, in order. Each gallery adds its owner's foreign key (with the
     rule that an image appears once per owner), the image's foreign key (its related name,

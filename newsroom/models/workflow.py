@@ -5,6 +5,7 @@ import datetime
 
 from django.conf import settings
 from django.core import signing
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q, Value
 from django.db.models.functions import Coalesce, Greatest
@@ -67,8 +68,30 @@ class ArticleRedirect(models.Model):
     public_through = "article"  # shown on its page (newsroom/core/publishing.py)
     created_at = models.DateTimeField(auto_now_add=True)
 
+    class Meta:
+        verbose_name = _("article redirect")
+        verbose_name_plural = _("article redirects")
+
     def __str__(self):
         return f"{self.old_slug} → {self.article.slug}"
+
+    def clean(self):
+        refusal = address_in_use(Article, self.old_slug)
+        if refusal:
+            raise ValidationError({"old_slug": refusal})
+
+
+def address_in_use(model, old_slug):
+    """The refusal for a redirect from `old_slug` when a record of `model` has that address
+    now (it would never be followed, or would point at itself), or None. Saving a record
+    drops redirects from its own address (newsroom/core/content.py), so both agree."""
+    holder = model._default_manager.filter(slug=old_slug).first() if old_slug else None
+    if holder is None:
+        return None
+    return _(
+        "“%(slug)s” is the current address of “%(holder)s”, not an old one: a redirect from "
+        "it would never be followed. Enter an address that no longer leads anywhere."
+    ) % {"slug": old_slug, "holder": holder}
 
 
 class CorrectionQuerySet(models.QuerySet):

@@ -49,9 +49,12 @@ def picture(
 
 @register.simple_tag(takes_context=True)
 def social_card_url(context, obj):
-    """The absolute address of the 1200×630 card of an article or project (its lead picture,
-    else its first), for og:image and twitter:image; "" when it has none."""
-    for image in obj.media_kit:
+    """The absolute address of the 1200×630 card of an article or project (its social image
+    if chosen and described, else its lead picture, else its first), for og:image and
+    twitter:image; "" when it has none."""
+    chosen = obj.social_image if getattr(obj, "social_image_id", None) else None
+    candidates = [chosen] if chosen is not None and chosen.is_described else []
+    for image in [*candidates, *obj.media_kit]:
         if image.social_card_url:
             return context["request"].build_absolute_uri(image.social_card_url)
     return ""

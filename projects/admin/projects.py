@@ -13,6 +13,7 @@ from newsroom.core.locking import SafeConcurrencyAdminMixin
 from newsroom.core.pagination import LargeTableAdmin
 from newsroom.core.publishing import PublishingAdminMixin
 from newsroom.core.revisions import RevisionAdmin
+from newsroom.core.seo_admin import SEO_FIELDSET
 from projects import models
 from projects.admin.amounts import reading_view
 from projects.admin.inlines import (
@@ -110,7 +111,7 @@ class ProjectAdmin(
         "roles__organization__name",
     ]
     prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["status_source", "programme"]
+    autocomplete_fields = ["status_source", "programme", "social_image"]
     inlines = [
         RoleInline,
         MoneyInline,
@@ -146,6 +147,7 @@ class ProjectAdmin(
                 "fields": ["latitude", "longitude", "coordinates_accuracy"],
             },
         ),
+        SEO_FIELDSET,
     ]
 
     class Media:

@@ -52,11 +52,24 @@ class ProjectPartAdmin(LargeTableAdmin, PublishingAdminMixin, admin.ModelAdmin):
         return editors_mark(request, fields) if self.model in SOURCED else fields
 
 
+class UnsourcedFilter(admin.SimpleListFilter):
+    """Current figures that cite no source and are not marked "not stated publicly"."""
+
+    title = _("source")
+    parameter_name = "unsourced"
+
+    def lookups(self, request, model_admin):
+        return [("yes", _("No source"))]
+
+    def queryset(self, request, queryset):
+        return queryset.unsourced() if self.value() == "yes" else queryset
+
+
 @admin.register(models.Figure)
 class FigureAdmin(ProjectPartAdmin):
     list_display = ["project", "kind", "display", "source", "stated_on", "is_current"]
     list_select_related = ["project", "source__article", "replaced_by"]
-    list_filter = ["kind", "currency", "qualifier"]
+    list_filter = [UnsourcedFilter, "kind", "currency", "qualifier"]
     search_fields = ["project__name", "as_stated", "product"]
     autocomplete_fields = ["project", "source"]
     form = AsStatedForm

@@ -79,6 +79,11 @@ class FigureQuerySet(models.QuerySet):
     def current(self):
         return self.filter(replaced_by__isnull=True)
 
+    def unsourced(self):
+        """Current figures that cite no source and that no editor has marked "not stated
+        publicly": what needs_source() refuses once their project is published."""
+        return self.current().filter(source__isnull=True, not_stated_publicly=False)
+
 
 class Figure(models.Model):
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="figures")

@@ -1,6 +1,7 @@
 """What a project is linked to: its organisations and their roles, the articles about it,
 and the addresses it used to have."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Case, When
 from django.utils.translation import get_language
@@ -9,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.core.publishing import public_owner
 from newsroom.models import Article
 from newsroom.models.search_index import Indexed
+from newsroom.models.workflow import address_in_use
 
 
 class ProjectRedirect(models.Model):
@@ -18,8 +20,17 @@ class ProjectRedirect(models.Model):
     project = models.ForeignKey("Project", on_delete=models.CASCADE, related_name="redirects")
     public_through = "project"  # shown on its page (newsroom/core/publishing.py)
 
+    class Meta:
+        verbose_name = _("project redirect")
+        verbose_name_plural = _("project redirects")
+
     def __str__(self):
         return f"{self.old_slug} → {self.project.slug}"
+
+    def clean(self):
+        refusal = address_in_use(self._meta.get_field("project").related_model, self.old_slug)
+        if refusal:
+            raise ValidationError({"old_slug": refusal})
 
 
 class ProjectOrganization(Indexed, models.Model):

@@ -12,6 +12,8 @@ from django.utils.translation import gettext_lazy as _
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models import Article
+from newsroom.models.gallery import social_image_field
+from newsroom.models.images import needs_description
 from projects.fields import local_name_language, local_name_language_rule
 from projects.models import status as statuses
 from projects.models.durations import StatedDuration
@@ -151,6 +153,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
+    social_image = social_image_field()
 
     objects = ProjectQuerySet.as_manager()
     public_flag = "is_published"  # newsroom/core/publishing.py
@@ -205,6 +208,8 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
         return reverse("project", kwargs={"slug": self.slug})
 
     def clean(self):
+        if self.is_published and self.social_image_id and not self.social_image.is_described:
+            raise ValidationError({"social_image": needs_description(self.social_image)})
         if self.slug in RESERVED_SLUGS:
             raise ValidationError(
                 {"slug": _("This address is reserved by the site; choose another.")}

@@ -106,6 +106,21 @@ def test_admin_screens_we_customise_have_no_axe_violations(page, site, editor):
     )
 
 
+def test_the_editors_dashboard_has_no_axe_violations_on_desktop_and_phone(new_page, site, editor):
+    from tests.browser.conftest import PHONE
+
+    screens = {
+        "editor's dashboard": "/admin/",
+        "article redirects": "/admin/newsroom/articleredirect/",
+        "new article redirect": "/admin/newsroom/articleredirect/add/",
+        "new project redirect": "/admin/projects/projectredirect/add/",
+    }
+    for viewport in (None, PHONE):
+        page = new_page(viewport=viewport) if viewport else new_page()
+        log_in(page, editor.username)
+        check(page, screens)
+
+
 def test_the_withdraw_action_asking_the_reason_has_no_axe_violations(page, site, editor):
     log_in(page, editor.username)
     page.goto("/admin/newsroom/article/")
