@@ -28,6 +28,7 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
 from django.core.handlers.wsgi import get_str_from_wsgi
 from django.db import transaction
 from django.http import HttpResponse, HttpResponseNotModified, QueryDict
@@ -145,8 +146,12 @@ def address_of(environ):
     host = cached_page.host(environ)
     if host is None:
         return None, False
+    try:
+        parameters = QueryDict(get_str_from_wsgi(environ, "QUERY_STRING", ""))
+    except SuspiciousOperation:
+        return None, False  # too many parameters: Django answers 400 further in
     known, tracking = [], False
-    for name, values in QueryDict(get_str_from_wsgi(environ, "QUERY_STRING", "")).lists():
+    for name, values in parameters.lists():
         if name in PARAMETERS:
             known += [(name, value) for value in values]
         elif name.startswith(TRACKING_PREFIXES):

@@ -97,6 +97,11 @@ def test_a_host_outside_allowed_hosts_is_refused_not_looked_up(client, db):
     assert client.get("/en/news/", headers={"Host": "evil.example"}).status_code == 400
 
 
+def test_an_address_with_too_many_parameters_is_a_400_at_the_door(db):
+    status, _, _ = wsgi_get("/en/news/", QUERY_STRING="&".join(f"p{n}=1" for n in range(2000)))
+    assert status.startswith("400")
+
+
 def respond_with(**headers):
     def view(request):
         response = HttpResponse("a page")
