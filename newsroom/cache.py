@@ -58,9 +58,9 @@ TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "_ga")
 # by the Accept header); each is kept under a key of its own.
 NEGOTIATED_PREFIX = "/api/"
 REPRESENTATIONS = (negotiation.JSON, negotiation.NINJS)
-# What a stored response may vary on: the key holds the representation, and the body is
-# always sent as it is (never compressed here), whatever Accept-Encoding says.
-KEYED_VARY = {"accept-encoding", "accept"}
+# What a stored response may vary on: the body is always sent as it is (never compressed
+# here), whatever Accept-Encoding says, and under NEGOTIATED_PREFIX the key holds Accept.
+KEYED_VARY = {"accept-encoding"}
 LOOKED_UP = "newsroom.page_cache"  # the WSGI door's lookup, for the middleware behind it
 
 
@@ -124,13 +124,14 @@ def bypassed(environ):
 def cacheable_response(request, response):
     control = response.get("Cache-Control", "")
     vary = {word.lower() for word in cc_delim_re.split(response.get("Vary", "")) if word}
+    keyed = KEYED_VARY | ({"accept"} if request.path.startswith(NEGOTIATED_PREFIX) else set())
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
         and not response.has_header("Content-Encoding")
         and not any(word in control for word in ("private", "no-cache", "no-store"))
-        and vary <= KEYED_VARY
+        and vary <= keyed
         # A nonce used by the page is this request's alone (django-csp sets it when read).
         and getattr(request, "_csp_nonce", None) is None
         and "'nonce-" not in response.get("Content-Security-Policy", "")

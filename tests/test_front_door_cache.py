@@ -117,10 +117,11 @@ def respond_with(**headers):
     [
         respond_with(Vary="Cookie"),
         respond_with(Vary="Accept-Language"),
+        respond_with(Vary="Accept"),  # kept apart only in the API
         respond_with(**{"Content-Encoding": "gzip"}),
         respond_with(**{"Content-Security-Policy": "script-src 'nonce-abc'"}),
     ],
-    ids=["vary-cookie", "vary-language", "compressed", "nonce"],
+    ids=["vary-cookie", "vary-language", "vary-accept", "compressed", "nonce"],
 )
 def test_pages_that_vary_or_carry_a_nonce_are_never_stored(rf, db, view):
     response = cache.PageCacheMiddleware(view)(rf.get("/en/news/"))
