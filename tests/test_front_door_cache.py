@@ -207,3 +207,10 @@ def wsgi_module():
     from newsroom import wsgi
 
     return wsgi
+
+
+def test_the_redis_client_is_built_once_not_per_command():
+    from newsroom.core.resilient_cache import ResilientRedisCache
+
+    shared = ResilientRedisCache("redis://127.0.0.1:6379/9", {})._cache
+    assert shared.get_client() is shared.get_client() is shared.get_client(write=True)
