@@ -7,6 +7,8 @@ import sys
 
 import pytest
 from django.core.cache import cache as django_cache
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections
 from django.http import HttpResponse
 from django.test import Client
 
@@ -170,7 +172,14 @@ def wsgi_get(path, **extra):
         **extra,
     }
     started = {}
-    body = b"".join(wsgi_application()(environ, lambda s, h: started.update(status=s, h=h)))
+    # As Django's test client does: the real handler would close the test's connection.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        body = b"".join(wsgi_application()(environ, lambda s, h: started.update(status=s, h=h)))
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], dict(started["h"]), body
 
 
