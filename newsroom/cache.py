@@ -1,33 +1,42 @@
 """Whole-page caching for anonymous visitors that is never wrong.
 
-- Every content change bumps a generation number kept in the cache; it is part of
-  every page key, so one save makes every page fresh on the next request, on every
-  app server sharing the cache (Redis), without hunting keys. It is bumped when the
-  change is saved and again once it is committed: a page rendered while the change was
-  not yet visible is stored, if at all, under a generation nobody asks for any more.
+- Every content change bumps a generation number kept in the cache; every entry holds
+  the generation it was rendered under and is served only while that is still the
+  current one, so one save makes every page fresh on the next request, on every app
+  server sharing the cache (Redis), without hunting keys. It is bumped when the change
+  is saved and again once it is committed: a page rendered while the change was not
+  yet visible is stored, if at all, under a generation nobody accepts any more.
+- A hit costs one round trip: the generation and the entry are read together (one
+  MGET on Redis, atomic), before any other middleware, or before Django at all
+  (newsroom/wsgi.py). The entry is the finished page (newsroom/core/cached_page.py).
 - A page is stored only if the generation did not move while it rendered and, with a
   read replica, only if the replica had already replayed the last bump's commit.
 - No page is kept, by us or by a browser or CDN, past the next moment the published set
   changes by the clock alone (a scheduled publish, an embargo lifting, an expiry).
 - Staff (anyone with a session) and preview links bypass the cache; so do responses
-  marked private, no-cache or setting cookies, and addresses with query parameters the
-  site does not read (tracking parameters such as utm_* are ignored, never stored).
+  marked private, no-cache, setting cookies, carrying a CSP nonce or varying on anything
+  the key does not hold, and addresses with query parameters the site does not read
+  (tracking parameters such as utm_* are ignored, never stored).
 - One client can add only so many pages a minute; a cache outage means uncached pages.
 """
 
 import hashlib
 import logging
 import time
+from typing import NamedTuple
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import SuspiciousOperation
+from django.core.handlers.wsgi import get_str_from_wsgi
 from django.db import transaction
+from django.http import HttpResponse, HttpResponseNotModified, QueryDict
 from django.utils import timezone
-from django.utils.cache import patch_cache_control
+from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 
-from newsroom.core import negotiation, replicas
+from newsroom.core import cached_page, negotiation, replicas
 from newsroom.core.security import client_ip
 from newsroom.models import Article
 
@@ -49,6 +58,10 @@ TRACKING_PREFIXES = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "_ga")
 # by the Accept header); each is kept under a key of its own.
 NEGOTIATED_PREFIX = "/api/"
 REPRESENTATIONS = (negotiation.JSON, negotiation.NINJS)
+# What a stored response may vary on: the body is always sent as it is (never compressed
+# here), whatever Accept-Encoding says, and under NEGOTIATED_PREFIX the key holds Accept.
+KEYED_VARY = {"accept-encoding"}
+LOOKED_UP = "newsroom.page_cache"  # the WSGI door's lookup, for the middleware behind it
 
 
 def generation():
@@ -99,29 +112,47 @@ def seconds_until_next_change(gen):
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(moment - time.time())))
 
 
-def cacheable_request(request):
-    return (
-        request.method == "GET"
-        and settings.SESSION_COOKIE_NAME not in request.COOKIES
-        and not request.path.startswith(BYPASS_PREFIXES)
-    )
+def bypassed(environ):
+    if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
+        return True
+    if cached_page.has_cookie(environ, settings.SESSION_COOKIE_NAME):
+        return True
+    where = cached_page.path(environ)
+    return where.startswith((*BYPASS_PREFIXES, settings.STATIC_URL, settings.MEDIA_URL))
 
 
-def cacheable_response(response):
+def cacheable_response(request, response):
     control = response.get("Cache-Control", "")
+    vary = {word.lower() for word in cc_delim_re.split(response.get("Vary", "")) if word}
+    keyed = KEYED_VARY | ({"accept"} if request.path.startswith(NEGOTIATED_PREFIX) else set())
     return (
         response.status_code == 200
         and not response.streaming
         and not response.cookies
+        and not response.has_header("Content-Encoding")
         and not any(word in control for word in ("private", "no-cache", "no-store"))
+        and vary <= keyed
+        # A nonce used by the page is this request's alone (django-csp sets it when read).
+        and getattr(request, "_csp_nonce", None) is None
+        and "'nonce-" not in response.get("Content-Security-Policy", "")
     )
 
 
-def address(request):
+def address_of(environ):
     """(the address as the cache knows it, whether it may be stored), or (None, False)
-    when the address has a parameter no page reads: such a page is never cached."""
+    when the address has a parameter no page reads, or a host ALLOWED_HOSTS refuses:
+    such a page is never cached. Only what selects another page is in it: scheme (from
+    a trusted proxy only), validated host, path, the parameters pages read, and for the
+    API the representation the Accept header chooses."""
+    host = cached_page.host(environ)
+    if host is None:
+        return None, False
+    try:
+        parameters = QueryDict(get_str_from_wsgi(environ, "QUERY_STRING", ""))
+    except SuspiciousOperation:
+        return None, False  # too many parameters: Django answers 400 further in
     known, tracking = [], False
-    for name, values in request.GET.lists():
+    for name, values in parameters.lists():
         if name in PARAMETERS:
             known += [(name, value) for value in values]
         elif name.startswith(TRACKING_PREFIXES):
@@ -129,19 +160,53 @@ def address(request):
         else:
             return None, False
     query = urlencode(sorted(known))
+    where = cached_page.path(environ)
     variant = ""
-    if request.path.startswith(NEGOTIATED_PREFIX):
-        chosen = negotiation.choose(request, REPRESENTATIONS)
+    if where.startswith(NEGOTIATED_PREFIX):
+        chosen = negotiation.preferred(environ.get("HTTP_ACCEPT", ""), REPRESENTATIONS)
         if chosen is None:
             return None, False  # a 406 (or a view that ignores Accept): never cached
         variant = "" if chosen == negotiation.JSON else f"#{chosen}"
     # A page asked for with tracking parameters is served from the cache, never stored,
     # so no stored page carries them in its links.
-    return f"{request.get_host()}{request.path}?{query}{variant}", not tracking
+    return f"{cached_page.scheme(environ)}://{host}{where}?{query}{variant}", not tracking
 
 
-def page_key(where, gen):
-    return f"newsroom:page:{gen}:{hashlib.sha256(where.encode()).hexdigest()}"
+def address(request):
+    return address_of(request.META)
+
+
+def page_key(where):
+    return f"newsroom:page:{hashlib.sha256(where.encode()).hexdigest()}"
+
+
+class Lookup(NamedTuple):
+    key: str | None = None  # None: this request is not the page cache's business
+    gen: int | None = None
+    found: tuple | None = None  # the entry to serve, on a hit
+    storable: bool = False
+
+
+def look_up(environ):
+    """The generation and the page in one round trip; a cache outage is a plain miss."""
+    if not settings.PAGE_CACHE_SECONDS or bypassed(environ):
+        return Lookup()
+    where, storable = address_of(environ)
+    if where is None:
+        return Lookup()
+    key = page_key(where)
+    try:
+        values = cache.get_many([GENERATION, key])
+        gen = values.get(GENERATION)
+        if gen is None:
+            gen, values = generation(), {}
+    except Exception:
+        log.exception("Page cache unavailable; serving uncached.")
+        return Lookup()
+    found = values.get(key)
+    if cached_page.current(found, gen):
+        return Lookup(key, gen, found)
+    return Lookup(key, gen, None, storable and environ["REQUEST_METHOD"] == "GET")
 
 
 def within_budget(request):
@@ -159,50 +224,53 @@ def replica_is_current():
     return position is None or replicas.replica_has_replayed(position)
 
 
-def fresh_for(expires_at):
-    return max(0, min(settings.BROWSER_CACHE_SECONDS, int(expires_at - time.time())))
+def hit_response(found, environ):
+    _, status, headers, body = cached_page.answer(found, environ)
+    response = HttpResponseNotModified() if status == 304 else HttpResponse(body)
+    if "Content-Type" in response:
+        del response["Content-Type"]  # the entry's own, if it has one
+    for name, value in headers:
+        response[name] = value
+    return response
 
 
 class PageCacheMiddleware:
+    """First in MIDDLEWARE: a hit is answered before any other middleware runs; a miss
+    goes through them all, and what they return is what is stored."""
+
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
-        if not settings.PAGE_CACHE_SECONDS or not cacheable_request(request):
-            return self.get_response(request)
-        where, storable = address(request)
-        if where is None:
-            return self.get_response(request)
-        try:
-            gen = generation()
-            key = page_key(where, gen)
-            cached = cache.get(key)
-            # Checked before rendering: every read the page makes is at least this recent.
-            storable = storable and cached is None and replica_is_current()
-        except Exception:
-            log.exception("Page cache unavailable; serving uncached.")
-            return self.get_response(request)
-        if isinstance(cached, tuple):
-            expires_at, response = cached
-            # What a browser or CDN may keep shrinks with what is left of the entry.
-            patch_cache_control(response, max_age=fresh_for(expires_at))
-            response["X-Cache"] = "hit"
-            return response
+        lookup = request.META.pop(LOOKED_UP, None) or look_up(request.META)
+        if lookup.found:
+            return hit_response(lookup.found, request.META)
+        storable = lookup.storable
+        if storable:
+            try:
+                # Checked before rendering: every read the page makes is at least this recent.
+                storable = replica_is_current()
+            except Exception:
+                log.exception("Page cache unavailable; serving uncached.")
+                storable = False
         response = self.get_response(request)
-        if storable and cacheable_response(response):
-            self.store(request, key, gen, response)
+        if storable and cacheable_response(request, response):
+            self.store(request, lookup, response)
         return response
 
-    def store(self, request, key, gen, response):
+    def store(self, request, lookup, response):
         try:
-            timeout = seconds_until_next_change(gen)
-            if timeout <= 0 or generation() != gen or not within_budget(request):
+            timeout = seconds_until_next_change(lookup.gen)
+            if timeout <= 0 or generation() != lookup.gen or not within_budget(request):
                 return
             expires_at = time.time() + timeout
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(timezone.now().timestamp())
-            patch_cache_control(response, public=True, max_age=fresh_for(expires_at))
+            patch_cache_control(response, public=True)
+            rest = cached_page.control_without_max_age(response["Cache-Control"])
+            fresh = cached_page.fresh_for(expires_at)
+            response["Cache-Control"] = cached_page.control_with_max_age(rest, fresh)
+            cache.set(lookup.key, cached_page.entry(lookup.gen, expires_at, response), timeout)
             response["X-Cache"] = "miss"
-            cache.set(key, (expires_at, response), timeout)
         except Exception:
             log.exception("Could not store a page in the cache; it is served uncached.")

@@ -82,14 +82,18 @@ if not find_spec("django.tasks"):
     INSTALLED_APPS.append("django_tasks")
 
 MIDDLEWARE = [
-    # First: SecurityMiddleware and request.is_secure() read X-Forwarded-Proto.
+    # First, so a hit is answered before anything else runs; it stores what all the others
+    # return (their headers included). It believes X-Forwarded-Proto only from
+    # TRUSTED_PROXIES, as ForwardedHeadersMiddleware does, and checks ALLOWED_HOSTS itself.
+    "newsroom.cache.PageCacheMiddleware",
+    # Before anything that reads them: SecurityMiddleware and request.is_secure() read
+    # X-Forwarded-Proto.
     "newsroom.core.security.ForwardedHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "newsroom.core.security.SecurityHeadersMiddleware",
     "csp.middleware.CSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "newsroom.cache.PageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "newsroom.core.locale.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -1,5 +1,6 @@
 """Detail pages of content that has a workflow: staff preview, old addresses, never a leak."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView
@@ -20,6 +21,10 @@ class WorkflowDetailView(DetailView):
     address_fields = ("slug",)  # what get_absolute_url() reads
 
     def can_preview(self):
+        # Without a session nobody is logged in. Not reading it for visitors keeps their
+        # page free of `Vary: Cookie`, which the page cache refuses to store.
+        if settings.SESSION_COOKIE_NAME not in self.request.COOKIES:
+            return False
         opts = self.model._meta
         return self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")
 

@@ -48,7 +48,12 @@ def choose(request, offers):
     """The offer the request prefers; the first offer without an Accept header (or one that
     names nothing usable), so existing clients get what they always got; None when the
     request accepts none of the offers (answer 406). Ties go to the earlier offer."""
-    accepted = ranges(request.headers.get("Accept", ""))
+    return preferred(request.headers.get("Accept", ""), offers)
+
+
+def preferred(accept, offers):
+    """`choose` for an Accept header's value (the page cache reads it before Django does)."""
+    accepted = ranges(accept)
     if not accepted:
         return offers[0]
     scored = [(quality(offer, accepted), -n, offer) for n, offer in enumerate(offers)]

@@ -186,7 +186,12 @@ def instrumented(path):
 def page_cache_middleware():
     from django.conf import settings
 
-    return [m for m in settings.MIDDLEWARE if "cache" in m.lower()]
+    from newsroom import wsgi
+
+    found = [m for m in settings.MIDDLEWARE if "cache" in m.lower()]
+    if hasattr(wsgi, "django_application"):  # hits answered before Django (the warm rows)
+        found.append("front door in newsroom/wsgi.py")
+    return found
 
 
 def hammer(port, path, seconds, connections, unique=False):
