@@ -96,3 +96,11 @@ def test_the_editor_role_holds_every_redirect_permission(editor):
     for action in ("view", "add", "change", "delete"):
         assert editor.has_perm(f"newsroom.{action}_articleredirect")
         assert editor.has_perm(f"projects.{action}_projectredirect")
+
+
+@pytest.mark.parametrize("value", ["x", "1.5", "-", "１２"])
+def test_a_choice_that_is_no_key_gets_the_fields_message_not_a_500(editor_client, story, value):
+    response = editor_client.post(ARTICLES + "add/", {"old_slug": "old-name", "article": value})
+    assert response.status_code == 200
+    assert "Select a valid choice" in response.content.decode()
+    assert 'value="old-name"' in response.content.decode()  # what was typed is kept

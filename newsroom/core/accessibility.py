@@ -6,6 +6,8 @@ from django.forms.models import BaseInlineFormSet
 from django.forms.widgets import MultiWidget
 from django.utils.text import capfirst
 
+from newsroom.core.autocomplete import TolerantAutocompleteAdmin
+
 
 class LabelledInlineFormSet(BaseInlineFormSet):
     def add_fields(self, form, index):
@@ -19,5 +21,5 @@ class LabelledInlineFormSet(BaseInlineFormSet):
                 widget.attrs.setdefault("aria-label", capfirst(str(field.label)))
 
 
-class LabelledTabularInline(admin.TabularInline):
+class LabelledTabularInline(TolerantAutocompleteAdmin, admin.TabularInline):
     formset = LabelledInlineFormSet

@@ -13,6 +13,8 @@ a public page changed by someone who may not publish.
 import reversion
 from django.core.exceptions import ObjectDoesNotExist, PermissionDenied
 
+from newsroom.core.autocomplete import TolerantAutocompleteAdmin
+
 
 def can_publish(user, model):
     opts = model._meta
@@ -74,7 +76,7 @@ def record_transition(model_admin, request, obj, text):
             reversion.set_comment(text)
 
 
-class PublishingAdminMixin:
+class PublishingAdminMixin(TolerantAutocompleteAdmin):
     """What is public is the editors' to change, delete or (un)publish; writers see it read-only.
     Enforced in the permission checks and again on every save and delete, so a crafted request,
     a list edit or a bulk action fails like a click would."""

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationStackedInline
 
 from newsroom.core.accessibility import LabelledTabularInline
+from newsroom.core.autocomplete import TolerantAutocompleteAdmin
 from newsroom.core.gallery_admin import GalleryInline
 from newsroom.core.publishing import can_publish
 from projects import models
@@ -30,7 +31,7 @@ def editors_mark(request, fields):
     return [*fields, "not_stated_publicly"]
 
 
-class SourcedInline(admin.StackedInline):
+class SourcedInline(TolerantAutocompleteAdmin, admin.StackedInline):
     """Stacked, a few fields a line, so the form fits a laptop's width (static/css/admin.css)."""
 
     extra = 0
