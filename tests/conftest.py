@@ -1,10 +1,14 @@
 import io
+from contextlib import contextmanager
 
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group
 from django.core.cache import cache
 from django.core.management import call_command
+from django.utils import translation
 
+from newsroom import chrome
 from newsroom.demo import loader
 from tests import servers
 from tests.alerts_support import smtp_server, webhook_receiver  # noqa: F401 (fixtures)
@@ -92,3 +96,32 @@ def pytest_collection_modifyitems(items):
 def shared_stores(tmp_path):
     """The settings that point several app servers at the same database and cache."""
     return servers.shared_stores(tmp_path)
+
+
+def load_chrome():
+    """The header's and footer's data in every language: read once per cache generation
+    (newsroom/chrome.py) and pinned on its own in test_query_counts."""
+    for code, _name in settings.LANGUAGES:
+        with translation.override(code):
+            chrome.load()
+
+
+def page_own(assert_queries):
+    @contextmanager
+    def counted(*args, **kwargs):
+        load_chrome()
+        with assert_queries(*args, **kwargs) as captured:
+            yield captured
+
+    return counted
+
+
+@pytest.fixture
+def django_assert_num_queries(django_assert_num_queries):
+    """pytest-django's, counting the page's own queries (the chrome is loaded first)."""
+    return page_own(django_assert_num_queries)
+
+
+@pytest.fixture
+def django_assert_max_num_queries(django_assert_max_num_queries):
+    return page_own(django_assert_max_num_queries)

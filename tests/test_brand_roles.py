@@ -40,3 +40,11 @@ def test_an_editor_sees_the_brand_but_cannot_change_it(editor_client):
 
 def test_a_writer_cannot_reach_the_brand(writer_client):
     assert writer_client.get(reverse("admin:newsroom_brand_changelist")).status_code == 403
+
+
+def test_there_is_one_brand_the_add_page_leads_to_it(administrator_client):
+    Brand.defaults().save()
+    response = administrator_client.post(reverse("admin:newsroom_brand_add"), FORM)
+    assert response.status_code == 302
+    assert response["Location"] == reverse("admin:newsroom_brand_change", args=[1])
+    assert Brand.objects.count() == 1

@@ -141,7 +141,7 @@ def test_projects_are_ranked_counted_and_paged_like_news(client, db):
     factories.project(name="Compressor plant", summary="In Wuhu.")
     page = results(client, q="Wuhu")
     assert "Projects (13 results)" in page and "All 13 matching projects" in page
-    assert page.count('<article class="card">') == 5
+    assert page.count('<article class="card project-card">') == 5
     page = results(client, q="Wuhu", type="projects")
     assert "Projects (13 results)" in page and "Page 1 of 2" in page
     # A name match ranks above a summary match: the summary-only one comes last, on page 2.

@@ -110,14 +110,14 @@ def test_an_english_reader_sees_english_news_and_chinese_only_news(client, story
 def test_a_card_in_another_language_than_the_page_says_so(client, story):
     with translation.override("zh-hans"):
         html = client.get(reverse("news")).content.decode()
-    assert '<article class="card" lang="en">' in html
+    assert '<article class="card card-media" lang="en">' in html
     assert '<p class="meta" lang="zh-Hans">' in html
 
 
 def test_a_card_in_the_page_language_carries_no_lang(client, story):
     with translation.override("en"):
         html = client.get(reverse("news")).content.decode()
-    assert '<article class="card">' in html
+    assert '<article class="card card-media">' in html
 
 
 def test_the_fallback_rule_is_one_query(story, django_assert_num_queries):

@@ -12,8 +12,12 @@ class BrandAdmin(admin.ModelAdmin):
     fields = ["name", "logo", "accent", "accent_dark", "typeface"]
     list_display = ["name", "accent", "accent_dark", "typeface", "updated_at"]
 
-    def has_add_permission(self, request):
-        return super().has_add_permission(request) and not Brand.objects.exists()
+    def add_view(self, request, form_url="", extra_context=None):
+        # Not in has_add_permission: that is asked on every admin page, for the sidebar.
+        brand = Brand.objects.first()
+        if brand is not None:
+            return redirect(reverse("admin:newsroom_brand_change", args=[brand.pk]))
+        return super().add_view(request, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         """The list of one: straight to the brand's page (or the form for it)."""
