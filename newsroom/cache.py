@@ -36,7 +36,7 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 
-from newsroom.core import cached_page, negotiation, replicas
+from newsroom.core import cached_page, fragments, negotiation, replicas
 from newsroom.core.security import client_ip
 from newsroom.models import Article
 
@@ -245,6 +245,7 @@ class PageCacheMiddleware:
         lookup = request.META.pop(LOOKED_UP, None) or look_up(request.META)
         if lookup.found:
             return hit_response(lookup.found, request.META)
+        fragments.begin(lookup.gen)
         storable = lookup.storable
         if storable:
             try:

@@ -3,6 +3,8 @@ and the legal links. Read once per cache generation and language (three small qu
 so pages pay nothing for them: any content change, the brand's included, bumps the
 generation (newsroom/cache.py)."""
 
+import logging
+
 from django.conf import settings
 from django.core.cache import cache
 from django.urls import reverse
@@ -11,17 +13,27 @@ from django.utils.translation import get_language
 from newsroom.cache import generation
 from newsroom.models import Article, Brand, Category
 
+log = logging.getLogger(__name__)
+
 # Without a shared cache each process keeps its own copy: a short life bounds staleness.
 SECONDS = settings.PAGE_CACHE_SECONDS or 60
 
 
 def load():
     language = get_language()
-    key = f"newsroom:chrome:{generation()}:{language}"
-    chrome = cache.get(key)
+    try:
+        key = f"newsroom:chrome:{generation()}:{language}"
+        chrome = cache.get(key)
+    except Exception:
+        # A cache outage: the page is served uncached, with its header read afresh.
+        log.exception("Cache unavailable; the header and footer are read afresh.")
+        return build(language)
     if chrome is None:
         chrome = build(language)
-        cache.set(key, chrome, SECONDS)
+        try:
+            cache.set(key, chrome, SECONDS)
+        except Exception:
+            log.exception("Could not keep the header and footer in the cache.")
     return chrome
 
 

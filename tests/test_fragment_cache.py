@@ -105,7 +105,7 @@ def test_the_directory_filters_and_totals_are_read_once_per_generation(client, p
 
 
 def test_a_part_rendered_while_the_generation_moved_is_not_kept(db):
-    fragments.request_began()
+    fragments.begin()
     try:
 
         def render_during_a_commit():
@@ -120,7 +120,7 @@ def test_a_part_rendered_while_the_generation_moved_is_not_kept(db):
 
 def test_the_generation_is_the_one_read_when_the_request_began(db):
     page_cache.generation()
-    fragments.request_began()
+    fragments.begin()
     try:
         page_cache.bump()  # committed after the request began, before it read the record
         assert fragments.remembered(("card", 1), lambda: "before") == "before"
@@ -133,7 +133,7 @@ def test_nothing_is_kept_outside_a_request_or_without_the_page_cache(db, setting
     assert fragments.remembered(("card", 1), lambda: "one") == "one"
     assert fragments.remembered(("card", 1), lambda: "two") == "two"
     settings.PAGE_CACHE_SECONDS = 0
-    fragments.request_began()
+    fragments.begin()
     try:
         assert fragments.remembered(("card", 1), lambda: "three") == "three"
         assert fragments.remembered(("card", 1), lambda: "four") == "four"

@@ -265,7 +265,7 @@ def test_clients_are_described_coarsely(agent, described):
 
 def test_the_sign_in_page_carries_the_sites_own_name(client, db, settings):
     page = client.get("/en/press/login/").content.decode()
-    assert f'<span>{settings.SITE_NAME}</span></a>' in page
+    assert f"<span>{settings.SITE_NAME}</span></a>" in page
     assert '<a class="site-name" href="/en/">' in page
 
 

@@ -3,7 +3,8 @@ this process's memory: a project or article card, the directory's filter choices
 
 The rule is the page cache's (newsroom/cache.py): the generation number that every content
 change bumps, when it is saved and again when it commits, is part of every key. It is read
-when the request starts, before the page reads anything, and a part is stored only if the
+when the request starts (by the page cache's lookup, newsroom/cache.py), before the page
+reads anything, and a part is stored only if the
 generation has not moved by the time it is rendered (and, with a read replica, only if the
 replica had replayed the last bump). So no part is ever older than the last commit, and one
 save makes every part fresh on every server at once, with no key to hunt.
@@ -71,12 +72,16 @@ def replica_is_current():
     return position is None or replicas.replica_has_replayed(position)
 
 
-def request_began(**kwargs):
+def begin(generation=None):
+    """At the request's start, from the page cache's middleware (first of all, before the
+    page reads anything): the generation its lookup read, or read here. A hit never gets
+    this far, so it costs no extra round trip."""
     _request.generation = None
     if not settings.PAGE_CACHE_SECONDS:
         return
     try:
-        generation = cache.get(GENERATION)
+        if generation is None:
+            generation = cache.get(GENERATION)
         if generation is not None and replica_is_current():
             _request.generation = generation
     except Exception:
@@ -88,7 +93,8 @@ def request_ended(**kwargs):
 
 
 def connect():
-    request_started.connect(request_began, dispatch_uid="fragments-generation")
+    # Nothing is kept for a request the page cache's middleware did not begin.
+    request_started.connect(request_ended, dispatch_uid="fragments-generation-reset")
     request_finished.connect(request_ended, dispatch_uid="fragments-generation")
 
 
