@@ -11,7 +11,8 @@ FOCUSABLE = """a[href], button, input:not([type=hidden]), select, textarea, summ
 
 MARK = f"""() => {{
     const all = [...document.querySelectorAll(`{FOCUSABLE}`)].filter(
-        (e) => !e.disabled && e.getClientRects().length);
+        // checkVisibility: the contents of a closed <details> keep their boxes but are hidden.
+        (e) => !e.disabled && e.getClientRects().length && e.checkVisibility());
     all.forEach((e, n) => e.dataset.keyboardTest = n);
     return all.length;
 }}"""

@@ -18,7 +18,7 @@ def heading(page):
 
 def test_a_visitor_goes_from_home_to_story_project_company_and_tag(page, site):
     page.goto("/en/")
-    page.get_by_role("region", name="Featured").get_by_role("link", name=STORY).click()
+    page.get_by_role("region", name=STORY).get_by_role("link", name=STORY).click()
     expect(heading(page)).to_have_text(STORY)
     page.get_by_role("link", name="Full project record and timeline").click()
     expect(heading(page)).to_have_text(PROJECT)
@@ -42,7 +42,7 @@ def test_a_visitor_filters_and_sorts_the_project_directory(page, site):
     page.get_by_label("Sort by").select_option("Direct jobs, most first")
     page.get_by_role("button", name="Show projects").click()
     expect(page).to_have_url(
-        "/en/projects/?status=&sector=&country=CN&province=&organization=&designation=&year=&sort=jobs"
+        "/en/projects/?status=&sector=&country=CN&province=&sort=jobs&organization=&designation=&year="
         "&updated=&unit="
     )
     expect(project_names(page)).to_have_text([PROJECT, "Ningbo Heat Pump Base"])
