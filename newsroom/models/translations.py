@@ -13,7 +13,6 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
-from pypinyin import lazy_pinyin
 
 TRANSLATION_CONSTRAINTS = [
     models.UniqueConstraint(
@@ -28,6 +27,10 @@ TRANSLATION_CONSTRAINTS = [
 def readable_slug(text, fallback="article"):
     """A slug people can read: Chinese characters spelt in tone-less pinyin (武汉 → wu-han),
     everything else as Django slugifies it; never empty."""
+    # Imported here: its dictionaries take about 57 MB, and only saving a story needs them,
+    # not every web worker.
+    from pypinyin import lazy_pinyin
+
     spelt = " ".join(lazy_pinyin(text, errors="default"))
     return slugify(spelt)[:190].strip("-") or fallback
 
