@@ -36,9 +36,9 @@ from django.utils import timezone
 from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 
+from newsroom.clock import seconds_until_next_change
 from newsroom.core import cached_page, fragments, negotiation, replicas
 from newsroom.core.security import client_ip
-from newsroom.models import Article
 
 log = logging.getLogger(__name__)
 GENERATION = "newsroom:generation"
@@ -97,19 +97,6 @@ def content_changed(using=None, **kwargs):
     now and again once the change is committed (at once when there is no transaction)."""
     bump()
     transaction.on_commit(bump_after_commit, using=using)
-
-
-def seconds_until_next_change(gen):
-    """Seconds until the published set changes by the clock alone, cached per generation."""
-    key = f"newsroom:next-change:{gen}"
-    moment = cache.get(key)
-    if moment is None or (moment and moment <= time.time()):
-        upcoming = Article.objects.next_visibility_change()
-        moment = upcoming.timestamp() if upcoming else 0
-        cache.set(key, moment, settings.PAGE_CACHE_SECONDS)
-    if not moment:
-        return settings.PAGE_CACHE_SECONDS
-    return max(0, min(settings.PAGE_CACHE_SECONDS, int(moment - time.time())))
 
 
 def bypassed(environ):

@@ -1,5 +1,6 @@
 """What every page's header and footer show: the brand, the sections, the archive's years
-and the legal links. Read once per cache generation and language (three small queries),
+and the legal links. Read once per cache generation, language and scheduled change
+(newsroom/clock.py; three small queries),
 so pages pay nothing for them: any content change, the brand's included, bumps the
 generation (newsroom/cache.py)."""
 
@@ -11,6 +12,7 @@ from django.urls import reverse
 from django.utils.translation import get_language
 
 from newsroom.cache import generation
+from newsroom.clock import next_change
 from newsroom.models import Article, Brand, Category
 
 log = logging.getLogger(__name__)
@@ -22,7 +24,9 @@ SECONDS = settings.PAGE_CACHE_SECONDS or 60
 def load():
     language = get_language()
     try:
-        key = f"newsroom:chrome:{generation()}:{language}"
+        gen = generation()
+        # The archive's years change when a scheduled story opens a new year, too.
+        key = f"newsroom:chrome:{gen}:{next_change(gen)}:{language}"
         chrome = cache.get(key)
     except Exception:
         # A cache outage: the page is served uncached, with its header read afresh.

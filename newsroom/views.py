@@ -12,6 +12,7 @@ from django.views.generic import (
     YearArchiveView,
 )
 
+from newsroom import clock
 from newsroom.core import fragments, media
 from newsroom.core.detail import WorkflowDetailView, private
 from newsroom.core.feeds import feed_links
@@ -57,14 +58,19 @@ class HomeView(TemplateView):
             .for_language(language)
             .select_related("category", "lead_image")
         )
-        featured = list(published.filter(is_featured=True)[:3])
-        latest = list(published.exclude(pk__in=[a.pk for a in featured])[:6])
+        # Kept until the next content change or the next scheduled one (newsroom/clock.py).
+        featured = clock.remembered(
+            ("home-featured",), lambda: list(published.filter(is_featured=True)[:3])
+        )
+        latest = clock.remembered(
+            ("home-latest",),
+            lambda: list(published.exclude(pk__in=[a.pk for a in featured])[:6]),
+        )
         return super().get_context_data(
             featured=featured,
             # The first featured story leads; the others join the latest in the grid.
             more_news=featured[1:] + latest,
-            # None of these changes by the clock (articles do: a scheduled story appears
-            # on its own), so they are read once per content generation.
+            # None of these changes by the clock, so they are read once per generation.
             projects=fragments.remembered(("home-projects",), self.recent_projects),
             contacts=fragments.remembered(
                 ("home-contacts",), lambda: list(PressContact.objects.active()[:3])
@@ -91,6 +97,12 @@ class ArticleListView(ListView):
     def get_queryset(self):
         return Article.objects.published().for_language(get_language()).for_listing()
 
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        # Every page of one list (?page=N) shares its address's count.
+        paginator.count = clock.remembered(("list-count", self.request.path), queryset.count)
+        return paginator
+
     def get_context_data(self, **kwargs):
         feeds = {}
         if self.feed:
@@ -104,7 +116,9 @@ class NewsView(ArticleListView):
     """The news list, with the archive's years beside it."""
 
     def get_context_data(self, **kwargs):
-        archive = Article.objects.published().for_language(get_language()).archive()
+        archive = clock.remembered(
+            ("archive",), Article.objects.published().for_language(get_language()).archive
+        )
         return super().get_context_data(archive=archive, **kwargs)
 
 
@@ -188,7 +202,7 @@ class ArchiveMixin:
         if canonical != request.path:
             query = request.META.get("QUERY_STRING")
             return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
-        self.archive = self.get_queryset().archive()
+        self.archive = clock.remembered(("archive",), self.get_queryset().archive)
         if not self.archive.has(year, month):
             raise Http404("No stories were published then.")
         return super().get(request, *args, **kwargs)
@@ -299,7 +313,8 @@ class ArticleDetailView(WorkflowDetailView):
         return super().get_context_data(
             alternates=alternates,
             language_fallback="news",
-            related=related_stories(article),
+            # The same for every reader of this language until the published set changes.
+            related=clock.remembered(("related", article.pk), lambda: related_stories(article)),
             permalink=absolute(article.get_absolute_url()),
             **kwargs,
         )

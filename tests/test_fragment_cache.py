@@ -1,6 +1,7 @@
 """Cards and the directory's filters, kept per record, language and content generation,
 are never older than the last change (newsroom/core/fragments.py)."""
 
+import datetime
 import itertools
 
 import pytest
@@ -8,7 +9,7 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 
 from newsroom import cache as page_cache
 from newsroom.core import fragments
@@ -99,9 +100,10 @@ def test_the_directory_filters_and_totals_are_read_once_per_generation(client, p
         page = uncached(client)
     assert "New plant" in page
     # page, figures; the count, totals and the four filter choices are kept until a save,
-    # and so are the header's and footer's three (newsroom/chrome.py)
+    # and so are the header's and footer's three (newsroom/chrome.py) and the moment of the
+    # next scheduled change their archive years depend on (newsroom/clock.py)
     assert len(second) == 2
-    assert len(first) == 8 + 3
+    assert len(first) == 8 + 3 + 1
 
 
 def test_a_part_rendered_while_the_generation_moved_is_not_kept(db):
@@ -163,8 +165,25 @@ def test_the_home_page_reads_its_projects_contacts_and_about_text_once_per_gener
     with CaptureQueriesContext(connection) as again:
         page = uncached(client, "home")
     assert "Wuhu plant" in page and "A story" in page
-    # featured, latest (they change by the clock too: read every time)
-    assert len(again) == 2
+    # featured and latest are kept too, until the next scheduled change (newsroom/clock.py)
+    assert len(again) == 0
     plant.name = "Hefei plant"
     plant.save()
     assert "Hefei plant" in uncached(client, "home")
+
+
+def test_kept_story_lists_give_way_when_a_scheduled_story_goes_out(client, db, time_machine):
+    moment = (timezone.now() + datetime.timedelta(seconds=30)).replace(microsecond=0)
+    factories.article(title="Already out")
+    factories.article(title="On the hour", publish_at=moment)
+    time_machine.move_to(moment - datetime.timedelta(seconds=10), tick=False)
+    for name in ("home", "news"):
+        assert "On the hour" not in uncached(client, name)
+    news = uncached(client, "news")
+    generation = page_cache.generation()
+    time_machine.move_to(moment, tick=False)
+    # no save in between: the same generation, but past the moment the lists changed
+    assert page_cache.generation() == generation
+    for name in ("home", "news"):
+        assert "On the hour" in uncached(client, name)
+    assert "Already out" in news

@@ -88,6 +88,11 @@ def begin(generation=None):
         log.exception("Cache unavailable; page parts are rendered afresh.")
 
 
+def generation():
+    """The generation this request's parts are kept under, or None (nothing is kept)."""
+    return getattr(_request, "generation", None)
+
+
 def request_ended(**kwargs):
     _request.generation = None
 

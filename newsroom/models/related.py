@@ -10,7 +10,10 @@ newest CANDIDATES rows of the join table for each of the article's tags
 (article_published_category). A tag or category carried by half the archive then costs
 a few hundred index entries, not a scan of the archive."""
 
-from django.db import models
+import operator
+from functools import reduce
+
+from django.db import connections, models
 from django.db.models import Case, OuterRef, Q, Subquery, Value, When
 from django.db.models.functions import Coalesce
 
@@ -41,9 +44,13 @@ class RelatedQuerySet(models.QuerySet):
         group = model.objects.filter(translation_group=article.translation_group).values("pk")
         pinned_ids = pins.objects.filter(from_article__in=group).values("to_article")
         pinned_by = pins.objects.filter(to_article__in=group).values("from_article")
-        pinned_groups = model.objects.filter(Q(pk__in=pinned_ids) | Q(pk__in=pinned_by)).values(
-            "translation_group"
-        )
+        # Two conditions, not one OR inside a subquery: each is then an index lookup, where
+        # the OR made PostgreSQL scan the whole article table.
+        pinned = [
+            Q(translation_group__in=model.objects.filter(pk__in=ids).values("translation_group"))
+            for ids in (pinned_ids, pinned_by)
+        ]
+        is_pinned = pinned[0] | pinned[1]
 
         tag_ids = tagged.objects.filter(content_object=article.pk).values("tag")
         project_ids = linked.objects.filter(article=article.pk).values("project")
@@ -66,17 +73,25 @@ class RelatedQuerySet(models.QuerySet):
         same_category = Case(
             When(category=article.category_id, then=Value(CATEGORY)), default=Value(0)
         )
+        parts = [
+            *(model.objects.filter(condition).order_by().values("pk") for condition in pinned),
+            by_project.order_by(),
+            by_tag,
+            by_category,
+        ]
+        if connections[self.db].features.supports_slicing_ordering_in_compound:
+            # One UNION of candidate keys, each part from an index; as ORs of IN
+            # conditions PostgreSQL read every published story to test them.
+            candidates = Q(pk__in=parts[0].union(*parts[1:]))
+        else:
+            # SQLite cannot limit the parts of a UNION.
+            candidates = reduce(operator.or_, (Q(pk__in=part) for part in parts))
         return (
-            self.filter(
-                Q(translation_group__in=pinned_groups)
-                | Q(pk__in=by_project)
-                | Q(pk__in=by_tag)
-                | Q(pk__in=by_category)
-            )
+            self.filter(candidates)
             .exclude(translation_group=article.translation_group)
             .annotate(
                 pinned=Case(
-                    When(translation_group__in=pinned_groups, then=Value(1)),
+                    When(is_pinned, then=Value(1)),
                     default=Value(0),
                     output_field=models.IntegerField(),
                 ),
