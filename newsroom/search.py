@@ -12,6 +12,7 @@ from django.shortcuts import render
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import clock
 from newsroom.core.query_syntax import parse
 from newsroom.core.search import MAX_QUERY, clean_query, snippet
 from newsroom.models import Article, Category, Tag
@@ -113,8 +114,11 @@ class CappedPaginator(Paginator):
         return self.total > self.cap
 
 
-def page_of(request, rows, cap=None):
+def page_of(request, rows, cap=None, counted=None):
+    """The page `?page=` asks for; `counted`, when given, is the number of rows."""
     paginator = CappedPaginator(rows, PAGE_SIZE, cap) if cap else Paginator(rows, PAGE_SIZE)
+    if counted is not None:
+        setattr(paginator, "total" if cap else "count", counted)
     try:
         return paginator.page(request.GET.get("page") or 1)
     except InvalidPage:
@@ -128,6 +132,10 @@ def search(request):
     text = params.get("q", "")
     kind = params.get("type")
     context = {"form": form, "query": text, "page_obj": None, "kind": kind}
+    # What the counts depend on besides the published set (newsroom/clock.py keeps them
+    # until it changes): every page of one search shares them.
+    category = params.get("category")
+    asked = ("search", text, kind, category and category.pk, params.get("tag"), params.get("year"))
     if text:
         query, wanted, context["suggestion"] = interpret(text)
         context["query_string"] = request.GET.copy()
@@ -147,7 +155,7 @@ def search(request):
             context["project_count"] = (
                 len(context["projects"])
                 if len(context["projects"]) < PROJECTS_BESIDE_NEWS
-                else found.count()
+                else clock.remembered((*asked, "projects"), found.count)
             )
     if text and kind != "projects":
         articles = Article.objects.published().for_language(get_language())
@@ -158,7 +166,14 @@ def search(request):
         if params.get("year"):
             articles = articles.filter(publish_at__year=params["year"])
         found = search_articles(articles.select_related("category"), wanted)
-        context["page_obj"] = page = page_of(request, found, cap=CANDIDATES)
-        for article in page.object_list:
-            article.snippet = snippet(article.body or article.summary, wanted.words)
+        counted = clock.remembered((*asked, "articles"), found.count)
+        context["page_obj"] = page = page_of(request, found, cap=CANDIDATES, counted=counted)
+
+        def results():
+            listed = list(page.object_list)
+            for article in listed:
+                article.snippet = snippet(article.body or article.summary, wanted.words)
+            return listed
+
+        page.object_list = clock.remembered((*asked, "articles", page.number), results)
     return render(request, "newsroom/search.html", context)

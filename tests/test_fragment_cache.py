@@ -31,6 +31,12 @@ def uncached(client, name="projects", language="en"):
     return response.content.decode()
 
 
+def searched(client, words):
+    response = client.get(reverse("search"), {"q": words, "visit": next(_visits)})
+    assert response.status_code == 200
+    return response.content.decode()
+
+
 @pytest.fixture(autouse=True)
 def page_cache_on(settings):
     settings.PAGE_CACHE_SECONDS = 300
@@ -179,6 +185,7 @@ def test_kept_story_lists_give_way_when_a_scheduled_story_goes_out(client, db, t
     time_machine.move_to(moment - datetime.timedelta(seconds=10), tick=False)
     for name in ("home", "news"):
         assert "On the hour" not in uncached(client, name)
+    assert "On the hour" not in searched(client, "hour")
     news = uncached(client, "news")
     generation = page_cache.generation()
     time_machine.move_to(moment, tick=False)
@@ -186,4 +193,5 @@ def test_kept_story_lists_give_way_when_a_scheduled_story_goes_out(client, db, t
     assert page_cache.generation() == generation
     for name in ("home", "news"):
         assert "On the hour" in uncached(client, name)
+    assert "On the hour" in searched(client, "hour")
     assert "Already out" in news
