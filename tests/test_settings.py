@@ -94,3 +94,22 @@ def test_redis_url_selects_the_shared_redis_cache():
         check=True,
     )
     assert result.stdout.strip() == "newsroom.core.resilient_cache.ResilientRedisCache"
+
+
+def database_options(url):
+    result = manage(
+        "shell",
+        "-c",
+        "from django.conf import settings; print(settings.DATABASES['default'].get('OPTIONS'))",
+        DATABASE_URL=url,
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    return result.stdout.strip()
+
+
+def test_postgresql_connections_turn_jit_off_unless_the_url_names_it():
+    assert "-c jit=off" in database_options("postgres://u@db.example.com/newsroom")
+    own = database_options("postgres://u@db.example.com/newsroom?options=-c%20jit%3Don")
+    assert "jit=on" in own and "jit=off" not in own
+    assert "jit" not in database_options("sqlite:////tmp/newsroom-settings-test.sqlite3")
