@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 
 from newsroom.cache import generation
 from newsroom.clock import next_change
+from newsroom.core import fragments
 from newsroom.models import Article, Brand, Category
 
 log = logging.getLogger(__name__)
@@ -24,7 +25,9 @@ SECONDS = settings.PAGE_CACHE_SECONDS or 60
 def load():
     language = get_language()
     try:
-        gen = generation()
+        # The generation the page cache's lookup read for this request, when it did: no
+        # second round trip for it.
+        gen = fragments.generation() or generation()
         # The archive's years change when a scheduled story opens a new year, too.
         key = f"newsroom:chrome:{gen}:{next_change(gen)}:{language}"
         chrome = cache.get(key)

@@ -83,6 +83,12 @@ class HomeView(TemplateView):
         )
 
 
+def published_archive():
+    """The archive's months in the reader's language, kept until the published set changes."""
+    published = Article.objects.published().for_language(get_language())
+    return clock.remembered(("archive",), published.archive)
+
+
 class ArticleListView(ListView):
     """The news list; category, tag and archive pages narrow it down."""
 
@@ -116,10 +122,7 @@ class NewsView(ArticleListView):
     """The news list, with the archive's years beside it."""
 
     def get_context_data(self, **kwargs):
-        archive = clock.remembered(
-            ("archive",), Article.objects.published().for_language(get_language()).archive
-        )
-        return super().get_context_data(archive=archive, **kwargs)
+        return super().get_context_data(archive=published_archive(), **kwargs)
 
 
 class CategoryView(ArticleListView):
@@ -202,7 +205,7 @@ class ArchiveMixin:
         if canonical != request.path:
             query = request.META.get("QUERY_STRING")
             return HttpResponsePermanentRedirect(f"{canonical}?{query}" if query else canonical)
-        self.archive = clock.remembered(("archive",), self.get_queryset().archive)
+        self.archive = published_archive()
         if not self.archive.has(year, month):
             raise Http404("No stories were published then.")
         return super().get(request, *args, **kwargs)
