@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
+from newsroom import clock
 from newsroom.core.feeds import FEED_SIZE, ArticleFeed, RssWithContent
 from newsroom.models import Article, Category, Correction, Tag
 from newsroom.press.models import with_about
@@ -14,6 +15,10 @@ from newsroom.press.models import with_about
 
 class NewsFeed(ArticleFeed):
     description = _("The latest news.")
+
+    def kept(self, make):
+        # The same for every reader of this address until the published set changes.
+        return clock.remembered(("feed", self.request.path), make)
 
     def with_extras(self, articles):
         return with_about(articles)  # press releases end with the boilerplate

@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import clock
+from newsroom.core import fragments
 from newsroom.core.query_syntax import parse
 from newsroom.core.search import MAX_QUERY, clean_query, snippet
 from newsroom.models import Article, Category, Tag
@@ -81,6 +82,16 @@ class SearchForm(forms.Form):
     tag = forms.CharField(label=_("Tag"), required=False, max_length=100)
     year = forms.IntegerField(label=_("Year"), required=False, min_value=1900, max_value=2200)
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The categories change only with content: read once per generation and language.
+        category = self.fields["category"]
+        category.choices = fragments.remembered(
+            # A comprehension: list() would ask the iterator its length, a COUNT query.
+            ("search-categories",),
+            lambda: [choice for choice in category.choices],  # noqa: C416
+        )
+
     def clean_q(self):
         query = clean_query(self.cleaned_data.get("q"))
         if len(query) > MAX_QUERY:
@@ -137,7 +148,9 @@ def search(request):
     category = params.get("category")
     asked = ("search", text, kind, category and category.pk, params.get("tag"), params.get("year"))
     if text:
-        query, wanted, context["suggestion"] = interpret(text)
+        # Its corrections depend on what is published (findable()).
+        interpreted = clock.remembered(("search-interpret", text), lambda: interpret(text))
+        query, wanted, context["suggestion"] = interpreted
         context["query_string"] = request.GET.copy()
         context["query_string"].pop("page", None)
         context["query_string"] = context["query_string"].urlencode()
@@ -151,7 +164,10 @@ def search(request):
             context["page_obj"] = page = page_of(request, found.with_facts())
             context["projects"], context["project_count"] = page.object_list, page.paginator.count
         else:
-            context["projects"] = list(found.with_facts()[:PROJECTS_BESIDE_NEWS])
+            context["projects"] = clock.remembered(
+                (*asked, "projects-beside"),
+                lambda: list(found.with_facts()[:PROJECTS_BESIDE_NEWS]),
+            )
             context["project_count"] = (
                 len(context["projects"])
                 if len(context["projects"]) < PROJECTS_BESIDE_NEWS

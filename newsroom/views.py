@@ -89,7 +89,24 @@ def published_archive():
     return clock.remembered(("archive",), published.archive)
 
 
-class ArticleListView(ListView):
+class KeptPages:
+    """Every page of a story list, its rows and its count, is the same for every reader of
+    its language until the published set changes (newsroom/clock.py): read once, then kept.
+    Every page of one list (?page=N) shares its address's count."""
+
+    def get_paginator(self, queryset, *args, **kwargs):
+        paginator = super().get_paginator(queryset, *args, **kwargs)
+        paginator.count = clock.remembered(("list-count", self.request.path), queryset.count)
+        return paginator
+
+    def paginate_queryset(self, queryset, page_size):
+        paginator, page, _rows, is_paginated = super().paginate_queryset(queryset, page_size)
+        where = ("list-page", self.request.path, page.number)
+        page.object_list = clock.remembered(where, lambda: list(page.object_list))
+        return paginator, page, page.object_list, is_paginated
+
+
+class ArticleListView(KeptPages, ListView):
     """The news list; category, tag and archive pages narrow it down."""
 
     template_name = "newsroom/article_list.html"
@@ -102,12 +119,6 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_language(get_language()).for_listing()
-
-    def get_paginator(self, queryset, *args, **kwargs):
-        paginator = super().get_paginator(queryset, *args, **kwargs)
-        # Every page of one list (?page=N) shares its address's count.
-        paginator.count = clock.remembered(("list-count", self.request.path), queryset.count)
-        return paginator
 
     def get_context_data(self, **kwargs):
         feeds = {}
@@ -148,7 +159,13 @@ class TagView(ArticleListView):
             return HttpResponsePermanentRedirect(tag.get_absolute_url())
 
     def get_queryset(self):
-        self.tag = get_object_or_404(Tag.objects.public(), slug=self.kwargs["slug"])
+        slug = self.kwargs["slug"]
+        # Public while a published story has it: kept until the published set changes.
+        self.tag = clock.remembered(
+            ("tag", slug), lambda: Tag.objects.public().filter(slug=slug).first()
+        )
+        if self.tag is None:
+            raise Http404("No such tag.")
         self.heading = f"Tagged “{self.tag.name}”"
         return super().get_queryset().filter(tags=self.tag)
 
@@ -179,7 +196,7 @@ class AuthorView(ArticleListView):
         return super().get_queryset().filter(Article.byline_names(name))
 
 
-class ArchiveMixin:
+class ArchiveMixin(KeptPages):
     """Year and month pages. The archive's one aggregate query (newsroom/models/archives.py)
     answers their navigation, whether the period has stories and its neighbours, in place
     of Django's own queries for each. One address per period: /news/2024/01/; other
@@ -299,12 +316,23 @@ class ArticleDetailView(WorkflowDetailView):
         )
 
     def get_object(self, queryset=None):
-        return prefetch_present(super().get_object(queryset), article_relations())
+        def read():
+            article = super(ArticleDetailView, self).get_object(queryset)
+            prefetch_present(article, article_relations())
+            # Read by the JSON-LD (workTranslation) as well as by the hreflang links.
+            article.translations = (
+                article.visible_translations() if article.has_translations else []
+            )
+            return article
+
+        if queryset is not None or not self.is_visitor():
+            return read()
+        # A visitor's article, with its relations, is the same for every visitor until the
+        # published set changes (newsroom/clock.py): read once per generation and language.
+        return clock.remembered(("article", self.kwargs["slug"]), read)
 
     def get_context_data(self, **kwargs):
-        # Read by the JSON-LD (workTranslation) as well as by the hreflang links.
         article = self.object
-        article.translations = article.visible_translations() if article.has_translations else []
         absolute = self.request.build_absolute_uri
         versions = {a.language: a for a in (article, *article.translations)}
         alternates = {

@@ -1,7 +1,10 @@
+from urllib.parse import urlencode
+
 from django.http import JsonResponse, StreamingHttpResponse
 from django.utils import timezone
 from django.views.generic import DetailView, ListView, TemplateView
 
+from newsroom import clock
 from newsroom.core import fragments, media
 from newsroom.core.detail import WorkflowDetailView
 from newsroom.core.feeds import feed_links
@@ -57,6 +60,9 @@ class ProjectListView(ListView):
         # The count and totals of one set of filters change only with content.
         paginator.count = fragments.remembered(self.remembered_as("count"), queryset.count)
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
+        # So do its rows, read once with their figures.
+        where = self.remembered_as(f"page-{page.number}")
+        page.object_list = fragments.remembered(where, lambda: list(page.object_list))
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -92,6 +98,17 @@ class ProjectListView(ListView):
             "first_row": first_row,
             "more_filters": more_filters,
             "more_filters_open": more_in_use,
+            # What the filter bar shows depends on the filters' own parameters alone (and
+            # on the view), so it is kept under them (templates/projects/project_list.html).
+            "filters_key": urlencode(
+                [
+                    (name, value)
+                    for name in self.filterset.filters
+                    for value in self.request.GET.getlist(name)
+                ]
+            )
+            + f"#{view}",
+            "page_key": ":".join(self.remembered_as(f"page-{context['page_obj'].number}")),
             "markers": on_map,
             "not_on_map": not_on_map,
             "map_viewbox": world_map.VIEWBOX,
@@ -172,10 +189,17 @@ class ProjectDetailView(WorkflowDetailView):
     def get_object(self, queryset=None):
         # Each relation is read only if the project's row says it has any (most have no
         # gallery, coverage or stated durations).
-        queryset = self.get_queryset() if queryset is None else queryset
-        relations = queryset._prefetch_related_lookups
-        found = with_presence(queryset.prefetch_related(None), OFTEN_EMPTY)
-        return prefetch_present(super().get_object(found), relations)
+        def read():
+            found = self.get_queryset() if queryset is None else queryset
+            relations = found._prefetch_related_lookups
+            found = with_presence(found.prefetch_related(None), OFTEN_EMPTY)
+            return prefetch_present(super(ProjectDetailView, self).get_object(found), relations)
+
+        if queryset is not None or not self.is_visitor():
+            return read()
+        # The same for every visitor until the published set changes, its news included
+        # (newsroom/clock.py): read once per generation and language.
+        return clock.remembered(("project", self.kwargs["slug"]), read)
 
     def get_context_data(self, **kwargs):
         feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")

@@ -13,6 +13,7 @@ from django.utils.cache import patch_vary_headers
 from ninja import Field, Query, Router, Schema, Status
 from pydantic import BeforeValidator
 
+from newsroom import clock
 from newsroom.api.http import error_response
 from newsroom.api.images import Images, images
 from newsroom.api.ninjs import MEDIA_TYPE, OPENAPI_SCHEMA, for_ninjs, ninjs_response
@@ -180,8 +181,18 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
     """A filter value that names nothing (an unknown category, say) gives an empty list,
     not an error: the API never tells a tag or project that is not public from one that
     does not exist."""
-    page = paginate(request, narrow(Article.objects.published().for_listing(), filters), paging)
-    withdrawn = narrow(Article.objects.withdrawal_notices(), filters) if page["page"] == 1 else []
+    # The same for every client until the published set changes (newsroom/clock.py).
+    asked = ("api-articles", *sorted(filters.model_dump().items()), paging.page, paging.page_size)
+    page = paginate(
+        request,
+        narrow(Article.objects.published().for_listing(), filters),
+        paging,
+        kept=lambda make: clock.remembered(asked, make),
+    )
+    withdrawn = []
+    if page["page"] == 1:
+        notices = narrow(Article.objects.withdrawal_notices(), filters)
+        withdrawn = clock.remembered((*asked, "withdrawn"), lambda: list(notices))
     return {**page, "withdrawn": [withdrawal(request, article) for article in withdrawn]}
 
 

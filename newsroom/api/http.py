@@ -7,8 +7,10 @@ come out of embargo or expire. Responses vary on nothing a visitor sends but the
 where an address offers JSON or ninjs, the Accept header (`Vary: Accept`).
 """
 
+import datetime
 import hashlib
 import json
+import logging
 from functools import wraps
 
 from django.core.cache import cache
@@ -22,9 +24,12 @@ from django.utils.cache import (
 )
 from django.utils.http import http_date
 
+from newsroom import clock
 from newsroom.cache import address
+from newsroom.core import fragments
 from newsroom.models import Article
 
+log = logging.getLogger(__name__)
 MAX_AGE = 60  # seconds a CDN or browser may reuse a response
 READ_METHODS = ("GET", "HEAD", "OPTIONS")
 CACHEABLE = (200, 400, 404)
@@ -56,10 +61,24 @@ def no_such_address(request, *args, **kwargs):
     raise Http404
 
 
+def next_change(now):
+    """The next moment the published set changes by the clock: read once per content
+    generation (newsroom/clock.py), or here without the page cache."""
+    gen = fragments.generation()
+    if gen is None:
+        return Article.objects.next_visibility_change(after=now)
+    try:
+        moment = clock.next_change(gen)
+    except Exception:
+        log.exception("Cache unavailable; the next scheduled change is read afresh.")
+        return Article.objects.next_visibility_change(after=now)
+    return datetime.datetime.fromtimestamp(moment, datetime.UTC) if moment else None
+
+
 def seconds_fresh(now):
     """How long a response made now stays right: MAX_AGE, or less if an article is
-    due to appear or leave sooner (`next_visibility_change` is one query)."""
-    change = Article.objects.next_visibility_change(after=now)
+    due to appear or leave sooner."""
+    change = next_change(now)
     if change is None:
         return MAX_AGE
     return max(0, min(MAX_AGE, int((change - now).total_seconds())))

@@ -25,9 +25,8 @@ def page_url(request, number):
     return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
 
 
-def paginate(request, queryset, paging):
-    """A Page of `queryset` (ordered). A page past the last is a 404; an empty list has an
-    empty page 1."""
+def read_page(queryset, paging):
+    """(count, number of pages, rows) of the page asked for; a page past the last is a 404."""
     paginator = KeysFirstPaginator(queryset, paging.page_size)
     try:
         page = paginator.page(paging.page)
@@ -35,12 +34,21 @@ def paginate(request, queryset, paging):
         raise HttpError(
             404, f"There is no page {paging.page}; the last is {paginator.num_pages}."
         ) from None
+    return paginator.count, paginator.num_pages, list(page.object_list)
+
+
+def paginate(request, queryset, paging, kept=None):
+    """A Page of `queryset` (ordered). An empty list has an empty page 1. `kept(make)` may
+    return what `make()` read for the same list and page before (it keeps no address)."""
+    make = lambda: read_page(queryset, paging)  # noqa: E731
+    count, pages, rows = kept(make) if kept else make()
+    number = paging.page
     return {
-        "count": paginator.count,
-        "page": page.number,
-        "pages": paginator.num_pages,
+        "count": count,
+        "page": number,
+        "pages": pages,
         "page_size": paging.page_size,
-        "next": page_url(request, page.next_page_number()) if page.has_next() else None,
-        "previous": page_url(request, page.previous_page_number()) if page.has_previous() else None,
-        "results": list(page.object_list),
+        "next": page_url(request, number + 1) if number < pages else None,
+        "previous": page_url(request, number - 1) if number > 1 else None,
+        "results": rows,
     }

@@ -20,10 +20,14 @@ class WorkflowDetailView(DetailView):
     redirects = None  # the reverse name of the object's old-slug model, e.g. "redirects"
     address_fields = ("slug",)  # what get_absolute_url() reads
 
+    def is_visitor(self):
+        """Without a session nobody is logged in: not staff, nor a journalist."""
+        return settings.SESSION_COOKIE_NAME not in self.request.COOKIES
+
     def can_preview(self):
-        # Without a session nobody is logged in. Not reading it for visitors keeps their
-        # page free of `Vary: Cookie`, which the page cache refuses to store.
-        if settings.SESSION_COOKIE_NAME not in self.request.COOKIES:
+        # Not reading the session for visitors keeps their page free of `Vary: Cookie`,
+        # which the page cache refuses to store.
+        if self.is_visitor():
             return False
         opts = self.model._meta
         return self.request.user.has_perm(f"{opts.app_label}.change_{opts.model_name}")

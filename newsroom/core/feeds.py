@@ -69,7 +69,15 @@ class ArticleFeed(Feed):
         """Recently withdrawn articles of this feed's scope (`withdrawal_notices()`)."""
         return []
 
+    def kept(self, make):
+        """`make()`, or the items it read for this address before: an app keeps them until
+        its published set changes (the news app: newsroom/clock.py)."""
+        return make()
+
     def items(self, obj):
+        return self.kept(lambda: self.read_items(obj))
+
+    def read_items(self, obj):
         # The reader's language, and stories with no published version in it (the lists'
         # rule); the feed's <language> is that language too (Django's default).
         articles = self.articles(obj).for_language(get_language())

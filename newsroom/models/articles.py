@@ -1,3 +1,4 @@
+import datetime
 import functools
 import operator
 import uuid
@@ -93,13 +94,22 @@ class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet, RelatedQuerySet, Arch
 
     def next_visibility_change(self, after=None):
         """When the published set next changes by the clock alone (a schedule, an embargo
-        lifting, an expiry), so caches can stop short of it; None if nothing is pending."""
+        lifting, an expiry, a withdrawal notice leaving the feeds and the API), so caches
+        can stop short of it; None if nothing is pending."""
         now = after or timezone.now()
-        fields = ("publish_at", "embargo_until", "unpublish_at")
-        moments = self.filter(status=Article.Status.PUBLISHED).aggregate(
-            **{field: Min(field, filter=Q(**{f"{field}__gt": now})) for field in fields}
+        notice = datetime.timedelta(days=settings.WITHDRAWAL_NOTICE_DAYS)
+        published = Q(status=Article.Status.PUBLISHED)
+        withdrawn = Q(status=Article.Status.WITHDRAWN)
+        # One query, read once per content generation (newsroom/clock.py).
+        moments = self.filter(published | withdrawn).aggregate(
+            **{
+                field: Min(field, filter=published & Q(**{f"{field}__gt": now}))
+                for field in ("publish_at", "embargo_until", "unpublish_at")
+            },
+            notice=Min("retracted_at", filter=withdrawn & Q(retracted_at__gt=now - notice)),
         )
-        return min((m for m in moments.values() if m), default=None)
+        oldest = moments.pop("notice")
+        return min((m for m in (*moments.values(), oldest and oldest + notice) if m), default=None)
 
     def with_pictures(self):
         """The lead image joined, the gallery with its images in one more query."""
