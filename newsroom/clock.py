@@ -44,7 +44,7 @@ def seconds_until_next_change(gen):
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(moment - time.time())))
 
 
-def remembered(parts, make):
+def remembered(parts, make, store=fragments.memory):
     gen = fragments.generation()
     if gen is None:
         return make()
@@ -53,4 +53,4 @@ def remembered(parts, make):
     except Exception:
         log.exception("Cache unavailable; a list of stories is read afresh.")
         return make()
-    return fragments.remembered((*parts, moment), make)
+    return fragments.remembered((*parts, moment), make, store)

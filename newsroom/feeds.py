@@ -8,6 +8,7 @@ from django.utils.html import escape
 from django.utils.translation import gettext_lazy as _
 
 from newsroom import clock
+from newsroom.core import fragments
 from newsroom.core.feeds import FEED_SIZE, ArticleFeed, RssWithContent
 from newsroom.models import Article, Category, Correction, Tag
 from newsroom.press.models import with_about
@@ -18,7 +19,7 @@ class NewsFeed(ArticleFeed):
 
     def kept(self, make):
         # The same for every reader of this address until the published set changes.
-        return clock.remembered(("feed", self.request.path), make)
+        return clock.remembered(("feed", self.request.path), make, fragments.records)
 
     def with_extras(self, articles):
         return with_about(articles)  # press releases end with the boilerplate

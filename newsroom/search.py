@@ -191,5 +191,7 @@ def search(request):
                 article.snippet = snippet(article.body or article.summary, wanted.words)
             return listed
 
-        page.object_list = clock.remembered((*asked, "articles", page.number), results)
+        page.object_list = clock.remembered(
+            (*asked, "articles", page.number), results, fragments.records
+        )
     return render(request, "newsroom/search.html", context)

@@ -102,7 +102,9 @@ class KeptPages:
     def paginate_queryset(self, queryset, page_size):
         paginator, page, _rows, is_paginated = super().paginate_queryset(queryset, page_size)
         where = ("list-page", self.request.path, page.number)
-        page.object_list = clock.remembered(where, lambda: list(page.object_list))
+        page.object_list = clock.remembered(
+            where, lambda: list(page.object_list), fragments.records
+        )
         return paginator, page, page.object_list, is_paginated
 
 
@@ -329,7 +331,7 @@ class ArticleDetailView(WorkflowDetailView):
             return read()
         # A visitor's article, with its relations, is the same for every visitor until the
         # published set changes (newsroom/clock.py): read once per generation and language.
-        return clock.remembered(("article", self.kwargs["slug"]), read)
+        return clock.remembered(("article", self.kwargs["slug"]), read, fragments.records)
 
     def get_context_data(self, **kwargs):
         article = self.object

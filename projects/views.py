@@ -62,7 +62,9 @@ class ProjectListView(ListView):
         page = paginator.get_page(self.request.GET.get(self.page_kwarg))
         # So do its rows, read once with their figures.
         where = self.remembered_as(f"page-{page.number}")
-        page.object_list = fragments.remembered(where, lambda: list(page.object_list))
+        page.object_list = fragments.remembered(
+            where, lambda: list(page.object_list), fragments.records
+        )
         return paginator, page, page.object_list, page.has_other_pages()
 
     def get_context_data(self, **kwargs):
@@ -199,7 +201,7 @@ class ProjectDetailView(WorkflowDetailView):
             return read()
         # The same for every visitor until the published set changes, its news included
         # (newsroom/clock.py): read once per generation and language.
-        return clock.remembered(("project", self.kwargs["slug"]), read)
+        return clock.remembered(("project", self.kwargs["slug"]), read, fragments.records)
 
     def get_context_data(self, **kwargs):
         feeds = feed_links("project", self.object.slug, f"News about {self.object.name}")

@@ -138,3 +138,15 @@ def test_what_is_kept_for_one_project_is_not_given_for_another(client, story):
     assert "Wuhu plant" in visit(client, story.projects.get().get_absolute_url())
     page = visit(client, Project.objects.get(pk=other.pk).get_absolute_url())
     assert "Hefei plant" in page and "Wuhu plant" not in page
+
+
+def test_large_kept_parts_are_held_within_a_size_the_oldest_out_first():
+    store = fragments.Memory(1000, weighed=True)
+    for key in ("a", "b"):
+        store.set(key, key * 400)
+    store.get("a")
+    store.set("c", "c" * 400)
+    assert (store.get("a"), store.get("b"), store.get("c")) == ("a" * 400, None, "c" * 400)
+    store.set("too big", "x" * 2000)
+    assert store.get("too big") is None
+    assert store.used <= 1000

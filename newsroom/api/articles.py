@@ -20,6 +20,7 @@ from newsroom.api.ninjs import MEDIA_TYPE, OPENAPI_SCHEMA, for_ninjs, ninjs_resp
 from newsroom.api.pagination import Paging, paginate
 from newsroom.api.schemas import SLUG_PATTERN, Error, Page, Slug, absolute, links_to
 from newsroom.api.withdrawals import WITHDRAWN_DESCRIPTION, Gone, Withdrawal, gone, withdrawal
+from newsroom.core import fragments
 from newsroom.core.negotiation import JSON, choose
 from newsroom.models import Article, Category, Tag
 from newsroom.models.notices import NOTICE_FIELDS
@@ -187,7 +188,7 @@ def list_articles(request, filters: Query[ArticleFilters], paging: Query[Paging]
         request,
         narrow(Article.objects.published().for_listing(), filters),
         paging,
-        kept=lambda make: clock.remembered(asked, make),
+        kept=lambda make: clock.remembered(asked, make, fragments.records),
     )
     withdrawn = []
     if page["page"] == 1:

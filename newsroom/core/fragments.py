@@ -14,6 +14,7 @@ generation that a save in another process would bump. Off outside requests too.
 """
 
 import logging
+import pickle
 import threading
 from collections import OrderedDict
 
@@ -30,18 +31,33 @@ GENERATION = "newsroom:generation"  # the keys newsroom/cache.py bumps and recor
 POSITION = "newsroom:bump-position"
 # About 2 KB each: a few megabytes a process at most, the oldest dropped first.
 ENTRIES = 4000
+# Records with their relations, pages of a list, a feed's items: 1 KB to 150 KB each
+# (pickled; about three times that in memory), so they are kept within a size instead.
+RECORD_BYTES = 4_000_000
 
 _request = Local()
 
 
 class Memory:
     """A bounded map, least recently used first out (gunicorn's sync workers use one
-    thread; the lock is for the development server's threads)."""
+    thread; the lock is for the development server's threads). Bounded by the number of
+    entries, or by their pickled size when `weighed`."""
 
-    def __init__(self, size):
+    def __init__(self, size, weighed=False):
         self.size = size
+        self.weighed = weighed
         self.entries = OrderedDict()
+        self.weights = {}
+        self.used = 0
         self.lock = threading.Lock()
+
+    def weight(self, value):
+        if not self.weighed:
+            return 1
+        try:
+            return len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
+        except Exception:  # noqa: BLE001 (what cannot be weighed is not kept)
+            return self.size + 1
 
     def get(self, key):
         with self.lock:
@@ -51,18 +67,27 @@ class Memory:
             return value
 
     def set(self, key, value):
+        weight = self.weight(value)
+        if weight > self.size:
+            return
         with self.lock:
+            self.used += weight - self.weights.get(key, 0)
             self.entries[key] = value
             self.entries.move_to_end(key)
-            while len(self.entries) > self.size:
-                self.entries.popitem(last=False)
+            self.weights[key] = weight
+            while self.used > self.size:
+                oldest, _value = self.entries.popitem(last=False)
+                self.used -= self.weights.pop(oldest)
 
     def clear(self):
         with self.lock:
             self.entries.clear()
+            self.weights.clear()
+            self.used = 0
 
 
 memory = Memory(ENTRIES)
+records = Memory(RECORD_BYTES, weighed=True)
 
 
 def replica_is_current():
@@ -111,15 +136,16 @@ def unmoved(generation):
         return False
 
 
-def remembered(parts, make):
-    """`make()`, or what it returned for the same `parts` in this language and generation."""
+def remembered(parts, make, store=memory):
+    """`make()`, or what it returned for the same `parts` in this language and generation
+    (kept in `store`: `records` for what is large)."""
     generation = getattr(_request, "generation", None)
     if generation is None:
         return make()
     key = (generation, get_language(), *parts)
-    value = memory.get(key)
+    value = store.get(key)
     if value is None:
         value = make()
         if value is not None and unmoved(generation):
-            memory.set(key, value)
+            store.set(key, value)
     return value
