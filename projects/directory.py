@@ -5,6 +5,7 @@ subqueries and the totals one GROUP BY query, so the directory, its exports and
 its totals cost the same few queries with ten projects as with ten thousand.
 """
 
+import functools
 from functools import partial
 from urllib.parse import urlencode
 
@@ -12,6 +13,7 @@ import django_filters
 from babel import Locale
 from django.db.models import Case, Exists, F, OuterRef, Subquery, Value, When
 from django.utils.functional import cached_property
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from newsroom.core import fragments
@@ -31,7 +33,18 @@ from projects.widgets import QuickSelect
 
 
 def directory_projects():
+    """Published projects, annotated with what the directory filters and sorts on (see
+    `annotated`), as a new queryset."""
+    return annotated(get_language()).all()
+
+
+@functools.cache
+def annotated(language):
     """Published projects, annotated with what the directory filters and sorts on.
+
+    Built once per language and process, never evaluated itself (each use is a copy):
+    building its eight subqueries cost more than running them. Per language because
+    modeltranslation spells the translated fields for the active one.
 
     The construction start is the groundbreaking milestone's actual date, else
     its planned date (the earliest, if a project has several); the operation start

@@ -208,7 +208,10 @@ class ProjectDetailView(WorkflowDetailView):
         # The same for every project until content changes.
         rates = fragments.remembered(("rates",), ExchangeRate.objects.latest_by_currency)
         oembed = embed.discovery_url(self.request, self.object) if self.object.is_published else ""
-        return super().get_context_data(rates=rates, feeds=feeds, oembed=oembed, **kwargs)
+        today = timezone.localdate().isoformat()  # the record's staleness moves with it
+        return super().get_context_data(
+            rates=rates, feeds=feeds, oembed=oembed, today=today, **kwargs
+        )
 
 
 class OrganizationDetailView(DetailView):
