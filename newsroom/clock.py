@@ -44,6 +44,17 @@ def seconds_until_next_change(gen):
     return max(0, min(settings.PAGE_CACHE_SECONDS, int(moment - time.time())))
 
 
+def current():
+    """The next change for this request's generation (see next_change), or None when
+    nothing is kept: for a template part that lists published stories."""
+    gen = fragments.generation()
+    try:
+        return None if gen is None else next_change(gen)
+    except Exception:
+        log.exception("Cache unavailable; a list of stories is rendered afresh.")
+        return None
+
+
 def remembered(parts, make, store=fragments.memory):
     gen = fragments.generation()
     if gen is None:

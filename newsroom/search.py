@@ -136,6 +136,37 @@ def page_of(request, rows, cap=None, counted=None):
         raise Http404("No such page of results.") from None
 
 
+def matching_articles(params, wanted):
+    articles = Article.objects.published().for_language(get_language())
+    if params.get("category"):
+        articles = articles.filter(category=params["category"])
+    if params.get("tag"):
+        articles = articles.filter(tags__in=Tag.objects.filter(slug=params["tag"]))
+    if params.get("year"):
+        articles = articles.filter(publish_at__year=params["year"])
+    return search_articles(articles.select_related("category"), wanted)
+
+
+class Deferred:
+    """A queryset built when its rows or count are first read, for a paginator (which
+    only slices and counts it)."""
+
+    def __init__(self, build):
+        self.build = functools.cache(build)
+
+    def __getitem__(self, index):
+        return Deferred(lambda: self.build()[index])
+
+    def __iter__(self):
+        return iter(self.build())
+
+    def __len__(self):
+        return len(self.build())
+
+    def count(self):
+        return self.build().count()
+
+
 def search(request):
     form = SearchForm(request.GET)
     form.is_valid()  # invalid filters are dropped, with their error shown; the search still runs
@@ -155,33 +186,27 @@ def search(request):
         context["query_string"].pop("page", None)
         context["query_string"] = context["query_string"].urlencode()
     if text and kind != "articles":
-        found = (
-            search_projects(Project.objects.published(), wanted)
-            if query
-            else Project.objects.none()
-        )
+
+        def found():
+            if not query:
+                return Project.objects.none()
+            return search_projects(Project.objects.published(), wanted).with_facts()
+
         if kind == "projects":
-            context["page_obj"] = page = page_of(request, found.with_facts())
+            context["page_obj"] = page = page_of(request, found())
             context["projects"], context["project_count"] = page.object_list, page.paginator.count
         else:
             context["projects"] = clock.remembered(
-                (*asked, "projects-beside"),
-                lambda: list(found.with_facts()[:PROJECTS_BESIDE_NEWS]),
+                (*asked, "projects-beside"), lambda: list(found()[:PROJECTS_BESIDE_NEWS])
             )
             context["project_count"] = (
                 len(context["projects"])
                 if len(context["projects"]) < PROJECTS_BESIDE_NEWS
-                else clock.remembered((*asked, "projects"), found.count)
+                else clock.remembered((*asked, "projects"), lambda: found().count())
             )
     if text and kind != "projects":
-        articles = Article.objects.published().for_language(get_language())
-        if params.get("category"):
-            articles = articles.filter(category=params["category"])
-        if params.get("tag"):
-            articles = articles.filter(tags__in=Tag.objects.filter(slug=params["tag"]))
-        if params.get("year"):
-            articles = articles.filter(publish_at__year=params["year"])
-        found = search_articles(articles.select_related("category"), wanted)
+        # Built only if what it reads is not kept: building it costs more than a kept read.
+        found = Deferred(lambda: matching_articles(params, wanted))
         counted = clock.remembered((*asked, "articles"), found.count)
         context["page_obj"] = page = page_of(request, found, cap=CANDIDATES, counted=counted)
 
@@ -191,6 +216,8 @@ def search(request):
                 article.snippet = snippet(article.body or article.summary, wanted.words)
             return listed
 
+        # Their rendering too (templates/newsroom/search.html), with the same key.
+        context["results_key"] = repr((*asked, page.number, clock.current()))
         page.object_list = clock.remembered(
             (*asked, "articles", page.number), results, fragments.records
         )

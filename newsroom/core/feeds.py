@@ -6,6 +6,8 @@ its corrections and updates, lead picture, categories) is the same everywhere. A
 item keeps the story's id, so a reader that took the story sees the same entry withdrawn.
 """
 
+import io
+
 from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.urls import reverse
@@ -24,7 +26,18 @@ def feed_links(name, slug, title):
     return {**urls, "title": title}
 
 
-class RssWithContent(Rss201rev2Feed):
+class Buffered:
+    """Written into a string first, then into the response at once: the XML writer makes
+    about 1,600 small writes for a feed of 30 stories, each through the response's own
+    encoding."""
+
+    def write(self, outfile, encoding):
+        buffer = io.StringIO()
+        super().write(buffer, encoding)
+        outfile.write(buffer.getvalue())
+
+
+class RssWithContent(Buffered, Rss201rev2Feed):
     """RSS 2.0 with the full (sanitised) article in content:encoded."""
 
     def rss_attributes(self):
@@ -39,7 +52,7 @@ class RssWithContent(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class AtomWithContent(Atom1Feed):
+class AtomWithContent(Buffered, Atom1Feed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content"):
