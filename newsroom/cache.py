@@ -20,6 +20,7 @@
 - One client can add only so many pages a minute; a cache outage means uncached pages.
 """
 
+import atexit
 import hashlib
 import logging
 import time
@@ -37,7 +38,8 @@ from django.utils.cache import cc_delim_re, patch_cache_control
 from django.utils.http import http_date
 
 from newsroom.clock import seconds_until_next_change
-from newsroom.core import cached_page, fragments, negotiation, replicas
+from newsroom.core import cached_page, fragments, negotiation, page_lease, replicas
+from newsroom.core.page_lease import lease
 from newsroom.core.security import client_ip
 
 log = logging.getLogger(__name__)
@@ -80,6 +82,21 @@ def bump():
         cache.add(GENERATION, time.time_ns(), timeout=None)
     except Exception:
         log.exception("Could not bump the page-cache generation; pages expire by their TTL.")
+    lease.bumped()
+    global _settles_at_exit
+    if not _settles_at_exit:
+        # A command or task that changed content: other processes' leases run out before
+        # it ends (a request waits before its response instead: PageCacheMiddleware).
+        atexit.register(lease.settle)
+        _settles_at_exit = True
+
+
+_settles_at_exit = False
+
+
+def forget():
+    """After the shared cache was emptied (tests): this process keeps nothing either."""
+    lease.forget()
 
 
 def bump_after_commit():
@@ -182,6 +199,12 @@ def look_up(environ):
     if where is None:
         return Lookup()
     key = page_key(where)
+    gen = lease.current()
+    if gen is not None:
+        found = page_lease.pages.get(key)
+        if cached_page.current(found, gen):
+            return Lookup(key, gen, found)  # no round trip (newsroom/core/page_lease.py)
+    asked_at = time.monotonic()
     try:
         values = cache.get_many([GENERATION, key])
         gen = values.get(GENERATION)
@@ -190,8 +213,11 @@ def look_up(environ):
     except Exception:
         log.exception("Page cache unavailable; serving uncached.")
         return Lookup()
+    lease.renew(gen, asked_at)
     found = values.get(key)
     if cached_page.current(found, gen):
+        if settings.PAGE_CACHE_LEASE_SECONDS:
+            page_lease.pages.set(key, found)
         return Lookup(key, gen, found)
     return Lookup(key, gen, None, storable and environ["REQUEST_METHOD"] == "GET")
 
@@ -233,6 +259,7 @@ class PageCacheMiddleware:
         if lookup.found:
             return hit_response(lookup.found, request.META)
         fragments.begin(lookup.gen)
+        earlier_bump = lease.pending
         storable = lookup.storable
         if storable:
             try:
@@ -244,6 +271,9 @@ class PageCacheMiddleware:
         response = self.get_response(request)
         if storable and cacheable_response(request, response):
             self.store(request, lookup, response)
+        # A change made by this request is not told before no process can serve the pages
+        # it replaced (newsroom/core/page_lease.py).
+        lease.settle(unless=earlier_bump)
         return response
 
     def store(self, request, lookup, response):

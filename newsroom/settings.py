@@ -350,6 +350,12 @@ PROJECT_STALE_MONTHS = env_int("PROJECT_STALE_MONTHS", 12, minimum=1)
 # How many pages one client address may add to the page cache a minute; beyond it, pages
 # are served uncached, so no client can fill the cache's memory.
 PAGE_CACHE_CLIENT_STORES = env_int("PAGE_CACHE_CLIENT_STORES", 120, minimum=0)
+# How long a process answers hits from its own copies without asking the shared cache for
+# the generation again; a change waits this long before its response (newsroom/core/
+# page_lease.py). 0: every hit asks; so it is without a cache shared between processes.
+PAGE_CACHE_LEASE_SECONDS = (
+    env_int("PAGE_CACHE_LEASE_MS", 50 if REDIS_URL or env_str("CACHE_DIR") else 0, minimum=0) / 1000
+)
 
 # Alerts and webhooks (README, "Alerts and webhooks"). Links in emails need the site's address.
 SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")

@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from newsroom import cache as page_cache
 from newsroom import chrome
 from newsroom.demo import loader
 from tests import servers
@@ -73,8 +74,10 @@ def editor_client(client, editor):
 
 @pytest.fixture(autouse=True)
 def empty_cache():
-    """Each test starts with no cached pages; the page cache would otherwise carry over."""
+    """Each test starts with no cached pages; the page cache would otherwise carry over
+    (this process's own copies too: newsroom/core/page_lease.py)."""
     cache.clear()
+    page_cache.forget()
 
 
 @pytest.hookimpl(trylast=True)

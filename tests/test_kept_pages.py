@@ -141,7 +141,7 @@ def test_what_is_kept_for_one_project_is_not_given_for_another(client, story):
 
 
 def test_large_kept_parts_are_held_within_a_size_the_oldest_out_first():
-    store = fragments.Memory(1000, weighed=True)
+    store = fragments.Memory(1000, weigh=len)
     for key in ("a", "b"):
         store.set(key, key * 400)
     store.get("a")

@@ -14,9 +14,6 @@ generation that a save in another process would bump. Off outside requests too.
 """
 
 import logging
-import pickle
-import threading
-from collections import OrderedDict
 
 from asgiref.local import Local
 from django.conf import settings
@@ -25,6 +22,7 @@ from django.core.signals import request_finished, request_started
 from django.utils.translation import get_language
 
 from newsroom.core import replicas
+from newsroom.core.memory import Memory, pickled_size
 
 log = logging.getLogger(__name__)
 GENERATION = "newsroom:generation"  # the keys newsroom/cache.py bumps and records
@@ -38,56 +36,8 @@ RECORD_BYTES = 4_000_000
 _request = Local()
 
 
-class Memory:
-    """A bounded map, least recently used first out (gunicorn's sync workers use one
-    thread; the lock is for the development server's threads). Bounded by the number of
-    entries, or by their pickled size when `weighed`."""
-
-    def __init__(self, size, weighed=False):
-        self.size = size
-        self.weighed = weighed
-        self.entries = OrderedDict()
-        self.weights = {}
-        self.used = 0
-        self.lock = threading.Lock()
-
-    def weight(self, value):
-        if not self.weighed:
-            return 1
-        try:
-            return len(pickle.dumps(value, pickle.HIGHEST_PROTOCOL))
-        except Exception:  # noqa: BLE001 (what cannot be weighed is not kept)
-            return self.size + 1
-
-    def get(self, key):
-        with self.lock:
-            value = self.entries.get(key)
-            if value is not None:
-                self.entries.move_to_end(key)
-            return value
-
-    def set(self, key, value):
-        weight = self.weight(value)
-        if weight > self.size:
-            return
-        with self.lock:
-            self.used += weight - self.weights.get(key, 0)
-            self.entries[key] = value
-            self.entries.move_to_end(key)
-            self.weights[key] = weight
-            while self.used > self.size:
-                oldest, _value = self.entries.popitem(last=False)
-                self.used -= self.weights.pop(oldest)
-
-    def clear(self):
-        with self.lock:
-            self.entries.clear()
-            self.weights.clear()
-            self.used = 0
-
-
 memory = Memory(ENTRIES)
-records = Memory(RECORD_BYTES, weighed=True)
+records = Memory(RECORD_BYTES, weigh=pickled_size)
 
 
 def replica_is_current():
