@@ -97,6 +97,8 @@ _settles_at_exit = False
 def forget():
     """After the shared cache was emptied (tests): this process keeps nothing either."""
     lease.forget()
+    fragments.memory.clear()
+    fragments.records.clear()
 
 
 def bump_after_commit():
