@@ -4,6 +4,8 @@ searching. Runs on both databases."""
 
 from django.urls import reverse
 
+from newsroom.admin import search
+from newsroom.admin.articles import ArticleAdmin
 from tests import factories
 
 CHANGELIST = "admin:newsroom_article_changelist"
@@ -65,3 +67,26 @@ def test_searching_counts_once_and_skips_the_date_hierarchy(staff_client, db):
     assert not changelist.show_full_result_count
     plain = staff_client.get(reverse(CHANGELIST)).context["cl"]
     assert plain.date_hierarchy == "publish_at"
+
+
+def test_a_search_counts_no_further_than_its_cap_and_says_so(staff_client, db, monkeypatch):
+    monkeypatch.setattr(search, "COUNT_CAP", 3)
+    monkeypatch.setattr(ArticleAdmin, "list_per_page", 2)
+    for n in range(5):
+        factories.article(title=f"Compressor story {n}")
+    response = staff_client.get(reverse(CHANGELIST), {"q": "compressor"})
+    changelist = response.context["cl"]
+    assert changelist.result_count == 3 and changelist.paginator.capped
+    assert "More than 3 articles match: these are the newest 3." in response.content.decode()
+    assert [a.title for a in changelist.result_list] == ["Compressor story 0", "Compressor story 1"]
+    last = staff_client.get(reverse(CHANGELIST), {"q": "compressor", "p": 2}).context["cl"]
+    assert [a.title for a in last.result_list] == ["Compressor story 2"]
+    under = staff_client.get(reverse(CHANGELIST), {"q": "story 4"})
+    assert under.context["cl"].result_count == 1 and not under.context["cl"].paginator.capped
+    assert "search-capped" not in under.content.decode()
+
+
+def test_a_slug_the_words_do_not_find_is_still_found_beside_them(staff_client, db):
+    factories.article(title="Plant opens", slug="compressor-plant")
+    factories.article(title="Compressor line planned", slug="line")
+    assert titles(staff_client, "compressor") == {"Plant opens", "Compressor line planned"}

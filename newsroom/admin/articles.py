@@ -103,6 +103,7 @@ class ArticleAdmin(
     RevisionAdmin,
 ):
     form = ArticleForm
+    change_list_template = "admin/newsroom/article/change_list.html"  # says when a search is capped
     shared_models = (Tag,)  # other articles show them: a revert must not rename or delete one
     publish_fields = ["publish_at", "unpublish_at", "embargo_until", "is_featured"]
     list_display = [

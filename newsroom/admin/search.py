@@ -7,7 +7,9 @@ change list does it three times (the count, the rows, the date hierarchy's years
 every plain word as a prefix (`compr` finds "compressor", as an editor typing expects),
 quoted phrases as phrases, `-word` and `OR` as on the site; a slug, or the start of one,
 finds its record too. The change list counts once (LargeTableAdmin) and skips the date
-hierarchy's years while searching. SQLite keeps Django's search: it has no such index
+hierarchy's years while searching. A search counts at most COUNT_CAP matches: a common word
+is in most articles, and counting them all reads every match, where the newest hundred are
+found by walking the date index and looking each up (about 60 ms at 100,000 articles). SQLite keeps Django's search: it has no such index
 here, and its tables are small.
 """
 
@@ -15,8 +17,10 @@ import functools
 import operator
 
 from django.contrib.postgres.search import SearchQuery
+from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import Q
+from django.utils.functional import cached_property
 
 from newsroom.core.query_syntax import is_cjk, parse
 from newsroom.core.search import clean_query
@@ -41,20 +45,62 @@ def admin_tsquery(query):
     return wanted
 
 
+COUNT_CAP = 1000
+
+
+def slug_matches(queryset, text):
+    """The keys of the rows whose slug starts with `text`, a slug or the start of one."""
+    if not text or any(c.isspace() for c in text):
+        return []
+    return list(queryset.filter(slug__startswith=text).values_list("pk", flat=True)[:COUNT_CAP])
+
+
 def indexed_search(queryset, text):
     """The rows of `queryset` (of an Indexed model with a slug) that `text` finds."""
-    found = Q(slug__startswith=text) if text and not any(c.isspace() for c in text) else Q()
+    keys = slug_matches(queryset, text)
     query = parse(text)
-    if query:
-        documents = SearchDocument.objects.filter(
-            kind=queryset.model.search_kind, vector=admin_tsquery(query)
+    if not query:
+        return queryset.filter(pk__in=keys)
+    documents = SearchDocument.objects.filter(
+        kind=queryset.model.search_kind, vector=admin_tsquery(query)
+    )
+    found = Q(pk__in=documents.values("object_id"))
+    if keys:
+        # Only the slugs the words do not find already: `slug LIKE … OR id IN (documents)`
+        # keeps PostgreSQL from making the documents a join it can stop early (430 ms
+        # against 30 for a word in a fifth of 100,000 articles), so it is the rare case.
+        keys = set(keys) - set(
+            documents.filter(object_id__in=keys).values_list("object_id", flat=True)
         )
-        found |= Q(pk__in=documents.values("object_id"))
-    return queryset.filter(found) if found else queryset.none()
+        if keys:
+            found |= Q(pk__in=keys)
+    return queryset.filter(found)
+
+
+class CappedPaginator(Paginator):
+    """Pages of at most COUNT_CAP matches, newest first; `capped` when there are more."""
+
+    @cached_property
+    def found(self):
+        # Unordered: any COUNT_CAP + 1 matches will do, the first the database finds.
+        return self.object_list.order_by()[: COUNT_CAP + 1].count()
+
+    @cached_property
+    def count(self):
+        return min(self.found, COUNT_CAP)
+
+    @property
+    def capped(self):
+        return self.found > COUNT_CAP
 
 
 class IndexedSearchAdmin:
     """For the change lists (and autocompletes) of an Indexed model with a slug."""
+
+    def get_paginator(self, request, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if clean_query(request.GET.get("q", "")):
+            return CappedPaginator(queryset, per_page, orphans, allow_empty_first_page)
+        return super().get_paginator(request, queryset, per_page, orphans, allow_empty_first_page)
 
     def get_search_results(self, request, queryset, search_term):
         text = clean_query(search_term)
