@@ -46,22 +46,18 @@ def seconds_until_next_change(gen):
 
 def current():
     """The next change for this request's generation (see next_change), or None when
-    nothing is kept: for a template part that lists published stories."""
+    nothing is kept (outside a request, without the page cache, or when the cache does not
+    answer): what a kept list of published stories is keyed under."""
     gen = fragments.generation()
     try:
         return None if gen is None else next_change(gen)
     except Exception:
-        log.exception("Cache unavailable; a list of stories is rendered afresh.")
+        log.exception("Cache unavailable; a list of stories is read afresh.")
         return None
 
 
 def remembered(parts, make, store=fragments.memory):
-    gen = fragments.generation()
-    if gen is None:
-        return make()
-    try:
-        moment = next_change(gen)
-    except Exception:
-        log.exception("Cache unavailable; a list of stories is read afresh.")
+    moment = current()
+    if moment is None:
         return make()
     return fragments.remembered((*parts, moment), make, store)

@@ -2,10 +2,8 @@
 are never older than the last change (newsroom/core/fragments.py)."""
 
 import datetime
-import itertools
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -16,34 +14,19 @@ from newsroom.core import fragments
 from newsroom.models import Article
 from projects.models import Project
 from tests import factories
+from tests.kept_support import page_cache_on, quietly, visit  # noqa: F401 (fixture)
 
-# A parameter no page reads: such an address is never cached whole, so every request
-# renders its page (from the kept cards).
-_visits = itertools.count()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def uncached(client, name="projects", language="en"):
     with translation.override(language):
         url = reverse(name)
-    response = client.get(url, {"visit": next(_visits)})
-    assert response.status_code == 200
-    assert "X-Cache" not in response
-    return response.content.decode()
+    return visit(client, url)
 
 
 def searched(client, words):
-    response = client.get(reverse("search"), {"q": words, "visit": next(_visits)})
-    assert response.status_code == 200
-    return response.content.decode()
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    fragments.memory.clear()
-    yield
-    fragments.memory.clear()
+    return visit(client, reverse("search"), q=words)
 
 
 @pytest.fixture
@@ -51,14 +34,9 @@ def plant(db):
     return factories.project(name="Wuhu plant", name_zh_hans="芜湖工厂")
 
 
-def rename_without_a_signal(model, pk, **fields):
-    """A change the generation does not hear of (a bulk update): shows what is kept."""
-    model.objects.filter(pk=pk).update(**fields)
-
-
 def test_a_project_card_is_kept_while_nothing_changes(client, plant):
     assert "Wuhu plant" in uncached(client)
-    rename_without_a_signal(Project, plant.pk, name="Renamed quietly", name_en="Renamed quietly")
+    quietly(Project, plant.pk, name="Renamed quietly", name_en="Renamed quietly")
     assert "Wuhu plant" in uncached(client)
 
 
@@ -72,7 +50,7 @@ def test_a_project_card_changes_as_soon_as_its_record_is_saved(client, plant):
 
 def test_any_saved_change_renews_every_card(client, plant):
     uncached(client)
-    rename_without_a_signal(Project, plant.pk, name="Renamed quietly", name_en="Renamed quietly")
+    quietly(Project, plant.pk, name="Renamed quietly", name_en="Renamed quietly")
     factories.project(name="Another plant")
     page = uncached(client)
     assert "Renamed quietly" in page and "Another plant" in page
@@ -81,7 +59,7 @@ def test_any_saved_change_renews_every_card(client, plant):
 def test_an_article_card_changes_after_its_article_is_saved(client, db):
     story = factories.article(title="First title")
     assert "First title" in uncached(client, "news")
-    rename_without_a_signal(Article, story.pk, title="Quiet title")
+    quietly(Article, story.pk, title="Quiet title")
     assert "First title" in uncached(client, "news")
     story.refresh_from_db()
     story.title = "Second title"

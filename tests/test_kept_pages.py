@@ -3,10 +3,8 @@ the API's page) is read once per content generation and kept until the published
 changes, by a save or by the clock (newsroom/clock.py); never for staff, never past it."""
 
 import datetime
-import itertools
 
 import pytest
-from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
@@ -15,37 +13,15 @@ from newsroom.core import fragments
 from newsroom.models import Article
 from projects.models import Project
 from tests import factories
+from tests.kept_support import page_cache_on, quietly, visit  # noqa: F401 (fixture)
 
-# A parameter no page reads: the page cache never stores such an address, so each visit
-# renders the page again (from what is kept).
-_visits = itertools.count()
-
-
-def visit(client, url, status=200):
-    response = client.get(url, {"visit": next(_visits)})
-    assert response.status_code == status
-    assert "X-Cache" not in response
-    return response.content.decode()
+pytestmark = pytest.mark.usefixtures("page_cache_on")
 
 
 def queries_of(client, url):
     with CaptureQueriesContext(connection) as read:
         visit(client, url)
     return len(read)
-
-
-def quietly(model, pk, **fields):
-    """A change the generation does not hear of (a bulk update): shows what is kept."""
-    model.objects.filter(pk=pk).update(**fields)
-
-
-@pytest.fixture(autouse=True)
-def page_cache_on(settings):
-    settings.PAGE_CACHE_SECONDS = 300
-    cache.clear()
-    fragments.memory.clear()
-    yield
-    fragments.memory.clear()
 
 
 @pytest.fixture
