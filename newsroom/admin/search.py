@@ -7,10 +7,10 @@ change list does it three times (the count, the rows, the date hierarchy's years
 every plain word as a prefix (`compr` finds "compressor", as an editor typing expects),
 quoted phrases as phrases, `-word` and `OR` as on the site; a slug, or the start of one,
 finds its record too. The change list counts once (LargeTableAdmin) and skips the date
-hierarchy's years while searching. A search counts at most COUNT_CAP matches: a common word
-is in most articles, and counting them all reads every match, where the newest hundred are
-found by walking the date index and looking each up (about 60 ms at 100,000 articles). SQLite keeps Django's search: it has no such index
-here, and its tables are small.
+hierarchy's years while searching. SQLite keeps Django's search: it has no such index
+here, and its tables are small. On both, a search counts at most COUNT_CAP matches
+(CappedPaginator): counting every match of a common word reads all of them, where the
+newest hundred are found by walking the date index and looking each up.
 """
 
 import functools
@@ -48,30 +48,27 @@ def admin_tsquery(query):
 COUNT_CAP = 1000
 
 
-def slug_matches(queryset, text):
-    """The keys of the rows whose slug starts with `text`, a slug or the start of one."""
-    if not text or any(c.isspace() for c in text):
-        return []
-    return list(queryset.filter(slug__startswith=text).values_list("pk", flat=True)[:COUNT_CAP])
+def slug_filter(text):
+    """The rows whose slug starts with `text`, if `text` could be a slug or its start."""
+    return Q(slug__startswith=text) if text and not any(c.isspace() for c in text) else None
 
 
 def indexed_search(queryset, text):
     """The rows of `queryset` (of an Indexed model with a slug) that `text` finds."""
-    keys = slug_matches(queryset, text)
+    slug = slug_filter(text)
     query = parse(text)
     if not query:
-        return queryset.filter(pk__in=keys)
+        return queryset.filter(slug) if slug else queryset.none()
     documents = SearchDocument.objects.filter(
         kind=queryset.model.search_kind, vector=admin_tsquery(query)
     )
     found = Q(pk__in=documents.values("object_id"))
-    if keys:
+    if slug:
         # Only the slugs the words do not find already: `slug LIKE … OR id IN (documents)`
         # keeps PostgreSQL from making the documents a join it can stop early (430 ms
         # against 30 for a word in a fifth of 100,000 articles), so it is the rare case.
-        keys = set(keys) - set(
-            documents.filter(object_id__in=keys).values_list("object_id", flat=True)
-        )
+        keys = set(queryset.filter(slug).values_list("pk", flat=True)[:COUNT_CAP])
+        keys -= set(documents.filter(object_id__in=keys).values_list("object_id", flat=True))
         if keys:
             found |= Q(pk__in=keys)
     return queryset.filter(found)
