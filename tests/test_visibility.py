@@ -3,6 +3,7 @@
 import datetime
 
 import pytest
+from django.conf import settings
 from django.urls import URLResolver, get_resolver
 from django.utils import timezone
 
@@ -10,6 +11,7 @@ from tests import factories
 from tests.surfaces import EXEMPT, SURFACES, hidden_story_setting
 
 HOUR = datetime.timedelta(hours=1)
+NOTICE = datetime.timedelta(days=settings.WITHDRAWAL_NOTICE_DAYS)
 SECOND = datetime.timedelta(seconds=1)
 
 
@@ -103,6 +105,44 @@ def test_next_visibility_change_names_the_earliest_pending_moment(db):
     factories.article(publish_at=now - HOUR, unpublish_at=now + 3 * HOUR)
     factories.draft(publish_at=now + HOUR)  # a draft's time changes nothing
     assert Article.objects.next_visibility_change() == now + 2 * HOUR
+
+
+PENDING = {  # each moment the clock knows, and a story that makes it come in `hours`
+    "a schedule": lambda now, hours: {"publish_at": now + hours * HOUR},
+    "an embargo lifting": lambda now, hours: {
+        "publish_at": now - HOUR,
+        "embargo_until": now + hours * HOUR,
+    },
+    "an expiry": lambda now, hours: {
+        "publish_at": now - 3 * HOUR,
+        "unpublish_at": now + hours * HOUR,
+    },
+    "a withdrawal notice ending": lambda now, hours: {
+        "publish_at": now - 60 * 24 * HOUR,
+        "status": "withdrawn",
+        "retraction_reason": "Wrong figures.",
+        "retracted_at": now - NOTICE + hours * HOUR,
+    },
+}
+
+
+@pytest.mark.parametrize("moment", PENDING)
+def test_next_visibility_change_finds_each_kind_of_moment_when_it_comes_first(db, moment):
+    from newsroom.models import Article
+
+    now = timezone.now()
+    for other in PENDING:
+        factories.article(**PENDING[other](now, 1 if other == moment else 4))
+    factories.article(**PENDING[moment](now, -2))  # already past: changes nothing
+    assert Article.objects.next_visibility_change() == now + HOUR
+
+
+def test_next_visibility_change_is_none_when_nothing_is_pending(db):
+    from newsroom.models import Article
+
+    assert Article.objects.next_visibility_change() is None  # no article at all
+    factories.article(publish_at=timezone.now() - HOUR)
+    assert Article.objects.next_visibility_change() is None
 
 
 # Where a withdrawn story may still be named, as a notice: its own address (410), its API

@@ -6,7 +6,7 @@ import uuid
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Min, Q
+from django.db.models import F, Q
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -98,17 +98,23 @@ class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet, RelatedQuerySet, Arch
         can stop short of it; None if nothing is pending."""
         now = after or timezone.now()
         notice = datetime.timedelta(days=settings.WITHDRAWAL_NOTICE_DAYS)
-        published = Q(status=Article.Status.PUBLISHED)
-        withdrawn = Q(status=Article.Status.WITHDRAWN)
-        # One query, read once per content generation (newsroom/clock.py).
-        moments = self.filter(published | withdrawn).aggregate(
-            **{
-                field: Min(field, filter=published & Q(**{f"{field}__gt": now}))
-                for field in ("publish_at", "embargo_until", "unpublish_at")
-            },
-            notice=Min("retracted_at", filter=withdrawn & Q(retracted_at__gt=now - notice)),
+        published = self.filter(status=Article.Status.PUBLISHED)
+        withdrawn = self.filter(status=Article.Status.WITHDRAWN)
+        # One query of four subqueries, each the first entry of its own index: one pass
+        # over every published row instead took 40 ms at 100,000 articles.
+        moments = (
+            self.model._base_manager.annotate(
+                scheduled=nearest(published, "publish_at", now),
+                embargo=nearest(published, "embargo_until", now),
+                expiry=nearest(published, "unpublish_at", now),
+                oldest_notice=nearest(withdrawn, "retracted_at", now - notice),
+            )
+            .values("scheduled", "embargo", "expiry", "oldest_notice")
+            .first()
         )
-        oldest = moments.pop("notice")
+        if moments is None:  # no article at all
+            return None
+        oldest = moments.pop("oldest_notice")
         return min((m for m in (*moments.values(), oldest and oldest + notice) if m), default=None)
 
     def with_pictures(self):
@@ -120,6 +126,12 @@ class ArticleQuerySet(TranslationQuerySet, NoticeQuerySet, RelatedQuerySet, Arch
 
     def for_listing(self):
         return self.select_related("category", "lead_image").prefetch_related("tags").defer("body")
+
+
+def nearest(articles, field, after):
+    """The first moment of `field` after `after` among `articles`, as a subquery."""
+    later = articles.filter(**{f"{field}__gt": after}).order_by(field)
+    return models.Subquery(later.values(field)[:1])
 
 
 STATUSES = ("draft", "review", "published", "archived", "withdrawn", "taken_down")
@@ -267,6 +279,21 @@ class Article(
                 include=["content_changed_at", "slug", "language", "translation_group"],
                 condition=Q(status="published", noindex=False),
                 name="article_sitemap",
+            ),
+            # The clock's next change (next_visibility_change): each moment from its own
+            # small index, as few stories have an embargo, an expiry or a notice.
+            models.Index(
+                fields=["embargo_until"],
+                condition=Q(status="published", embargo_until__isnull=False),
+                name="article_embargo_pending",
+            ),
+            models.Index(
+                fields=["unpublish_at"],
+                condition=Q(status="published", unpublish_at__isnull=False),
+                name="article_expiry_pending",
+            ),
+            models.Index(
+                fields=["retracted_at"], condition=Q(status="withdrawn"), name="article_withdrawn"
             ),
         ]
         constraints = [
