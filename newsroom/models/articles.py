@@ -280,6 +280,21 @@ class Article(
                 condition=Q(status="published", noindex=False),
                 name="article_sitemap",
             ),
+            # published() by key, from the index alone: the search's matches read from its
+            # GIN index are checked against it (newsroom/models/search_index.py, ranked()).
+            models.Index(
+                fields=["id"],
+                include=[
+                    "publish_at",
+                    "embargo_until",
+                    "unpublish_at",
+                    "language",
+                    "translation_group",
+                    "category",
+                ],
+                condition=Q(status="published"),
+                name="article_published_by_id",
+            ),
             # The clock's next change (next_visibility_change): each moment from its own
             # small index, as few stories have an embargo, an expiry or a notice.
             models.Index(
