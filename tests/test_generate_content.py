@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from newsroom.core.sanitize import sanitize_html
 from newsroom.demo import synthetic
@@ -142,3 +143,23 @@ def test_generated_articles_can_be_found_by_search(db):
     article = synthetic.generated(Article, 3).published().first()
     word = article.title.split()[-1]
     assert article in search_articles(Article.objects.published(), word)
+
+
+def test_outside_a_transaction_every_article_and_project_gets_its_search_document(
+    transactional_db,
+):
+    # On PostgreSQL the documents are then written by a second thread (core/alongside.py).
+    generate(articles=30, projects=3)
+    articles, projects = synthetic.generated(Article, 3), synthetic.generated(Project, 3)
+    documents = SearchDocument.objects.filter(
+        object_id__in=[*articles.values_list("pk", flat=True)], kind="article"
+    )
+    assert documents.count() == articles.count() == 30
+    assert (
+        SearchDocument.objects.filter(
+            kind="project", object_id__in=projects.values_list("pk", flat=True)
+        ).count()
+        == 3
+    )
+    if connection.vendor == "postgresql":
+        assert not documents.filter(vector__isnull=True).exists()

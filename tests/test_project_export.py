@@ -294,9 +294,10 @@ def test_the_directory_and_the_dictionary_link_to_each_other_and_to_the_exports(
     assert 'href="/en/projects/"' in dictionary
 
 
-# projects (with their programmes), their figures, their organisations, their designations,
-# their events (the people at them are one more query, made only when there are events)
-EXPORT_QUERIES = 5
+# projects (with their programmes), their figures, their roles, the organisations in them
+# (each read once), their designations, their events (the people at them and the figures'
+# sources are one more query each, made only when there are any)
+EXPORT_QUERIES = 6
 
 
 @pytest.mark.parametrize("url", ["/en/projects/export.csv", "/en/projects/export.json"])

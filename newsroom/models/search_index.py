@@ -13,6 +13,7 @@ from django.contrib.postgres.search import SearchRank, SearchVector, SearchVecto
 from django.db import connection, models
 from django.db.models import F, OuterRef, Subquery
 
+from newsroom.core.alongside import alongside
 from newsroom.core.query_syntax import WORD, is_cjk
 from newsroom.core.search import cjk_index_text
 from newsroom.core.search_engines import to_fts5, to_tsquery
@@ -160,14 +161,15 @@ def rebuild(sources, Document=SearchDocument, Word=SearchWord):
 def write(sources, Document=SearchDocument, Word=SearchWord, fresh=False):
     """(Re)write the documents of the rows of (kind, queryset, builder) triples, in chunks
     (`fresh`: rows that have none yet)."""
-    for kind, queryset, builder in sources:
-        chunk = []
-        for obj in queryset.order_by("pk").iterator(chunk_size=BATCH):
-            chunk.append((obj.pk, builder(obj)))
-            if len(chunk) == BATCH:
-                store_documents(kind, chunk, Document, Word, fresh)
-                chunk = []
-        store_documents(kind, chunk, Document, Word, fresh)
+    with alongside(store_documents) as store:  # PostgreSQL: vectors made while reading on
+        for kind, queryset, builder in sources:
+            chunk = []
+            for obj in queryset.order_by("pk").iterator(chunk_size=BATCH):
+                chunk.append((obj.pk, builder(obj)))
+                if len(chunk) == BATCH:
+                    store(kind, chunk, Document, Word, fresh)
+                    chunk = []
+            store(kind, chunk, Document, Word, fresh)
 
 
 def index(objects):

@@ -152,11 +152,11 @@ class Attendance(models.Model):
         return self.role in self.PERFORMING
 
 
-def with_events(projects):
+def with_events(projects, to_attr=None):
     """`projects` with their events, each with its milestone, source and people: two
-    queries for any number of events."""
+    queries for any number of events. `to_attr`: as a list there (Prefetch's)."""
     people = Attendance.objects.select_related("person", "organization")
     events = with_cited_articles(Event.objects.select_related("milestone")).prefetch_related(
         Prefetch("attendances", queryset=people)
     )
-    return projects.prefetch_related(Prefetch("events", queryset=events))
+    return projects.prefetch_related(Prefetch("events", queryset=events, to_attr=to_attr))

@@ -2,15 +2,16 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
 from projects.fields import WebAddressField
 
 
 def with_cited_articles(queryset, path="source"):
-    """`queryset` joined to the articles its rows cite at `path`, which show only their title
-    and address: their text stays in the database."""
-    article = f"{path}__article"
+    """`queryset` joined to the articles its rows cite at `path` (None: a queryset of
+    sources), which show only their title and address: their text stays in the database."""
+    article = f"{path}__article" if path else "article"
     unshown = ["body"]
     return queryset.select_related(article).defer(*(f"{article}__{name}" for name in unshown))
 
@@ -84,8 +85,9 @@ class Source(models.Model):
     def label(self):
         return self.article.title if self.article_id else self.title
 
-    @property
+    @cached_property
     def href(self):
+        # Kept: an export reads it for every figure citing the source (a reverse() each).
         return self.article.get_absolute_url() if self.article_id else self.url
 
     def public_url(self, request):

@@ -51,6 +51,13 @@ def planned_operation(project):
     return PreciseDate.of(project.planned_operation, project.planned_operation_precision)
 
 
+def related(record, name):
+    """The rows of `record`'s relation `name`: the list an export prefetched to
+    `<name>_rows`, else the manager's (prefetched or not)."""
+    rows = getattr(record, f"{name.removesuffix('s')}_rows", None)
+    return getattr(record, name).all() if rows is None else rows
+
+
 def organizations(project, request):
     return [
         {
@@ -60,7 +67,7 @@ def organizations(project, request):
             "role_label": label(type(role).Role, role.role),
             "url": absolute(request, role.organization.get_absolute_url()),
         }
-        for role in project.roles.all()
+        for role in related(project, "roles")
     ]
 
 
@@ -68,7 +75,7 @@ def organizations_text(project, request):
     """“AUX Group (Owner or sponsor)”, “; ” between: without the addresses it has no use for."""
     return "; ".join(
         f"{role.organization.name} ({label(type(role).Role, role.role)})"
-        for role in project.roles.all()
+        for role in related(project, "roles")
     )
 
 
@@ -82,7 +89,7 @@ def designations(project, request):
             "designated_on": plain(d.designated_on),
             "text": str(d),
         }
-        for d in project.designations.all()
+        for d in related(project, "designations")
     ]
 
 
@@ -111,7 +118,7 @@ def events(project, request):
                 for a in event.attendances.all()
             ],
         }
-        for event in project.events.all()
+        for event in related(project, "events")
     ]
 
 
