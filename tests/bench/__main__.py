@@ -226,8 +226,12 @@ def rate(runs):
 
 
 def prime(port, path, times=12):
+    """Warm `path` up, and check that it answers 2xx: under load only statuses of 400 or
+    more are counted (see report.lua)."""
     for _ in range(times):
-        Browser(port).get(path)
+        status, _ = Browser(port).get(path)
+        if not 200 <= status < 300:
+            raise SystemExit(f"{path} answered {status}, not 2xx: nothing to measure")
 
 
 SLICES = 3  # alternations of floor and page per row
@@ -321,6 +325,8 @@ def table(args, rows, measured, environment):
         "- p50: the median of the turns' medians; p99: the highest of the turns' p99",
         "- queries: one instrumented request in process (cold: page cache cleared; warm: the "
         "request after it)",
+        "- non-2xx: each page answered 2xx before its load; under load, wrk counts the "
+        "statuses of 400 or more (report.lua)",
         "",
     ]
     return "\n".join(header + lines) + "\n"
