@@ -27,7 +27,12 @@ def test_inside_a_transaction_batches_are_stored_in_this_thread_in_order(db):
     assert {thread for _, thread in stored} == {threading.current_thread()}
 
 
-def test_outside_one_postgresql_stores_them_in_a_second_thread_in_order(transactional_db):
+# Committed for real, as transactional tests here are (serialized: see tests/conftest.py).
+COMMITTED = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@COMMITTED
+def test_outside_one_postgresql_stores_them_in_a_second_thread_in_order():
     stored, store = recorder()
     with alongside(store) as put:
         for n in range(5):
@@ -37,7 +42,8 @@ def test_outside_one_postgresql_stores_them_in_a_second_thread_in_order(transact
     assert ({thread for _, thread in stored} == {threading.current_thread()}) is not second
 
 
-def test_a_failing_batch_is_raised_to_the_caller_and_nothing_hangs(transactional_db):
+@COMMITTED
+def test_a_failing_batch_is_raised_to_the_caller_and_nothing_hangs():
     def store(n):
         if n == 2:
             raise ValueError("batch 2 is bad")

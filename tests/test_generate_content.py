@@ -145,9 +145,8 @@ def test_generated_articles_can_be_found_by_search(db):
     assert article in search_articles(Article.objects.published(), word)
 
 
-def test_outside_a_transaction_every_article_and_project_gets_its_search_document(
-    transactional_db,
-):
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+def test_outside_a_transaction_every_article_and_project_gets_its_search_document():
     # On PostgreSQL the documents are then written by a second thread (core/alongside.py).
     generate(articles=30, projects=3)
     articles, projects = synthetic.generated(Article, 3), synthetic.generated(Project, 3)
