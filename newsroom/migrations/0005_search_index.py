@@ -6,6 +6,8 @@ SQLite has no tsvector: the site searches it with LIKE instead (newsroom/core/se
 
 from django.db import migrations
 
+from newsroom.core.migration_sql import on_postgresql
+
 FORWARD = """
 CREATE FUNCTION newsroom_article_search_vector() RETURNS trigger AS $$
 BEGIN
@@ -42,14 +44,6 @@ def fill_cjk_pairs(apps, schema_editor):
     for article in Article.objects.all():
         text = f"{article.title} {article.summary} {strip_tags(article.body)}"
         Article.objects.filter(pk=article.pk).update(search_cjk=cjk_bigrams(text))
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):

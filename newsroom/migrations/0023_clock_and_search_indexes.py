@@ -3,20 +3,14 @@
 from django.conf import settings
 from django.db import migrations, models
 
+from newsroom.core.migration_sql import on_postgresql
+
 # The search documents' long columns (texts, the tsvector) stored out of line, so that their
 # table holds only the short ones: the matches read from its GIN index visit ~15 MB of rows
 # at 100,000 articles instead of ~170 MB, which stay in memory. Rows written from now on;
 # `manage.py rebuild_search_index` rewrites the existing ones.
 NARROW = "ALTER TABLE newsroom_searchdocument SET (toast_tuple_target = 128)"
 WIDE = "ALTER TABLE newsroom_searchdocument RESET (toast_tuple_target)"
-
-
-def on_postgresql(sql):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor == "postgresql":
-            schema_editor.execute(sql)
-
-    return run
 
 
 class Migration(migrations.Migration):
