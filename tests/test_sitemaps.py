@@ -79,6 +79,36 @@ def test_large_sections_are_paginated(client, db, settings):
     assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
 
 
+@pytest.mark.parametrize("page", ["0", "-1", "3", "99"])
+def test_a_sitemap_page_before_the_first_or_past_the_last_is_not_found(client, db, page):
+    from newsroom import sitemaps
+
+    news = factories.category()
+    Article.objects.bulk_create(
+        Article(title=f"A{n}", slug=f"a{n}", category=news, status="published") for n in range(7)
+    )
+    original = sitemaps.ArticleSitemap.limit
+    sitemaps.ArticleSitemap.limit = 5
+    try:
+        assert client.get(f"/sitemap-articles.xml?p={page}").status_code == 404
+    finally:
+        sitemaps.ArticleSitemap.limit = original
+
+
+def test_an_empty_site_has_an_empty_first_article_sitemap_page(client, db):
+    locs, _ = locations(client, "/sitemap-articles.xml")
+    assert locs == []
+
+
+def test_an_article_sitemap_page_is_read_in_two_queries_without_counting(client, db):
+    factories.many_articles(20)
+    with CaptureQueriesContext(connection) as captured:
+        locs, _ = locations(client, "/sitemap-articles.xml")
+    assert len(locs) == 20
+    assert len(captured) == 2, [q["sql"] for q in captured]  # the page, its translations
+    assert not any("COUNT(" in q["sql"] for q in captured)
+
+
 def test_news_sitemap_has_the_last_two_days_only(client, db):
     factories.article(slug="today", title="Today's story", publish_at=timezone.now())
     factories.article(slug="old", publish_at=timezone.now() - datetime.timedelta(days=3))

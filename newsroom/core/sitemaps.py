@@ -1,4 +1,7 @@
-"""Sitemap machinery for lists of any length, and a sitemap of named pages."""
+"""Sitemap machinery for lists of any length, a sitemap of named pages, and their XML."""
+
+import datetime
+from html import escape  # Django's escape() runs it, and wraps it in lazy-text handling
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -47,3 +50,31 @@ class SectionSitemap(EveryLanguage, Sitemap):
 
     def location(self, name):
         return reverse(name)
+
+
+def urls_xml(urls, zone):
+    """The <url> elements of a sitemap page, as Django's sitemap.xml template writes them
+    (a line each, spaceless), but by string formatting: its template loop cost a
+    millisecond per 300 URLs, 5,000 of them a page. Dates and times are written in `zone`,
+    as the template's `date` filter writes them in the current time zone."""
+    return "".join(url_xml(url, zone) + "\n" for url in urls)
+
+
+def url_xml(url, zone):
+    parts = [f"<url><loc>{escape(url['location'])}</loc>"]
+    if modified := url.get("lastmod"):
+        if isinstance(modified, datetime.datetime):
+            # isoformat() rather than strftime(): a fifth of the cost, 5,000 times a page
+            local = modified.astimezone(zone) if modified.tzinfo is not None else modified
+            modified = local.date()
+        parts.append(f"<lastmod>{modified.isoformat()}</lastmod>")
+    for name in ("changefreq", "priority"):
+        if value := url.get(name):
+            parts.append(f"<{name}>{escape(str(value))}</{name}>")
+    parts += [
+        f'<xhtml:link rel="alternate" hreflang="{escape(link["lang_code"])}" '
+        f'href="{escape(link["location"])}"/>'
+        for link in url.get("alternates", ())
+    ]
+    parts.append("</url>")
+    return "".join(parts)
