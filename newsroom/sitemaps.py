@@ -1,8 +1,6 @@
 """The news sitemaps for search engines, a Google News sitemap and robots.txt."""
 
 import datetime
-import re
-from urllib.parse import quote
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -13,13 +11,9 @@ from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone, translation
 
+from newsroom.core.addresses import SlugAddresses
 from newsroom.core.sitemaps import PAGE, EveryLanguage, LargeSitemap
 from newsroom.models import Article, Category, MediaTopic, Tag
-
-SLUG_MARK = "slug-mark"
-URL_SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted (RFC 3986 sub-delims and /~:@)
-# A slug quote() would leave as it is: most are, and quote() costs more than this match.
-UNQUOTED = re.compile(r"[A-Za-z0-9_.\-" + re.escape(URL_SAFE) + "]*").fullmatch
 
 
 class ArticleSitemap(LargeSitemap):
@@ -55,12 +49,12 @@ class ArticleSitemap(LargeSitemap):
         ):
             siblings.setdefault(group, {})[language] = slug
         root = f"{self.get_protocol(protocol)}://{self.get_domain(site)}"
-        path, urls = ArticlePaths(), []
+        urls, article_path = [], SlugAddresses("article")  # Article.get_absolute_url()
         for slug, language, group, changed, published in rows.values_list(*ROW):
             versions = siblings.get(group, ())
-            urls.append({"location": f"{root}{path(language, slug)}",
+            urls.append({"location": f"{root}{article_path(slug, language)}",
                          "lastmod": max(published, changed or published),
-                         "alternates": alternates(versions, root, path) if len(versions) > 1 else []})  # fmt: skip
+                         "alternates": alternates(versions, root, article_path) if len(versions) > 1 else []})  # fmt: skip
         if not urls and number > 1:
             raise EmptyPage(f"Page {number} is empty")
         if urls:
@@ -83,39 +77,14 @@ def page_number(page):
     return number
 
 
-def article_address(language):
-    """An article's address in `language` as (before, after) its slug."""
-    with translation.override(language):
-        path = reverse("article", kwargs={"slug": SLUG_MARK})
-    before, _mark, after = path.partition(SLUG_MARK)
-    return before, after
-
-
-class ArticlePaths:
-    """What Article.get_absolute_url() gives, with reverse()'s own quoting of the slug, but
-    reversed once per language: a sitemap page would otherwise reverse 5,000 times or more,
-    each in its article's language."""
-
-    def __init__(self):
-        self.addresses = {}
-
-    def __call__(self, language, slug):
-        if language not in self.addresses:
-            self.addresses[language] = article_address(language)
-        before, after = self.addresses[language]
-        if not UNQUOTED(slug):
-            slug = quote(slug, safe=URL_SAFE)
-        return f"{before}{slug}{after}"
-
-
-def alternates(found, root, path):
+def alternates(found, root, article_path):
     """{language: slug} of one story's versions as xhtml:link alternates, x-default last."""
     links = [
-        {"lang_code": code, "location": f"{root}{path(code, found[code])}"}
+        {"lang_code": code, "location": f"{root}{article_path(found[code], code)}"}
         for code in sorted(found)
     ]
     if settings.LANGUAGE_CODE in found:
-        default = f"{root}{path(settings.LANGUAGE_CODE, found[settings.LANGUAGE_CODE])}"
+        default = f"{root}{article_path(found[settings.LANGUAGE_CODE], settings.LANGUAGE_CODE)}"
         links.append({"lang_code": "x-default", "location": default})
     return links
 

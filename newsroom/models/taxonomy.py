@@ -1,11 +1,11 @@
 from django.db import models
 from django.db.models import Exists, OuterRef
 from django.db.models.functions import Lower
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from taggit.models import NaturalKeyManager, TagBase, TaggedItemBase
 
+from newsroom.core.addresses import slug_path
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models.search_index import Indexed
 
@@ -28,7 +28,7 @@ class Category(Indexed, DefaultLanguageColumns):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("category", kwargs={"slug": self.slug})
+        return slug_path("category", self.slug)
 
     def search_followers(self):
         return [self.articles.all()] if self.pk else []  # their documents name the category
@@ -65,7 +65,7 @@ class Tag(Indexed, DefaultLanguageColumns, TagBase):
         return slug if i is None else f"{slug}-{i}"
 
     def get_absolute_url(self):
-        return reverse("tag", kwargs={"slug": self.slug})
+        return slug_path("tag", self.slug)
 
     def search_followers(self):
         from newsroom.models.articles import Article

@@ -9,10 +9,10 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
-from django.utils import translation
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
+
+from newsroom.core.addresses import slug_path
 
 TRANSLATION_CONSTRAINTS = [
     models.UniqueConstraint(
@@ -72,8 +72,7 @@ class Translatable(models.Model):
 
     def get_absolute_url(self):
         # Its own language's address (/zh-hans/…), whatever language the page linking it is in.
-        with translation.override(self.language):
-            return reverse("article", kwargs={"slug": self.slug})
+        return slug_path("article", self.slug, self.language)
 
     def visible_translations(self):
         """Its siblings the public may see, in the order of LANGUAGES: never an embargoed,

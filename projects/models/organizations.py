@@ -1,9 +1,9 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, OuterRef, Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.addresses import slug_path
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models.search_index import Indexed
 from projects.fields import WebAddressField, local_name_language, local_name_language_rule
@@ -63,7 +63,7 @@ class Organization(Indexed, DefaultLanguageColumns):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("organization", kwargs={"slug": self.slug})
+        return slug_path("organization", self.slug)
 
     def search_followers(self):
         return [self.projects.all()] if self.pk else []  # their documents name it

@@ -3,10 +3,10 @@
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.addresses import slug_path
 from projects.dates import PreciseDate, Precision, precision_error
 
 
@@ -71,7 +71,7 @@ class Programme(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("programme", kwargs={"slug": self.slug})
+        return slug_path("programme", self.slug)
 
     @cached_property
     def public_projects(self):

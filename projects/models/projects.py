@@ -4,11 +4,11 @@ from babel import Locale
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Prefetch, Q
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 
+from newsroom.core.addresses import slug_path
 from newsroom.core.content import SearchEngineFields, VersionedContent
 from newsroom.core.translated import DefaultLanguageColumns, OriginalColumnsQuerySet
 from newsroom.models import Article
@@ -205,7 +205,7 @@ class Project(SearchableProject, DefaultLanguageColumns, SearchEngineFields, Ver
         return self.name
 
     def get_absolute_url(self):
-        return reverse("project", kwargs={"slug": self.slug})
+        return slug_path("project", self.slug)
 
     def clean(self):
         if self.is_published and self.social_image_id and not self.social_image.is_described:
