@@ -54,10 +54,11 @@ class Source(models.Model):
     def __str__(self):
         return self.label
 
-    @property
+    @cached_property
     def is_public(self):
         """An article source is citable only once the article is public: a draft's title or
-        an embargoed story must not leak through a citation."""
+        an embargoed story must not leak through a citation. Kept for the instance's life (a
+        request): an export asks it three times for each figure that cites the source."""
         return not self.article_id or self.article.is_published
 
     def public_owner(self):
