@@ -33,6 +33,13 @@ DEFAULT_MEASURE_WORD_ZH = "台"  # machines: compressors, air conditioners, moto
 UNITS_ZH = {"tonnes": "吨", "tonne": "吨", "tons": "吨", "t": "吨", "sets": "套", "units": "台"}
 
 
+@lru_cache(maxsize=32)
+def labels(choices, language: str) -> dict:
+    """A TextChoices' labels as text in `language`, the active one: str() of a lazy label
+    looks it up in the catalogue every time, twice for each figure of an export."""
+    return {value: str(label) for value, label in choices.choices}
+
+
 def language(lang: str | None = None) -> str:
     """ "zh" for any Chinese, else "en": the two ways of writing figures we know."""
     return "zh" if (lang or get_language() or "en").lower().startswith("zh") else "en"

@@ -6,12 +6,13 @@ import secrets
 import subprocess
 import sys
 
+from newsroom.core.collector import ALLOCATIONS
 from tests.servers import ROOT, environment
 
 PROBE = """
 import gc, sys
 import newsroom.wsgi
-print(gc.get_freeze_count(), "newsroom.urls" in sys.modules, "newsroom.api.v1" in sys.modules)
+print(gc.get_freeze_count(), gc.get_threshold()[0], "newsroom.urls" in sys.modules, "newsroom.api.v1" in sys.modules)
 """
 
 
@@ -23,11 +24,12 @@ def started_worker(tmp_path):
         [sys.executable, "-c", PROBE], cwd=ROOT, env=env, capture_output=True, text=True
     )
     assert result.returncode == 0, result.stderr
-    frozen, urls, api = result.stdout.split()
-    return int(frozen), urls == "True", api == "True"
+    frozen, young, urls, api = result.stdout.split()
+    return int(frozen), int(young), urls == "True", api == "True"
 
 
 def test_a_worker_loads_the_urlconf_and_freezes_what_it_keeps(tmp_path):
-    frozen, urls, api = started_worker(tmp_path)
+    frozen, young, urls, api = started_worker(tmp_path)
     assert urls and api
     assert frozen > 50_000  # the modules, models and patterns of the whole site
+    assert young == ALLOCATIONS != 700  # Python's default

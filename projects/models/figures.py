@@ -10,6 +10,7 @@ from babel.numbers import list_currencies
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from projects import formatting
@@ -69,10 +70,6 @@ class Period(models.TextChoices):
     MONTH = "month", _("per month")
     DAY = "day", _("per day")
     TOTAL = "total", _("in total")
-
-
-JOB_WORDS = dict(JobType.choices)
-PERIOD_WORDS = dict(Period.choices)
 
 
 class FigureQuerySet(models.QuerySet):
@@ -234,10 +231,12 @@ class Figure(models.Model):
         """The figure in the active language's words: "about CNY 5 billion" / "约50亿元",
         "30 million compressors per year" / "年产3000万台" (projects/formatting.py)."""
         value, high = self.value.normalize(), self.value_high and self.value_high.normalize()
+        lang = get_language()
         if self.is_money:
-            return formatting.money(self.qualifier, value, high, self.currency)
+            return formatting.money(self.qualifier, value, high, self.currency, lang)
         if self.kind == Kind.JOBS:
-            return formatting.jobs(self.qualifier, value, high, self.job_type, JOB_WORDS)
+            words = formatting.labels(JobType, lang)
+            return formatting.jobs(self.qualifier, value, high, self.job_type, words, lang)
         return formatting.capacity(
             self.qualifier,
             value,
@@ -245,5 +244,6 @@ class Figure(models.Model):
             unit=self.unit,
             product=self.product,
             period=self.period,
-            period_words=PERIOD_WORDS,
+            period_words=formatting.labels(Period, lang),
+            lang=lang,
         )

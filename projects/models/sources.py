@@ -1,3 +1,5 @@
+import functools
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -7,13 +9,29 @@ from django.utils.translation import gettext_lazy as _
 
 from projects.fields import WebAddressField
 
+# What a citation shows of one of our articles: its title and address, and whether the
+# public may see it yet (Article.visibility). The rest stays in the database: an export cites
+# 800 articles, and their whole rows took twice as long to read.
+CITED_ARTICLE_FIELDS = (
+    "title", "slug", "language", "status", "publish_at", "embargo_until", "unpublish_at"
+)  # fmt: skip
+
 
 def with_cited_articles(queryset, path="source"):
     """`queryset` joined to the articles its rows cite at `path` (None: a queryset of
-    sources), which show only their title and address: their text stays in the database."""
+    sources), with what a citation shows of them (CITED_ARTICLE_FIELDS)."""
     article = f"{path}__article" if path else "article"
-    unshown = ["body"]
-    return queryset.select_related(article).defer(*(f"{article}__{name}" for name in unshown))
+    return queryset.select_related(article).defer(*(f"{article}__{n}" for n in unshown()))
+
+
+@functools.cache
+def unshown():
+    article = Source._meta.get_field("article").related_model
+    return tuple(
+        field.name
+        for field in article._meta.concrete_fields
+        if not field.primary_key and field.name not in CITED_ARTICLE_FIELDS
+    )
 
 
 class Source(models.Model):

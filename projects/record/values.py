@@ -1,12 +1,12 @@
 """How each column's value is read from a project or a figure."""
 
 import datetime
-import functools
 from decimal import Decimal
 
 from django.utils.translation import get_language
 
 from projects.dates import PreciseDate
+from projects.formatting import labels
 
 
 def plain(value):
@@ -16,11 +16,6 @@ def plain(value):
     if isinstance(value, datetime.date):
         return value.isoformat()
     return value
-
-
-@functools.lru_cache(maxsize=32)
-def labels(choices, language):
-    return {value: str(label) for value, label in choices.choices}
 
 
 def label(choices, value):
