@@ -63,6 +63,7 @@ class ArticleSitemap(LargeSitemap):
 
 
 ROW = ("slug", "language", "translation_group", "content_changed_at", "publish_at")
+LAST_PAGE = 1_000_000  # 5 billion articles
 
 
 def page_number(page):
@@ -74,6 +75,8 @@ def page_number(page):
         raise PageNotAnInteger(f"{page!r} is not a page number") from None
     if number < 1:
         raise EmptyPage(f"Page {number} is before the first")
+    if number > LAST_PAGE:  # its offset would overflow the database's integers
+        raise EmptyPage(f"Page {number} is past the last")
     return number
 
 

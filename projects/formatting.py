@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from babel.dates import format_date, format_skeleton, get_quarter_names
 from babel.numbers import format_compact_decimal, format_decimal, get_currency_name
-from django.utils.translation import get_language
+from django.utils.translation import get_language, override
 
 QUALIFIER_WORDS = {"exact": "", "about": "about", "over": "over", "up_to": "up to", "range": ""}
 QUALIFIER_ZH = {"exact": "", "about": "约", "over": "超过", "up_to": "最多", "range": ""}
@@ -37,7 +37,8 @@ UNITS_ZH = {"tonnes": "吨", "tonne": "吨", "tons": "吨", "t": "吨", "sets": 
 def labels(choices, language: str) -> dict:
     """A TextChoices' labels as text in `language`, the active one: str() of a lazy label
     looks it up in the catalogue every time, twice for each figure of an export."""
-    return {value: str(label) for value, label in choices.choices}
+    with override(language):
+        return {value: str(label) for value, label in choices.choices}
 
 
 def language(lang: str | None = None) -> str:

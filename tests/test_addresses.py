@@ -2,10 +2,14 @@
 (newsroom/core/addresses.py)."""
 
 import pytest
-from django.urls import NoReverseMatch, reverse, set_script_prefix
+from django.http import HttpResponse
+from django.urls import NoReverseMatch, path, reverse, set_script_prefix
 from django.utils import translation
 
 from newsroom.core.addresses import SlugAddresses, slug_path
+
+# A URLconf of its own, for the test that swaps it in.
+urlpatterns = [path("elsewhere/<slug:slug>/", lambda request, slug: HttpResponse(), name="project")]
 
 
 @pytest.mark.parametrize("slug", ["wuhu-compressor-plant", "压缩机-基地", "a_b-2024", "Ü-x"])
@@ -50,3 +54,11 @@ def test_models_give_the_same_address_as_before(db):
     article = factories.article(language="zh-hans", slug="压缩机")
     with translation.override("en"):
         assert article.get_absolute_url() == "/zh-hans/news/%E5%8E%8B%E7%BC%A9%E6%9C%BA/"
+
+
+def test_an_address_follows_the_urlconf_in_use(settings):
+    site = slug_path("project", "plant", "en")
+    settings.ROOT_URLCONF = __name__
+    assert slug_path("project", "plant", "en") == "/elsewhere/plant/"
+    settings.ROOT_URLCONF = "newsroom.urls"
+    assert slug_path("project", "plant", "en") == site != "/elsewhere/plant/"

@@ -79,7 +79,7 @@ def test_large_sections_are_paginated(client, db, settings):
     assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
 
 
-@pytest.mark.parametrize("page", ["0", "-1", "3", "99"])
+@pytest.mark.parametrize("page", ["0", "-1", "3", "99", "10000000000000000"])
 def test_a_sitemap_page_before_the_first_or_past_the_last_is_not_found(client, db, page):
     from newsroom import sitemaps
 
@@ -145,3 +145,19 @@ def test_a_section_lists_its_page_in_each_language_with_alternates(client, db):
     for hreflang in ("en", "zh-hans", "x-default"):
         assert f'hreflang="{hreflang}"' in xml
     assert 'href="http://testserver/zh-hans/news/category/used/"' in xml
+
+
+def test_the_sitemap_writer_escapes_text_once_and_leaves_safe_text_as_it_is():
+    from django.utils.safestring import mark_safe
+
+    from newsroom.core.sitemaps import urls_xml
+
+    written = urls_xml(
+        [
+            {"location": "https://x.test/a?b=1&c='2'", "priority": "0.5"},
+            {"location": mark_safe("https://x.test/d?e=1&amp;f=2")},
+        ],
+        timezone.get_current_timezone(),
+    )
+    assert "<loc>https://x.test/a?b=1&amp;c=&#x27;2&#x27;</loc><priority>0.5</priority>" in written
+    assert "<loc>https://x.test/d?e=1&amp;f=2</loc>" in written

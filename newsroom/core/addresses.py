@@ -14,7 +14,7 @@ from urllib.parse import quote
 
 from django.core.signals import setting_changed
 from django.dispatch import receiver
-from django.urls import get_script_prefix, get_urlconf, reverse
+from django.urls import get_resolver, get_script_prefix, get_urlconf, reverse
 from django.utils import translation
 
 MARK = "slug-mark"
@@ -24,21 +24,23 @@ URL_SAFE = "!$&'()*+,;=/~:@"  # what reverse() leaves unquoted (RFC 3986 sub-del
 
 
 @functools.lru_cache(maxsize=256)
-def around(url_name, language, prefix, urlconf):
-    """The address of `url_name` in `language` as (before, after) its slug."""
+def around(url_name, language, prefix, resolver):
+    """The address of `url_name` in `language` as (before, after) its slug. `resolver` is
+    the URLconf's, which Django makes anew whenever it forgets its URL caches (a test's
+    URLconf, clear_url_caches()), so a pattern from a forgotten URLconf is never used."""
     with translation.override(language):
-        path = reverse(url_name, urlconf=urlconf, kwargs={"slug": MARK})
+        path = reverse(url_name, urlconf=resolver.urlconf_name, kwargs={"slug": MARK})
     before, _mark, after = path.partition(MARK)
     return before, after
 
 
 class SlugAddresses:
     """`url_name`'s addresses for many slugs in this request (its script prefix and
-    URLconf are read once): `addresses(slug, language)`."""
+    URL resolver are read once): `addresses(slug, language)`."""
 
     def __init__(self, url_name):
         self.url_name = url_name
-        self.prefix, self.urlconf = get_script_prefix(), get_urlconf()
+        self.prefix, self.resolver = get_script_prefix(), get_resolver(get_urlconf())
         self.parts = {}
 
     def __call__(self, slug, language):
@@ -47,7 +49,7 @@ class SlugAddresses:
             if language is None:
                 return reverse(self.url_name, kwargs={"slug": slug})
             parts = self.parts[language] = around(
-                self.url_name, language, self.prefix, self.urlconf
+                self.url_name, language, self.prefix, self.resolver
             )
         if not isinstance(slug, str) or not PLAIN(slug):
             if not isinstance(slug, str) or not SLUG(slug):
@@ -65,5 +67,5 @@ def slug_path(url_name, slug, language=None):
 @receiver(setting_changed)
 def forget(*, setting, **kwargs):
     # Tests change the URLconf and the languages; Django forgets its own resolvers then too.
-    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"}:
+    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE", "USE_I18N", "FORCE_SCRIPT_NAME"}:
         around.cache_clear()

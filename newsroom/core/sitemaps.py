@@ -1,7 +1,7 @@
 """Sitemap machinery for lists of any length, a sitemap of named pages, and their XML."""
 
 import datetime
-from html import escape  # Django's escape() runs it, and wraps it in lazy-text handling
+import html
 
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
@@ -60,6 +60,14 @@ def urls_xml(urls, zone):
     return "".join(url_xml(url, zone) + "\n" for url in urls)
 
 
+def escape(value):
+    """Django's conditional_escape() (safe text is written as it is) without its lazy-text
+    wrapper, a cost paid 5,000 times a page."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    return html.escape(str(value))
+
+
 def url_xml(url, zone):
     parts = [f"<url><loc>{escape(url['location'])}</loc>"]
     if modified := url.get("lastmod"):
@@ -70,7 +78,7 @@ def url_xml(url, zone):
         parts.append(f"<lastmod>{modified.isoformat()}</lastmod>")
     for name in ("changefreq", "priority"):
         if value := url.get(name):
-            parts.append(f"<{name}>{escape(str(value))}</{name}>")
+            parts.append(f"<{name}>{escape(value)}</{name}>")
     parts += [
         f'<xhtml:link rel="alternate" hreflang="{escape(link["lang_code"])}" '
         f'href="{escape(link["location"])}"/>'
