@@ -45,3 +45,34 @@ def test_without_statistics_every_query_reads_the_index_first(db):
     factories.article(title="Compressor plant")
     *_, common = interpret("compressor")
     assert common is False
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's ways of reading")
+def test_past_the_keys_it_reads_first_a_rare_query_is_joined_with_the_same_results(db, monkeypatch):
+    from newsroom.models import Article, search_index
+    from newsroom.search import search_articles
+
+    for n in range(6):
+        factories.article(title=f"Debrecen compressor line {n}")
+    factories.article(title="Wuhu plant")
+    published = Article.objects.published()
+    first = [a.title for a in search_articles(published, "debrecen", listed=True, common=False)]
+    monkeypatch.setattr(search_index, "KEYS_AT_MOST", 3)
+    joined = [a.title for a in search_articles(published, "debrecen", listed=True, common=False)]
+    assert len(first) == 6 and first == joined
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's arrays")
+def test_any_of_finds_the_rows_whose_key_is_listed_as_numbers_or_as_text(db):
+    from django.db.models import F
+
+    from newsroom.core.lookups import AnyOf
+    from newsroom.models import Article
+
+    a, _b, c = (factories.article(title=f"Story {n}") for n in range(3))
+    keys = {a.pk, c.pk}
+    assert {x.pk for x in Article.objects.filter(AnyOf(F("pk"), keys))} == keys
+    assert {x.pk for x in Article.objects.filter(AnyOf(F("pk"), f"{a.pk},{c.pk}"))} == keys
+    assert not Article.objects.filter(AnyOf(F("pk"), "")).exists()
+    with pytest.raises(ValueError):
+        Article.objects.filter(AnyOf(F("pk"), "1); DROP TABLE x; --")).exists()

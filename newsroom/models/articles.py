@@ -261,10 +261,12 @@ class Article(
             models.Index(fields=["-publish_at", "-id"], name="article_order"),
             models.Index(fields=["status", "-publish_at"], name="article_public_order"),
             # published() in the public order, answered from the index alone (counts, the keys
-            # of deep pages); the embargo and expiry columns are there so that no row is read.
+            # of deep pages); the embargo and expiry columns are there so that no row is read,
+            # and the language and group for a search's walk by date (for_language(), ranked()).
             models.Index(
                 fields=["-publish_at", "-id", "embargo_until", "unpublish_at"],
                 condition=Q(status="published"),
+                include=["language", "translation_group"],
                 name="article_published",
             ),
             models.Index(
