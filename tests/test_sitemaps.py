@@ -61,38 +61,28 @@ def test_other_sections_skip_unpublished_and_empty_things(client, db):
     assert locations(client, "/sitemap-projects.xml")[0] == ["http://testserver/en/projects/open/"]
 
 
-def test_large_sections_are_paginated(client, db, settings):
+@pytest.fixture
+def two_pages(db, monkeypatch):
+    """Seven published articles, five to a sitemap page."""
     from newsroom import sitemaps
 
     news = factories.category()
     Article.objects.bulk_create(
         Article(title=f"A{n}", slug=f"a{n}", category=news, status="published") for n in range(7)
     )
-    original = sitemaps.ArticleSitemap.limit
-    sitemaps.ArticleSitemap.limit = 5
-    try:
-        locs, _ = locations(client, "/sitemap.xml")
-        assert "http://testserver/sitemap-articles.xml?p=2" in locs
-        assert len(locations(client, "/sitemap-articles.xml?p=2")[0]) == 2
-    finally:
-        sitemaps.ArticleSitemap.limit = original
+    monkeypatch.setattr(sitemaps.ArticleSitemap, "limit", 5)
+
+
+def test_large_sections_are_paginated(client, two_pages):
+    locs, _ = locations(client, "/sitemap.xml")
+    assert "http://testserver/sitemap-articles.xml?p=2" in locs
+    assert len(locations(client, "/sitemap-articles.xml?p=2")[0]) == 2
     assert client.get("/sitemap-articles.xml?p=abc").status_code == 404
 
 
 @pytest.mark.parametrize("page", ["0", "-1", "3", "99", "10000000000000000"])
-def test_a_sitemap_page_before_the_first_or_past_the_last_is_not_found(client, db, page):
-    from newsroom import sitemaps
-
-    news = factories.category()
-    Article.objects.bulk_create(
-        Article(title=f"A{n}", slug=f"a{n}", category=news, status="published") for n in range(7)
-    )
-    original = sitemaps.ArticleSitemap.limit
-    sitemaps.ArticleSitemap.limit = 5
-    try:
-        assert client.get(f"/sitemap-articles.xml?p={page}").status_code == 404
-    finally:
-        sitemaps.ArticleSitemap.limit = original
+def test_a_sitemap_page_before_the_first_or_past_the_last_is_not_found(client, two_pages, page):
+    assert client.get(f"/sitemap-articles.xml?p={page}").status_code == 404
 
 
 def test_an_empty_site_has_an_empty_first_article_sitemap_page(client, db):

@@ -51,12 +51,13 @@ class SlugAddresses:
             parts = self.parts[language] = around(
                 self.url_name, language, self.prefix, self.resolver
             )
-        if not isinstance(slug, str) or not PLAIN(slug):
-            if not isinstance(slug, str) or not SLUG(slug):
-                with translation.override(language):  # to fail as reverse() fails
-                    return reverse(self.url_name, kwargs={"slug": slug})
-            slug = quote(slug, safe=URL_SAFE)
-        return f"{parts[0]}{slug}{parts[1]}"
+        before, after = parts
+        if isinstance(slug, str) and PLAIN(slug):
+            return f"{before}{slug}{after}"
+        if isinstance(slug, str) and SLUG(slug):
+            return f"{before}{quote(slug, safe=URL_SAFE)}{after}"
+        with translation.override(language):  # to fail as reverse() fails
+            return reverse(self.url_name, kwargs={"slug": slug})
 
 
 def slug_path(url_name, slug, language=None):

@@ -1,6 +1,10 @@
 """Lookups the ORM does not have."""
 
+import re
+
 from django.db.models import Lookup
+
+KEYS = re.compile(r"(?:[0-9]+(?:,[0-9]+)*)?").fullmatch  # ASCII digits: str.isdigit() takes "١"
 
 
 class AnyOf(Lookup):
@@ -17,7 +21,7 @@ class AnyOf(Lookup):
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
         keys = self.rhs if isinstance(self.rhs, str) else ",".join(str(int(k)) for k in self.rhs)
-        if keys and not keys.replace(",", "").isdigit():
+        if not KEYS(keys):
             raise ValueError("AnyOf takes integer keys.")
         kind = self.lhs.output_field.cast_db_type(connection)
         return f"{lhs} = ANY(%s::{kind}[])", [*params, f"{{{keys}}}"]
